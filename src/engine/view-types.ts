@@ -1,0 +1,129 @@
+/**
+ * What a front end (Phaser scenes, the HTML panel, the terminal) reads from a run.
+ * Everything here is plain data derived from the scenario and the actor's snapshot.
+ */
+import type { Actor, Phase, Place, Source } from './schema';
+
+export interface LedgerEntry {
+  /** Decision number (1-based) the change belongs to; 0 for the start. */
+  turn: number;
+  step: string;
+  /** The choice, lobbying, vote or event that caused it. */
+  cause: string;
+  meter: string;
+  /** The change actually applied (after clamping). */
+  delta: number;
+  reason: string;
+}
+
+export interface MeterView {
+  id: string;
+  label: string;
+  description: string;
+  value: number;
+  min: number;
+  max: number;
+  higherIs: 'better' | 'worse';
+}
+
+export interface MeterForecast {
+  meter: string;
+  label: string;
+  expected: number;
+  min: number;
+  max: number;
+}
+
+export interface Forecast {
+  meters: MeterForecast[];
+  outcomes: { id: string; probability: number }[];
+}
+
+export interface ChoiceView {
+  id: string;
+  label: string;
+  detail?: string;
+  counterfactual: boolean;
+  forecast: Forecast;
+}
+
+export type Position = 'support' | 'abstain' | 'object';
+
+export interface CouncilMemberView {
+  actor: string;
+  name: string;
+  leader?: string;
+  lean: number;
+  position: Position;
+  /** Why the lean is what it is: the shifts that hold, and lobbying. */
+  reasons: string[];
+  lobby?: { label: string; done: boolean; forecast: Forecast };
+}
+
+export interface CouncilView {
+  proposal: string;
+  supportAt: number;
+  objectAt: number;
+  members: CouncilMemberView[];
+  /** True when calling the vote now reaches consensus. */
+  wouldPass: boolean;
+}
+
+export interface NewsItem {
+  id: string;
+  text: string;
+  counterfactual: boolean;
+  sources: Source[];
+}
+
+export interface StepView {
+  id: string;
+  phase: Phase;
+  date: string;
+  place?: Place;
+  title: string;
+  text: string;
+  counterfactual: boolean;
+  sources: Source[];
+  decider?: Actor;
+  kind: 'choices' | 'council' | 'narrative';
+  choices: ChoiceView[];
+  council?: CouncilView;
+  /** Events that happened on entering this step. */
+  news: NewsItem[];
+}
+
+/** What the last decision did: shown after it, before the next step is read. */
+export interface ResultView {
+  turn: number;
+  step: string;
+  title: string;
+  /** The text of the outcome, the council's verdict or the choice's result. */
+  text?: string;
+  label: string;
+  entries: LedgerEntry[];
+}
+
+export interface EndingView {
+  id: string;
+  title: string;
+  tone: 'good' | 'mixed' | 'bad';
+  text: string;
+  counterfactual: boolean;
+  historical: boolean;
+  sources: Source[];
+}
+
+export interface GameView {
+  scenario: string;
+  role: string;
+  seed: number;
+  /** Number of decisions taken so far. */
+  turn: number;
+  status: 'playing' | 'ended';
+  step?: StepView;
+  ending?: EndingView;
+  meters: MeterView[];
+  ledger: LedgerEntry[];
+  last?: ResultView;
+}
