@@ -135,7 +135,9 @@ export const QuoteSchema = z
 
 export const HistorySchema = z
   .strictObject({
-    choice: Id.optional().describe('The choice id closest to what really happened, if one is.'),
+    choice: Id.optional().describe(
+      'The choice id closest to what really happened, if one is; on a council step, `consensus` or `blocked`.',
+    ),
     text: Text('What really happened at this point.'),
     sources: z.array(Id).min(1, 'history needs at least one source').describe('Source ids backing the text.'),
     contested: z.boolean().default(false).describe('True when sources disagree on the facts given here.'),

@@ -1,0 +1,31 @@
+/** Evaluating a scenario's conditions against the state of a run. Pure. */
+import type { RunContext } from './run-context';
+import type { Condition, Next } from './schema';
+
+export function holds(c: Condition | undefined, ctx: RunContext): boolean {
+  if (c === undefined) return true;
+  if ('meter' in c) {
+    const v = ctx.meters[c.meter] ?? Number.NaN;
+    return (
+      (c.gt === undefined || v > c.gt) &&
+      (c.gte === undefined || v >= c.gte) &&
+      (c.lt === undefined || v < c.lt) &&
+      (c.lte === undefined || v <= c.lte) &&
+      (c.eq === undefined || v === c.eq)
+    );
+  }
+  if ('flag' in c) return (ctx.flags[c.flag] === true) === (c.is ?? true);
+  if ('chose' in c) return ctx.chosen.includes(c.chose);
+  if ('visited' in c) return ctx.visited.includes(c.visited);
+  if ('role' in c) return ctx.role === c.role;
+  if ('all' in c) return c.all.every((x) => holds(x, ctx));
+  if ('any' in c) return c.any.some((x) => holds(x, ctx));
+  return !holds(c.not, ctx);
+}
+
+/** The step or ending a `next` leads to in this state. */
+export function resolveNext(next: Next, ctx: RunContext): string {
+  if (typeof next === 'string') return next;
+  for (const b of next) if (holds(b.when, ctx)) return b.to;
+  return next[next.length - 1]?.to ?? '';
+}

@@ -1,0 +1,180 @@
+/**
+ * A run of a scenario: an XState actor of the compiled machine, its event log, and the
+ * operations a front end needs (view, send, save, restore, replay, debrief). Front ends hold a
+ * Game and render `view()`; they never decide a rule themselves.
+ */
+import { type Actor, createActor } from 'xstate';
+import { compileScenario, type ScenarioMachine } from './compiler';
+import { buildDebrief, type Debrief } from './debrief';
+import type { GameEvent } from './events';
+import type { RunContext } from './run-context';
+import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
+import type { Scenario } from './schema';
+import { gameView } from './view';
+import type { GameView } from './view-types';
+
+const machines = new WeakMap<Scenario, ScenarioMachine>();
+
+/** Compiles once per scenario object. */
+export function machineFor(s: Scenario): ScenarioMachine {
+  let m = machines.get(s);
+  if (!m) {
+    m = compileScenario(s);
+    machines.set(s, m);
+  }
+  return m;
+}
+
+export interface StartOptions {
+  role: string;
+  seed: number;
+}
+
+export class Game {
+  readonly scenario: Scenario;
+  private readonly actor: Actor<ScenarioMachine>;
+  private readonly events: GameEvent[];
+  private readonly listeners = new Set<(view: GameView) => void>();
+  private cachedView: GameView | null = null;
+
+  private constructor(scenario: Scenario, actor: Actor<ScenarioMachine>, events: GameEvent[]) {
+    this.scenario = scenario;
+    this.actor = actor;
+    this.events = events;
+    actor.start();
+  }
+
+  /** A new run from the seat's first step. */
+  static start(scenario: Scenario, opts: StartOptions): Game {
+    if (!scenario.roles.some((r) => r.id === opts.role)) {
+      throw new Error(`"${scenario.id}" has no seat "${opts.role}"; seats: ${scenario.roles.map((r) => r.id).join(', ')}`);
+    }
+    if (!Number.isSafeInteger(opts.seed)) throw new Error(`the seed must be a whole number, not ${opts.seed}`);
+    const actor = createActor(machineFor(scenario), { input: { role: opts.role, seed: opts.seed } });
+    return new Game(scenario, actor, []);
+  }
+
+  /** A run rebuilt from the seed and an event log (events that do not apply are an error). */
+  static replay(scenario: Scenario, opts: StartOptions, events: readonly GameEvent[]): Game {
+    const game = Game.start(scenario, opts);
+    events.forEach((e, i) => {
+      if (!game.send(e)) {
+        game.stop();
+        throw new SaveError(`event ${i + 1} (${e.type}) does not apply to this case`);
+      }
+    });
+    return game;
+  }
+
+  /** Restores a saved run exactly; throws SaveError with a message for the player. */
+  static restore(scenario: Scenario, raw: unknown): Game {
+    const save = parseSave(scenario, raw);
+    let replayed: Game;
+    try {
+      replayed = Game.replay(scenario, { role: save.role, seed: save.seed }, save.events);
+    } catch (e) {
+      if (e instanceof SaveError) throw new SaveError('The saved game does not match this case and cannot be resumed.');
+      throw e;
+    }
+    const same = JSON.stringify(replayed.actor.getPersistedSnapshot()) === JSON.stringify(save.snapshot);
+    replayed.stop();
+    if (!same) throw new SaveError('The saved game is damaged: its state does not match its moves.');
+    const actor = createActor(machineFor(scenario), {
+      snapshot: save.snapshot as never,
+      input: { role: save.role, seed: save.seed },
+    });
+    return new Game(scenario, actor, [...save.events]);
+  }
+
+  private get context(): RunContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  /** Sends an event; returns false (and changes nothing) when the current step does not accept it. */
+  send(event: GameEvent): boolean {
+    const before = this.actor.getSnapshot();
+    if (before.status !== 'active') return false;
+    this.actor.send(event);
+    const after = this.actor.getSnapshot();
+    if (after.context.handled === before.context.handled) return false;
+    this.events.push(event);
+    this.cachedView = null;
+    const view = this.view();
+    for (const l of this.listeners) l(view);
+    return true;
+  }
+
+  choose(choice: string): boolean {
+    return this.send({ type: 'CHOOSE', choice });
+  }
+  lobby(actor: string): boolean {
+    return this.send({ type: 'LOBBY', actor });
+  }
+  callVote(): boolean {
+    return this.send({ type: 'CALL_VOTE' });
+  }
+  continue(): boolean {
+    return this.send({ type: 'CONTINUE' });
+  }
+
+  view(): GameView {
+    if (!this.cachedView) {
+      const snap = this.actor.getSnapshot();
+      this.cachedView = gameView(this.scenario, snap.context, String(snap.value), snap.status === 'done');
+    }
+    return this.cachedView;
+  }
+
+  /** Calls the listener after every change of the run (never for an event that was refused). */
+  subscribe(listener: (view: GameView) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  get ended(): boolean {
+    return this.actor.getSnapshot().status === 'done';
+  }
+
+  /** The events that made this run, in order. */
+  log(): readonly GameEvent[] {
+    return this.events;
+  }
+
+  save(): SaveData {
+    const ctx = this.context;
+    return {
+      kind: 'article-four-save',
+      version: SAVE_VERSION,
+      scenario: this.scenario.id,
+      scenarioHash: scenarioHash(this.scenario),
+      role: ctx.role,
+      seed: ctx.seed,
+      events: [...this.events],
+      snapshot: this.actor.getPersistedSnapshot(),
+    };
+  }
+
+  /** A new run at the moment before decision `turn` (1-based) was taken: same seat, seed and earlier moves. */
+  replayFrom(turn: number): Game {
+    const d = this.context.decisions.find((x) => x.turn === turn);
+    if (!d) throw new Error(`no decision ${turn} in this run`);
+    const ctx = this.context;
+    return Game.replay(this.scenario, { role: ctx.role, seed: ctx.seed }, this.events.slice(0, d.eventIndex));
+  }
+
+  debrief(): Debrief {
+    return buildDebrief(this.scenario, this.context);
+  }
+
+  /** The raw context, for tools and tests. */
+  state(): Readonly<RunContext> {
+    return this.context;
+  }
+
+  stop(): void {
+    this.listeners.clear();
+    this.actor.stop();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Article Four's engine: pure TypeScript, no Phaser, no DOM. Front ends and tools import
+ * from here only.
+ */
+export { createCouncilMachine } from './council-machine';
+export { councilPositions } from './council';
+export { compileScenario, machineConfig, START_STATE } from './compiler';
+export type { Debrief, DebriefDecision } from './debrief';
+export { type Diagnostic, formatDiagnostic } from './diagnostics';
+export type { GameEvent } from './events';
+export { Game, type StartOptions } from './game';
+export { type LoadResult, loadScenario } from './loader';
+export type { RunContext } from './run-context';
+export { SAVE_VERSION, type SaveData, SaveError } from './save';
+export { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
+export type * from './view-types';

@@ -1,0 +1,126 @@
+/**
+ * The context of a running scenario machine, and the pure functions that change it:
+ * meter effects recorded in the ledger, flags, seeded draws. Every meter change in a run
+ * goes through `applyEffects`, so the ledger is complete.
+ */
+import { nextRandom, seedState } from './rng';
+import type { Effect, Scenario } from './schema';
+import type { LedgerEntry } from './view-types';
+
+export interface DecisionRecord {
+  turn: number;
+  step: string;
+  /** Index in the run's event log of the event that took this decision. */
+  eventIndex: number;
+  kind: 'choice' | 'vote';
+  /** The choice id, or `consensus` / `blocked` for a vote. */
+  choice: string;
+  outcome?: string;
+  label: string;
+}
+
+export interface NewsRecord {
+  turn: number;
+  step: string;
+  event: string;
+}
+
+export interface LastResult {
+  turn: number;
+  step: string;
+  label: string;
+  text?: string;
+}
+
+export interface RunContext {
+  scenario: string;
+  role: string;
+  seed: number;
+  /** The seeded generator's state. */
+  rng: number;
+  meters: Record<string, number>;
+  flags: Record<string, boolean>;
+  /** Decisions taken so far. */
+  turn: number;
+  /** Events handled so far (choices, lobbying, votes, Continue). */
+  handled: number;
+  visited: string[];
+  chosen: string[];
+  /** Members lobbied at the current council step. */
+  lobbied: string[];
+  ledger: LedgerEntry[];
+  decisions: DecisionRecord[];
+  news: NewsRecord[];
+  last?: LastResult;
+  ending?: string;
+}
+
+export interface RunInput {
+  role: string;
+  seed: number;
+}
+
+export function initialContext(s: Scenario, input: RunInput): RunContext {
+  return {
+    scenario: s.id,
+    role: input.role,
+    seed: input.seed,
+    rng: seedState(input.seed),
+    meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
+    flags: Object.fromEntries(s.flags.map((f) => [f.id, f.start])),
+    turn: 0,
+    handled: 0,
+    visited: [],
+    chosen: [],
+    lobbied: [],
+    ledger: [],
+    decisions: [],
+    news: [],
+  };
+}
+
+export function clampMeter(s: Scenario, meter: string, value: number): number {
+  const m = s.meters.find((x) => x.id === meter);
+  if (!m) return value;
+  return Math.min(m.max, Math.max(m.min, value));
+}
+
+/** Applies effects in order, clamping each meter, and records each change in the ledger. */
+export function applyEffects(
+  s: Scenario,
+  ctx: Pick<RunContext, 'meters' | 'ledger' | 'turn'>,
+  effects: readonly Effect[],
+  step: string,
+  cause: string,
+): Pick<RunContext, 'meters' | 'ledger'> {
+  if (effects.length === 0) return { meters: ctx.meters, ledger: ctx.ledger };
+  const meters = { ...ctx.meters };
+  const ledger = [...ctx.ledger];
+  for (const e of effects) {
+    const before = meters[e.meter] ?? 0;
+    const after = clampMeter(s, e.meter, before + e.delta);
+    meters[e.meter] = after;
+    ledger.push({ turn: ctx.turn, step, cause, meter: e.meter, delta: after - before, reason: e.reason });
+  }
+  return { meters, ledger };
+}
+
+export function applyFlags(
+  flags: Record<string, boolean>,
+  change: { set: readonly string[]; clear: readonly string[] },
+): Record<string, boolean> {
+  if (change.set.length === 0 && change.clear.length === 0) return flags;
+  const out = { ...flags };
+  for (const f of change.set) out[f] = true;
+  for (const f of change.clear) out[f] = false;
+  return out;
+}
+
+/** The next draw in [0, 1) without advancing the generator (guards use it). */
+export function peekDraw(ctx: Pick<RunContext, 'rng'>): number {
+  return nextRandom(ctx.rng).value;
+}
+
+export function advanceDraw(ctx: Pick<RunContext, 'rng'>): number {
+  return nextRandom(ctx.rng).state;
+}

@@ -1,0 +1,133 @@
+/** Builds the GameView a front end renders from the scenario and a snapshot's context. Pure. */
+import { holds } from './conditions';
+import { councilPositions, reachesConsensus } from './council';
+import { forecastCertain, forecastChoice } from './forecast';
+import type { RunContext } from './run-context';
+import type { Scenario, Source, Step } from './schema';
+import type { CouncilView, EndingView, GameView, MeterView, StepView } from './view-types';
+
+export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
+  return ids.flatMap((id) => s.sources.filter((x) => x.id === id));
+}
+
+export function meterViews(s: Scenario, ctx: RunContext): MeterView[] {
+  return s.meters.map((m) => ({
+    id: m.id,
+    label: m.label,
+    description: m.description,
+    value: ctx.meters[m.id] ?? m.start,
+    min: m.min,
+    max: m.max,
+    higherIs: m.higher_is,
+  }));
+}
+
+function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | undefined {
+  const council = step.council;
+  if (!council) return undefined;
+  const positions = councilPositions(council, ctx);
+  return {
+    proposal: council.proposal,
+    supportAt: council.support_at,
+    objectAt: council.object_at,
+    wouldPass: reachesConsensus(council, ctx),
+    members: council.members.map((m, i) => {
+      const actor = s.actors.find((a) => a.id === m.actor);
+      const pos = positions[i] as (typeof positions)[number];
+      return {
+        actor: m.actor,
+        name: actor?.name ?? m.actor,
+        ...(actor?.leader ? { leader: actor.leader } : {}),
+        lean: pos.lean,
+        position: pos.position,
+        reasons: pos.reasons,
+        ...(m.lobby
+          ? {
+              lobby: {
+                label: m.lobby.label,
+                done: ctx.lobbied.includes(m.actor),
+                forecast: forecastCertain(s, ctx, m.lobby.effects),
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
+
+export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
+  const place = s.places.find((p) => p.id === step.place);
+  const decider = s.actors.find((a) => a.id === step.decider);
+  const council = councilView(s, step, ctx);
+  return {
+    id: step.id,
+    phase: step.phase,
+    date: step.date,
+    ...(place ? { place } : {}),
+    title: step.title,
+    text: step.text,
+    counterfactual: step.counterfactual,
+    sources: sourcesById(s, step.sources),
+    ...(decider ? { decider } : {}),
+    kind: step.choices.length > 0 ? 'choices' : step.council ? 'council' : 'narrative',
+    choices: step.choices
+      .filter((c) => holds(c.when, ctx))
+      .map((c) => ({
+        id: c.id,
+        label: c.label,
+        ...(c.detail ? { detail: c.detail } : {}),
+        counterfactual: c.counterfactual,
+        forecast: forecastChoice(s, ctx, c),
+      })),
+    ...(council ? { council } : {}),
+    news: ctx.news
+      .filter((n) => n.step === step.id && n.turn === ctx.turn)
+      .flatMap((n) => {
+        const ev = step.events.find((e) => e.id === n.event);
+        return ev ? [{ id: ev.id, text: ev.text, counterfactual: ev.counterfactual, sources: sourcesById(s, ev.sources) }] : [];
+      }),
+  };
+}
+
+export function endingView(s: Scenario, id: string): EndingView | undefined {
+  const e = s.endings.find((x) => x.id === id);
+  if (!e) return undefined;
+  return {
+    id: e.id,
+    title: e.title,
+    tone: e.tone,
+    text: e.text,
+    counterfactual: e.counterfactual,
+    historical: e.historical,
+    sources: sourcesById(s, e.sources),
+  };
+}
+
+export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: boolean): GameView {
+  const step = done ? undefined : s.steps.find((x) => x.id === stateKey);
+  const ending = done && ctx.ending ? endingView(s, ctx.ending) : undefined;
+  const last = ctx.last;
+  return {
+    scenario: s.id,
+    role: ctx.role,
+    seed: ctx.seed,
+    turn: ctx.turn,
+    status: done ? 'ended' : 'playing',
+    ...(step ? { step: stepView(s, step, ctx) } : {}),
+    ...(ending ? { ending } : {}),
+    meters: meterViews(s, ctx),
+    ledger: ctx.ledger,
+    ...(last
+      ? {
+          last: {
+            turn: last.turn,
+            step: last.step,
+            title: s.steps.find((x) => x.id === last.step)?.title ?? last.step,
+            label: last.label,
+            ...(last.text ? { text: last.text } : {}),
+            entries: ctx.ledger.filter((e) => e.turn === last.turn),
+          },
+        }
+      : {}),
+  };
+}
