@@ -94,7 +94,9 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
               ...(h.contested_note ? { contestedNote: h.contested_note } : {}),
               quotes: h.quotes.flatMap((q) => {
                 const source = s.sources.find((x) => x.id === q.source);
-                return source ? [{ text: q.text, speaker: q.speaker, ...(q.date ? { date: q.date } : {}), source }] : [];
+                return source
+                  ? [{ text: q.text, speaker: q.speaker, ...(q.date ? { date: q.date } : {}), source }]
+                  : [];
               }),
             },
           }

@@ -12,10 +12,10 @@ export interface Diagnostic {
   code: string;
 }
 
-/** `FILE:LINE:COL: message` (errors) or `FILE:LINE:COL: warning: message`. */
+/** `FILE:LINE:COL: error: message` or `FILE:LINE:COL: warning: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.column}`;
-  return d.severity === 'error' ? `${where}: ${d.message}` : `${where}: warning: ${d.message}`;
+  return `${where}: ${d.severity}: ${d.message}`;
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -47,7 +47,9 @@ export class Game {
   /** A new run from the seat's first step. */
   static start(scenario: Scenario, opts: StartOptions): Game {
     if (!scenario.roles.some((r) => r.id === opts.role)) {
-      throw new Error(`"${scenario.id}" has no seat "${opts.role}"; seats: ${scenario.roles.map((r) => r.id).join(', ')}`);
+      throw new Error(
+        `"${scenario.id}" has no seat "${opts.role}"; seats: ${scenario.roles.map((r) => r.id).join(', ')}`,
+      );
     }
     if (!Number.isSafeInteger(opts.seed)) throw new Error(`the seed must be a whole number, not ${opts.seed}`);
     const actor = createActor(machineFor(scenario), { input: { role: opts.role, seed: opts.seed } });

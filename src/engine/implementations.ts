@@ -14,9 +14,9 @@ import {
   applyEffects,
   applyFlags,
   initialContext,
+  peekDraw,
   type RunContext,
   type RunInput,
-  peekDraw,
 } from './run-context';
 import type { Choice, Condition, Scenario, Step } from './schema';
 
@@ -146,7 +146,9 @@ export function implementations(s: Scenario) {
       const council = ix.step(p.step).council;
       const turn = context.turn + 1;
       const verdict = p.passed ? 'consensus' : 'blocked';
-      const label = p.passed ? `Council: consensus on "${council?.proposal}"` : `Council: blocked "${council?.proposal}"`;
+      const label = p.passed
+        ? `Council: consensus on "${council?.proposal}"`
+        : `Council: blocked "${council?.proposal}"`;
       const text = p.passed ? council?.consensus_text : council?.blocked_text;
       return {
         turn,

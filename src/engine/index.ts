@@ -2,9 +2,10 @@
  * Article Four's engine: pure TypeScript, no Phaser, no DOM. Front ends and tools import
  * from here only.
  */
-export { createCouncilMachine } from './council-machine';
-export { councilPositions } from './council';
+
 export { compileScenario, machineConfig, START_STATE } from './compiler';
+export { councilPositions } from './council';
+export { createCouncilMachine } from './council-machine';
 export type { Debrief, DebriefDecision } from './debrief';
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
 export type { GameEvent } from './events';

@@ -7,14 +7,7 @@ import type { z } from 'zod';
 import { type Diagnostic, sortDiagnostics } from './diagnostics';
 import { checkReferences, didYouMean } from './references';
 import { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
-import {
-  decodeSource,
-  type ParsedYaml,
-  type PathKey,
-  parseYamlSource,
-  positionOf,
-  positionOfKey,
-} from './yaml-source';
+import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
@@ -100,7 +93,12 @@ function bestBranch(issues: Issue[][]): Issue[] {
   let best: Issue[] = issues[0] ?? [];
   let bestScore = Number.POSITIVE_INFINITY;
   for (const branch of issues) {
-    const score = branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+    // A branch of the wrong type altogether says least; unknown keys count one per key.
+    const score = branch.reduce(
+      (n, i) =>
+        n + (i.code === 'invalid_type' && i.path.length === 0 ? 1000 : i.code === 'unrecognized_keys' ? i.keys.length : 1),
+      0,
+    );
     if (score < bestScore) {
       best = branch;
       bestScore = score;
@@ -131,13 +129,24 @@ function issueToDiagnostics(parsed: ParsedYaml, issue: Issue, base: PathKey[] = 
       if (issue.errors.length > 0 && value !== null && typeof value === 'object') {
         return bestBranch(issue.errors as Issue[][]).flatMap((i) => issueToDiagnostics(parsed, i, path));
       }
-      return [mk(`${prefix}${issue.message === 'Invalid input' ? `${typeName(value)} is not allowed here` : issue.message}`)];
+      return [
+        mk(`${prefix}${issue.message === 'Invalid input' ? `${typeName(value)} is not allowed here` : issue.message}`),
+      ];
     case 'invalid_type':
       if (value === undefined) {
         const last = path[path.length - 1];
-        return [mk(`${describePath(parsed.data, path.slice(0, -1)) || 'the file'}: missing "${String(last)}"`, positionOf(parsed, path.slice(0, -1)))];
+        return [
+          mk(
+            `${describePath(parsed.data, path.slice(0, -1)) || 'the file'}: missing "${String(last)}"`,
+            positionOf(parsed, path.slice(0, -1)),
+          ),
+        ];
       }
-      return [mk(`${prefix}expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${typeName(value)}`)];
+      return [
+        mk(
+          `${prefix}expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${typeName(value)}`,
+        ),
+      ];
     default:
       return [mk(`${prefix}${issue.message}`)];
   }
@@ -206,8 +215,13 @@ export function loadScenario(input: string | Uint8Array, file: string): LoadResu
     return { ok: true, scenario: result.data, warnings };
   } catch (e) {
     // Defence in depth: no input may crash a caller.
-    const message = e instanceof RangeError ? 'the file is nested too deeply to read' : `could not be read: ${(e as Error).message}`;
-    return { ok: false, errors: [{ file, line: 1, column: 1, severity: 'error', message, code: 'file' }], warnings: [] };
+    const message =
+      e instanceof RangeError ? 'the file is nested too deeply to read' : `could not be read: ${(e as Error).message}`;
+    return {
+      ok: false,
+      errors: [{ file, line: 1, column: 1, severity: 'error', message, code: 'file' }],
+      warnings: [],
+    };
   }
 }
 

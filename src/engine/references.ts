@@ -103,7 +103,12 @@ export function checkReferences(s: Scenario): Finding[] {
     });
   };
 
-  const unique = (what: string, items: readonly { id: string }[], path: PathKey[], seen = new Map<string, string>()) => {
+  const unique = (
+    what: string,
+    items: readonly { id: string }[],
+    path: PathKey[],
+    seen = new Map<string, string>(),
+  ) => {
     items.forEach((item, i) => {
       const lower = item.id.toLowerCase();
       if (seen.has(lower)) {
@@ -125,8 +130,14 @@ export function checkReferences(s: Scenario): Finding[] {
     else if ('chose' in c) ref('choice', c.chose, [...path, 'chose']);
     else if ('visited' in c) ref('step', c.visited, [...path, 'visited']);
     else if ('role' in c) ref('role', c.role, [...path, 'role']);
-    else if ('all' in c) c.all.forEach((x, i) => condition(x, [...path, 'all', i]));
-    else if ('any' in c) c.any.forEach((x, i) => condition(x, [...path, 'any', i]));
+    else if ('all' in c)
+      c.all.forEach((x, i) => {
+        condition(x, [...path, 'all', i]);
+      });
+    else if ('any' in c)
+      c.any.forEach((x, i) => {
+        condition(x, [...path, 'any', i]);
+      });
     else if ('not' in c) condition(c.not, [...path, 'not']);
   };
 

@@ -62,7 +62,8 @@ export function parseSave(s: Scenario, raw: unknown): SaveData {
   if (save.scenarioHash !== scenarioHash(s)) {
     throw new SaveError('The case has changed since this game was saved, so it cannot be resumed exactly.');
   }
-  if (!s.roles.some((r) => r.id === save.role)) throw new SaveError('The saved game names a seat this case does not have.');
+  if (!s.roles.some((r) => r.id === save.role))
+    throw new SaveError('The saved game names a seat this case does not have.');
   if (!save.events.every(isGameEvent)) throw new SaveError('The saved game is damaged and cannot be read.');
   return { ...save, events: save.events as GameEvent[] };
 }

@@ -251,7 +251,10 @@ export const SourceSchema = z
     title: Text('Title of the work.', 300),
     publisher: Text('Publisher or author.', 200),
     date: IsoDate.optional(),
-    url: z.url({ protocol: /^https?$/ }).optional().describe('Where it is public (never fetched by the game).'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('Where it is public (never fetched by the game).'),
     note: z.string().max(600).optional().describe('What the source is used for, or caveats.'),
   })
   .describe('A source cited by the scenario.');

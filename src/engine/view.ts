@@ -84,7 +84,9 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
       .filter((n) => n.step === step.id && n.turn === ctx.turn)
       .flatMap((n) => {
         const ev = step.events.find((e) => e.id === n.event);
-        return ev ? [{ id: ev.id, text: ev.text, counterfactual: ev.counterfactual, sources: sourcesById(s, ev.sources) }] : [];
+        return ev
+          ? [{ id: ev.id, text: ev.text, counterfactual: ev.counterfactual, sources: sourcesById(s, ev.sources) }]
+          : [];
       }),
   };
 }

@@ -32,7 +32,10 @@ function diag(file: string, message: string, line = 1, column = 1, code = 'file'
 export function decodeSource(input: string | Uint8Array, file: string): SourceText | Diagnostic {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_FILE_BYTES) {
-    return diag(file, `file is ${(size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_FILE_BYTES / 1048576} MB`);
+    return diag(
+      file,
+      `file is ${(size / 1048576).toFixed(1)} MB; a scenario may be at most ${MAX_FILE_BYTES / 1048576} MB`,
+    );
   }
   let text: string;
   if (typeof input === 'string') {
@@ -140,7 +143,10 @@ export function parseYamlSource(src: SourceText): ParsedYaml | Diagnostic[] {
 }
 
 /** The node at a path, or the deepest node on the way there. */
-function nodeAt(doc: Document.Parsed, path: readonly PathKey[]): { node: Node | null; key: Node | null; depth: number } {
+function nodeAt(
+  doc: Document.Parsed,
+  path: readonly PathKey[],
+): { node: Node | null; key: Node | null; depth: number } {
   let node: unknown = doc.contents;
   let key: Node | null = null;
   let depth = 0;

@@ -1,0 +1,107 @@
+/**
+ * Map geometry from Natural Earth (world-atlas TopoJSON): one base projection for the region,
+ * and each country as rings of projected points ready to draw with Phaser Graphics.
+ */
+import { geoConicEqualArea, geoContains, geoGraticule, type GeoProjection, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** The region the map can show: the Caucasus, Central Asia and the west of Russia. */
+export const REGION = { west: 16, east: 104, south: 24, north: 66 };
+/** Size of the world space the base projection fills; the camera zooms inside it. */
+export const WORLD_SIZE = { width: 2400, height: 1500 };
+
+export type Ring = { x: number; y: number }[];
+
+export interface Country {
+  id: string;
+  name: string;
+  feature: Feature<Geometry>;
+  rings: Ring[];
+}
+
+export interface Atlas {
+  projection: GeoProjection;
+  countries: Country[];
+  graticule: Ring[];
+  project(lon: number, lat: number): { x: number; y: number };
+  countryAt(lon: number, lat: number): Country | undefined;
+}
+
+/** Collects the rings d3 would draw, as arrays of points. */
+class RingContext {
+  rings: Ring[] = [];
+  private current: Ring | null = null;
+  beginPath(): void {}
+  moveTo(x: number, y: number): void {
+    this.current = [{ x, y }];
+    this.rings.push(this.current);
+  }
+  lineTo(x: number, y: number): void {
+    this.current?.push({ x, y });
+  }
+  closePath(): void {
+    this.current = null;
+  }
+  arc(): void {}
+}
+
+function ringsOf(projection: GeoProjection, object: Parameters<ReturnType<typeof geoPath>>[0]): Ring[] {
+  const ctx = new RingContext();
+  geoPath(projection, ctx as unknown as CanvasRenderingContext2D)(object);
+  return ctx.rings.filter((r) => r.length > 1);
+}
+
+export function buildAtlas(topology: unknown): Atlas {
+  const topo = topology as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topo, topo.objects.countries) as unknown as FeatureCollection<
+    Geometry,
+    { name: string }
+  >;
+  const { west, east, south, north } = REGION;
+  const projection = geoConicEqualArea()
+    .parallels([38, 56])
+    .rotate([-(west + east) / 2, 0])
+    .center([0, (south + north) / 2]);
+  const frame: Feature<Geometry> = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [west, south],
+        [east, south],
+        [west, north],
+        [east, north],
+        [(west + east) / 2, south],
+        [(west + east) / 2, north],
+      ],
+    },
+  };
+  projection.fitSize([WORLD_SIZE.width, WORLD_SIZE.height], frame);
+  projection.clipExtent([
+    [-200, -200],
+    [WORLD_SIZE.width + 200, WORLD_SIZE.height + 200],
+  ]);
+
+  const countries: Country[] = [];
+  for (const f of collection.features) {
+    const rings = ringsOf(projection, f);
+    if (rings.length === 0) continue;
+    countries.push({ id: String(f.id ?? ''), name: f.properties?.name ?? '', feature: f, rings });
+  }
+  const graticule = ringsOf(projection, geoGraticule().step([5, 5])());
+  return {
+    projection,
+    countries,
+    graticule,
+    project(lon, lat) {
+      const p = projection([lon, lat]) ?? [0, 0];
+      return { x: p[0], y: p[1] };
+    },
+    countryAt(lon, lat) {
+      return countries.find((c) => geoContains(c.feature, [lon, lat]));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** A small element builder: attributes and text only (textContent), never HTML strings. */
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs | null = null,
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (attrs) {
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (typeof value === 'function') {
+        el.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
+      } else if (key === 'class') {
+        el.className = String(value);
+      } else if (value === true) {
+        el.setAttribute(key, '');
+      } else {
+        el.setAttribute(key, String(value));
+      }
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(parent: HTMLElement, children: (Child | Child[])[]): void {
+  for (const child of children) {
+    if (Array.isArray(child)) append(parent, child);
+    else if (child === null || child === undefined || child === false) continue;
+    else parent.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: (SVGElement | string)[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
+  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return el;
+}
+
+let idCounter = 0;
+export function uid(prefix: string): string {
+  idCounter += 1;
+  return `${prefix}-${idCounter}`;
+}
+
+/** Formats a scenario date (YYYY, YYYY-MM, YYYY-MM-DD) for reading. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!m) return String(y);
+  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}
+
+export function formatRange(start: string, end: string): string {
+  return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export function signed(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  if (r > 0) return `+${r}`;
+  if (r < 0) return `−${Math.abs(r)}`;
+  return '±0';
+}

@@ -1,0 +1,65 @@
+/**
+ * Every scene key, asset key, bridge event name and storage key, in one place.
+ * Scenes and the HTML panel refer to these, never to string literals of their own.
+ */
+
+export const SceneKey = {
+  Preload: 'preload',
+  World: 'world',
+  Gauges: 'gauges',
+  Council: 'council',
+} as const;
+export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
+
+export const AssetKey = {
+  Countries: 'atlas-countries-50m',
+} as const;
+
+/** Names of the events sent between the HTML app and the Phaser scenes (see bridge.ts). */
+export const BridgeEvent = {
+  /** UI → scenes: which screen shows, and what the map should show for it. */
+  Screen: 'screen',
+  /** UI → scenes: the run's current view (engine snapshot). */
+  View: 'view',
+  /** UI → scenes: where the HTML panel leaves the map free. */
+  Layout: 'layout',
+  /** UI → scenes: the player's settings changed. */
+  Settings: 'settings',
+  /** UI → scenes: a case card got focus or hover (id, or null). */
+  HighlightCase: 'highlight-case',
+  /** UI → scenes: the council voted; play the verdict. */
+  Verdict: 'verdict',
+  /** Scenes → UI: the player clicked a case on the map. */
+  PickCase: 'pick-case',
+  /** Scenes → UI: the world is drawn (preload done). */
+  WorldReady: 'world-ready',
+  /** Scenes → UI: loading progress, 0..1. */
+  LoadProgress: 'load-progress',
+} as const;
+
+export const StorageKey = {
+  /** The saved run. The version in the key changes whenever the stored shape does. */
+  Save: 'article-four:save:v1',
+  /** Keys of saves from older versions: found, they are reported as outdated and removed. */
+  OldSaves: ['article-four:save:v0', 'article-four:save'],
+  Settings: 'article-four:settings:v1',
+} as const;
+
+/** sessionStorage: set while a run is open in this tab, so a reload goes straight back to it. */
+export const SessionKey = {
+  InRun: 'article-four:in-run',
+} as const;
+
+export const ScreenId = {
+  Title: 'title',
+  Cases: 'cases',
+  Seats: 'seats',
+  Briefing: 'briefing',
+  Play: 'play',
+  Ending: 'ending',
+  Debrief: 'debrief',
+  Settings: 'settings',
+  Credits: 'credits',
+  Error: 'error',
+} as const;
+export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];

@@ -1,0 +1,72 @@
+/**
+ * Player settings: text size, reduced motion, high contrast. Kept in localStorage between
+ * visits and applied as classes on <html>, so CSS and the scenes read the same state.
+ */
+import { StorageKey } from './keys';
+
+export type TextSize = 'normal' | 'large' | 'larger';
+
+export interface Settings {
+  textSize: TextSize;
+  reducedMotion: boolean;
+  highContrast: boolean;
+}
+
+export const TEXT_SIZES: { id: TextSize; label: string; scale: number }[] = [
+  { id: 'normal', label: 'Normal', scale: 1 },
+  { id: 'large', label: 'Large', scale: 1.2 },
+  { id: 'larger', label: 'Larger', scale: 1.4 },
+];
+
+export function textScale(size: TextSize): number {
+  return TEXT_SIZES.find((s) => s.id === size)?.scale ?? 1;
+}
+
+function systemPrefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function systemPrefersContrast(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-contrast: more)').matches;
+}
+
+export function defaultSettings(): Settings {
+  return { textSize: 'normal', reducedMotion: systemPrefersReducedMotion(), highContrast: systemPrefersContrast() };
+}
+
+/** Reads the stored settings; anything missing or malformed falls back to the default. */
+export function loadSettings(storage: Storage | undefined = globalThis.localStorage): Settings {
+  const base = defaultSettings();
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(StorageKey.Settings) ?? null;
+  } catch {
+    return base;
+  }
+  if (!raw) return base;
+  try {
+    const data = JSON.parse(raw) as Partial<Record<keyof Settings, unknown>>;
+    return {
+      textSize: TEXT_SIZES.some((s) => s.id === data.textSize) ? (data.textSize as TextSize) : base.textSize,
+      reducedMotion: typeof data.reducedMotion === 'boolean' ? data.reducedMotion : base.reducedMotion,
+      highContrast: typeof data.highContrast === 'boolean' ? data.highContrast : base.highContrast,
+    };
+  } catch {
+    return base;
+  }
+}
+
+export function storeSettings(settings: Settings, storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(StorageKey.Settings, JSON.stringify(settings));
+  } catch {
+    // Private mode or a full quota: settings then last for this visit only.
+  }
+}
+
+export function applySettings(settings: Settings, root: HTMLElement = document.documentElement): void {
+  root.dataset.textSize = settings.textSize;
+  root.style.setProperty('--text-scale', String(textScale(settings.textSize)));
+  root.classList.toggle('reduced-motion', settings.reducedMotion);
+  root.classList.toggle('high-contrast', settings.highContrast);
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { Game, SaveError } from '../../src/engine';
+import { loadFixture, playThrough } from '../helpers';
+
+const mini = loadFixture('mini.yaml');
+
+describe('Game', () => {
+  it('gives identical runs for the same seed and choices', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const a = playThrough(mini, 'chair', seed);
+      const b = playThrough(mini, 'chair', seed);
+      expect(a.log()).toEqual(b.log());
+      expect(a.state()).toEqual(b.state());
+      expect(a.save()).toEqual(b.save());
+    }
+  });
+
+  it('refuses events the step does not accept and tells subscribers only of real changes', () => {
+    const g = Game.start(mini, { role: 'chair', seed: 1 });
+    const seen: number[] = [];
+    const off = g.subscribe((v) => seen.push(v.turn));
+    expect(g.continue()).toBe(false);
+    expect(g.choose('ask_yes')).toBe(false);
+    expect(seen).toEqual([]);
+    expect(g.choose('assess_yes')).toBe(true);
+    expect(seen).toEqual([1]);
+    off();
+    g.callVote();
+    expect(seen).toEqual([1]);
+    expect(g.log()).toEqual([{ type: 'CHOOSE', choice: 'assess_yes' }, { type: 'CALL_VOTE' }]);
+  });
+
+  it('forecasts each option with its spread and shows the ledger after', () => {
+    const g = Game.start(mini, { role: 'chair', seed: 1 });
+    const yes = g.view().step?.choices.find((c) => c.id === 'assess_yes');
+    expect(yes?.forecast.meters).toEqual([{ meter: 'credibility', label: 'Credibility', expected: 5, min: -10, max: 10 }]);
+    expect(yes?.forecast.outcomes).toEqual([
+      { id: 'believed', probability: 0.75 },
+      { id: 'doubted', probability: 0.25 },
+    ]);
+    g.choose('assess_yes');
+    const last = g.view().last;
+    expect(last?.label).toBe('It meets Article 4');
+    expect(last?.entries).toHaveLength(1);
+    expect(last?.entries[0]?.cause).toMatch(/^assess_yes\/(believed|doubted)$/);
+  });
+
+  it('saves and restores a run exactly, mid-run and at the end', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const g = Game.start(mini, { role: 'host', seed });
+      g.choose('ask_yes');
+      const mid = JSON.parse(JSON.stringify(g.save()));
+      const r = Game.restore(mini, mid);
+      expect(r.view()).toEqual(g.view());
+      expect(r.state()).toEqual(g.state());
+      // The restored game goes on exactly as the original.
+      g.choose('assess_yes');
+      r.choose('assess_yes');
+      expect(r.state()).toEqual(g.state());
+      const done = playThrough(mini, 'host', seed);
+      const rd = Game.restore(mini, JSON.parse(JSON.stringify(done.save())));
+      expect(rd.ended).toBe(true);
+      expect(rd.debrief()).toEqual(done.debrief());
+    }
+  });
+
+  it('refuses damaged, foreign and outdated saves with a message for the player', () => {
+    const g = Game.start(mini, { role: 'host', seed: 4 });
+    g.choose('ask_yes');
+    const save = g.save();
+    const bad = (x: unknown) => () => Game.restore(mini, x);
+    expect(bad(null)).toThrow(SaveError);
+    expect(bad('{')).toThrow(/damaged/);
+    expect(bad({ ...save, version: 99 })).toThrow(/newer version/);
+    expect(bad({ ...save, version: 0 })).toThrow(/older version/);
+    expect(bad({ ...save, scenario: 'other' })).toThrow(/another case/);
+    expect(bad({ ...save, scenarioHash: '00000000' })).toThrow(/case has changed/);
+    expect(bad({ ...save, events: [{ type: 'CHOOSE', choice: 'nope' }] })).toThrow(/does not match this case/);
+    const tampered = JSON.parse(JSON.stringify(save));
+    tampered.snapshot.context.meters.credibility = 99;
+    expect(bad(tampered)).toThrow(/damaged/);
+  });
+
+  it('replays from an earlier decision to try another answer (a counterfactual branch)', () => {
+    const g = Game.start(mini, { role: 'host', seed: 2 });
+    g.choose('ask_yes');
+    g.choose('assess_yes');
+    g.lobby('blue');
+    g.callVote();
+    expect(g.ended).toBe(true);
+    const branch = g.replayFrom(2);
+    expect(branch.view().step?.id).toBe('request');
+    expect(branch.state().turn).toBe(1);
+    expect(branch.choose('assess_no')).toBe(true);
+    // The original run is untouched.
+    expect(g.state().turn).toBe(3);
+    expect(() => g.replayFrom(9)).toThrow(/no decision 9/);
+  });
+
+  it('builds a debrief: path beside history, endings, meter series', () => {
+    const g = Game.start(mini, { role: 'chair', seed: 1 });
+    g.choose('assess_yes');
+    g.lobby('blue');
+    g.callVote();
+    const d = g.debrief();
+    expect(d.ending?.id).toBe('success');
+    expect(d.decisions.map((x) => [x.step, x.yours.id, x.history?.choice?.id, x.matched])).toEqual([
+      ['request', 'assess_yes', 'assess_yes', true],
+      ['vote', 'consensus', 'consensus', true],
+    ]);
+    expect(d.decisions[0]?.history?.quotes[0]?.source.id).toBe('src-b');
+    expect(d.endings.filter((e) => e.reached).map((e) => e.id)).toEqual(['success']);
+    const cred = d.series.find((s) => s.meter === 'credibility')?.values;
+    expect(cred).toHaveLength(3);
+    expect(cred?.[0]).toBe(50);
+    expect(cred?.[2]).toBe((cred?.[1] ?? 0) - 2);
+  });
+
+  it('rejects an unknown seat or a bad seed', () => {
+    expect(() => Game.start(mini, { role: 'nobody', seed: 1 })).toThrow(/no seat "nobody"/);
+    expect(() => Game.start(mini, { role: 'chair', seed: 1.5 })).toThrow(/whole number/);
+  });
+});
