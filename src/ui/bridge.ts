@@ -24,6 +24,8 @@ export interface ScreenPayload {
   map: MapModel;
   meters: MeterView[] | null;
   council: CouncilView | null;
+  /** Set on the result of a council vote: the chamber plays the verdict. */
+  verdict: 'consensus' | 'blocked' | null;
 }
 
 export interface BridgeEvents {
@@ -32,7 +34,6 @@ export interface BridgeEvents {
   [BridgeEvent.Layout]: Layout;
   [BridgeEvent.Settings]: Settings;
   [BridgeEvent.HighlightCase]: string | null;
-  [BridgeEvent.Verdict]: { passed: boolean };
   [BridgeEvent.PickCase]: string;
   [BridgeEvent.WorldReady]: undefined;
   [BridgeEvent.LoadProgress]: number;

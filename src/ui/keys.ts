@@ -27,8 +27,6 @@ export const BridgeEvent = {
   Settings: 'settings',
   /** UI → scenes: a case card got focus or hover (id, or null). */
   HighlightCase: 'highlight-case',
-  /** UI → scenes: the council voted; play the verdict. */
-  Verdict: 'verdict',
   /** Scenes → UI: the player clicked a case on the map. */
   PickCase: 'pick-case',
   /** Scenes → UI: the world is drawn (preload done). */

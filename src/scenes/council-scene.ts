@@ -1,0 +1,241 @@
+/**
+ * The Collective Security Council chamber: each member's seat, its position (supports,
+ * abstains, objects: colour, symbol and word) and lean, the tally, and the verdict when the
+ * vote is called. It draws only the CouncilView of the screen payload.
+ */
+import * as Phaser from 'phaser';
+import type { CouncilMemberView, CouncilView, Position } from '../engine/view-types';
+import { type Bridge, bridge, type Layout, type ScreenPayload } from '../ui/bridge';
+import { BridgeEvent, SceneKey } from '../ui/keys';
+import { DARK, HIGH_CONTRAST, hex, type Theme } from '../ui/palette';
+import { defaultSettings, type Settings, textScale } from '../ui/settings';
+
+const WORD: Record<Position, string> = { support: 'Supports', abstain: 'Abstains', object: 'Objects' };
+
+interface Seat {
+  actor: string;
+  position: Position;
+  lean: number;
+  x: number;
+  y: number;
+  r: number;
+  container: Phaser.GameObjects.Container;
+}
+
+export class CouncilScene extends Phaser.Scene {
+  private settings: Settings = defaultSettings();
+  private layout: Layout | null = null;
+  private council: CouncilView | null = null;
+  private verdict: ScreenPayload['verdict'] = null;
+  private played: string | null = null;
+  private seats: Seat[] = [];
+  private objects: Phaser.GameObjects.GameObject[] = [];
+  private offs: (() => void)[] = [];
+  private readonly channel: Bridge = bridge;
+
+  constructor() {
+    super(SceneKey.Council);
+  }
+
+  create(): void {
+    this.seats = [];
+    this.objects = [];
+    this.played = null;
+    this.settings = this.channel.latest(BridgeEvent.Settings) ?? this.settings;
+    this.layout = this.channel.latest(BridgeEvent.Layout) ?? null;
+    const screen = this.channel.latest(BridgeEvent.Screen);
+    this.council = screen?.council ?? null;
+    this.verdict = screen?.verdict ?? null;
+    this.offs.push(
+      this.channel.on(BridgeEvent.Screen, (p) => {
+        if (!p.council) return;
+        const previous = this.seats.map((s) => ({ actor: s.actor, position: s.position }));
+        this.council = p.council;
+        this.verdict = p.verdict;
+        this.rebuild(previous);
+      }),
+      this.channel.on(BridgeEvent.Layout, (l) => {
+        this.layout = l;
+        this.rebuild([]);
+      }),
+      this.channel.on(BridgeEvent.Settings, (s) => {
+        this.settings = s;
+        this.rebuild([]);
+      }),
+    );
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.shutdown, this);
+    this.rebuild([]);
+  }
+
+  private onResize(): void {
+    this.rebuild([]);
+  }
+
+  private theme(): Theme {
+    return this.settings.highContrast ? HIGH_CONTRAST : DARK;
+  }
+
+  private colour(position: Position): string {
+    const t = this.theme();
+    return position === 'support' ? t.support : position === 'object' ? t.object : t.abstain;
+  }
+
+  private text(x: number, y: number, s: string, size: number, colour: string, bold = false): Phaser.GameObjects.Text {
+    return this.add
+      .text(x, y, s, {
+        fontFamily: 'Inter, system-ui, sans-serif',
+        fontSize: `${Math.round(size * textScale(this.settings.textSize))}px`,
+        fontStyle: bold ? '700' : '500',
+        color: colour,
+        align: 'center',
+        stroke: this.theme().panel,
+        strokeThickness: 3,
+      })
+      .setOrigin(0.5, 0);
+  }
+
+  private clear(): void {
+    for (const o of this.objects) o.destroy();
+    this.objects = [];
+    this.seats = [];
+  }
+
+  private area(): { x: number; y: number; width: number; height: number } {
+    const l = this.layout;
+    const base = l && l.width > 40 ? l : { x: 0, y: 0, width: this.scale.width, height: this.scale.height };
+    const bottom = l?.gauges ? l.gauges.y - 12 : base.y + base.height;
+    return { x: base.x, y: base.y, width: base.width, height: Math.max(200, bottom - base.y) };
+  }
+
+  private rebuild(previous: { actor: string; position: Position }[]): void {
+    this.clear();
+    const council = this.council;
+    if (!council) return;
+    const theme = this.theme();
+    const area = this.area();
+    const members = council.members;
+    const cx = area.x + area.width / 2;
+    const radius = Math.min(area.width * 0.36, area.height * 0.5);
+    const cy = area.y + area.height * 0.2 + radius * 0.78;
+    const seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
+
+    // The table: a horseshoe under the seats.
+    const table = this.add.graphics();
+    table.lineStyle(seatR * 0.9, hex(theme.landEdge), 0.55);
+    table.beginPath();
+    table.arc(cx, cy, radius - seatR * 1.7, Math.PI * 1.02, Math.PI * 1.98, false);
+    table.strokePath();
+    this.objects.push(table);
+
+    const tally = { support: 0, abstain: 0, object: 0 };
+    for (const m of members) tally[m.position] += 1;
+    this.objects.push(this.text(cx, area.y + 16, 'Collective Security Council', 13, theme.muted, true));
+    const status = council.wouldPass
+      ? 'Consensus would form: no member objects'
+      : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
+    this.objects.push(
+      this.text(cx, cy - radius * 0.42, `${tally.support} support · ${tally.abstain} abstain · ${tally.object} object`, 17, theme.text, true),
+      this.text(cx, cy - radius * 0.42 + 26 * textScale(this.settings.textSize), status, 13, council.wouldPass ? theme.better : theme.worse, true),
+    );
+
+    members.forEach((m, i) => {
+      const a = Math.PI + (Math.PI * (i + 0.5)) / members.length;
+      const x = cx + Math.cos(a) * radius;
+      const y = cy + Math.sin(a) * radius;
+      const seat = this.seat(m, x, y, seatR);
+      this.seats.push(seat);
+      const before = previous.find((p) => p.actor === m.actor);
+      if (before && before.position !== m.position && !this.settings.reducedMotion) {
+        seat.container.setScale(1.25);
+        this.tweens.add({ targets: seat.container, scale: 1, duration: 500, ease: 'Back.easeOut' });
+      }
+    });
+
+    if (this.verdict) this.playVerdict(this.verdict, cx, cy - radius * 0.05);
+  }
+
+  private seat(m: CouncilMemberView, x: number, y: number, r: number): Seat {
+    const theme = this.theme();
+    const colour = this.colour(m.position);
+    const g = this.add.graphics();
+    g.fillStyle(hex(theme.panel), 0.95).fillCircle(0, 0, r);
+    g.fillStyle(hex(colour), 0.22).fillCircle(0, 0, r);
+    g.lineStyle(3, hex(colour), 1).strokeCircle(0, 0, r);
+    // The symbol, so position never rests on colour alone.
+    g.lineStyle(Math.max(3, r * 0.14), hex(colour), 1);
+    const s = r * 0.42;
+    if (m.position === 'support') {
+      g.beginPath();
+      g.moveTo(-s, 0);
+      g.lineTo(-s * 0.25, s * 0.7);
+      g.lineTo(s, -s * 0.65);
+      g.strokePath();
+    } else if (m.position === 'object') {
+      g.lineBetween(-s * 0.8, -s * 0.8, s * 0.8, s * 0.8);
+      g.lineBetween(-s * 0.8, s * 0.8, s * 0.8, -s * 0.8);
+    } else {
+      g.lineBetween(-s * 0.8, 0, s * 0.8, 0);
+    }
+    // Lean: an arc under the seat, from -100 (left) to +100 (right), with a marker.
+    const lean = Phaser.Math.Clamp(m.lean, -100, 100);
+    const la = Math.PI * (1 - (lean + 100) / 200);
+    g.lineStyle(3, hex(theme.landEdge), 1);
+    g.beginPath();
+    g.arc(0, 0, r + 7, Math.PI, 0, true);
+    g.strokePath();
+    g.fillStyle(hex(theme.text), 1).fillCircle(Math.cos(la) * (r + 7), Math.sin(la) * (r + 7), 4);
+
+    const scale = textScale(this.settings.textSize);
+    const name = this.text(0, r + 14, m.name, 14, theme.text, true);
+    const word = this.text(0, r + 14 + 19 * scale, WORD[m.position], 12, colour, true);
+    const parts: Phaser.GameObjects.GameObject[] = [g, name, word];
+    if (m.lobby?.done) parts.push(this.text(0, -r - 24 * scale, 'lobbied', 11, theme.accent, true));
+    const container = this.add.container(x, y, parts);
+    this.objects.push(container);
+    return { actor: m.actor, position: m.position, lean: m.lean, x, y, r, container };
+  }
+
+  private playVerdict(verdict: 'consensus' | 'blocked', x: number, y: number): void {
+    const theme = this.theme();
+    const key = `${verdict}:${this.council?.proposal ?? ''}`;
+    const animate = !this.settings.reducedMotion && this.played !== key;
+    this.played = key;
+    const colour = verdict === 'consensus' ? theme.better : theme.worse;
+    const label = verdict === 'consensus' ? 'CONSENSUS' : 'BLOCKED';
+    const scale = textScale(this.settings.textSize);
+    const t = this.add
+      .text(x, y, label, {
+        fontFamily: 'Inter, system-ui, sans-serif',
+        fontSize: `${Math.round(38 * scale)}px`,
+        fontStyle: '800',
+        color: colour,
+        stroke: theme.panel,
+        strokeThickness: 6,
+      })
+      .setOrigin(0.5)
+      .setAngle(-6);
+    const pad = 14;
+    const box = this.add.graphics();
+    box.lineStyle(4, hex(colour), 1).strokeRoundedRect(-t.width / 2 - pad, -t.height / 2 - pad / 2, t.width + pad * 2, t.height + pad, 8);
+    const stamp = this.add.container(x, y, [box]).setAngle(-6);
+    this.objects.push(stamp, t);
+    if (!animate) return;
+    this.seats.forEach((s, i) => {
+      this.tweens.add({ targets: s.container, scale: 1.18, yoyo: true, duration: 220, delay: i * 160 });
+    });
+    const delay = this.seats.length * 160 + 200;
+    for (const o of [t, stamp]) {
+      o.setScale(2.4).setAlpha(0);
+      this.tweens.add({ targets: o, scale: 1, alpha: 1, duration: 420, delay, ease: 'Back.easeOut' });
+    }
+  }
+
+  private shutdown(): void {
+    for (const off of this.offs) off();
+    this.offs = [];
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    this.tweens.killAll();
+    this.clear();
+  }
+}

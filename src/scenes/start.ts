@@ -1,0 +1,47 @@
+/**
+ * The Phaser side of the game, loaded in its own chunk after the HTML panel is up.
+ * `startWorld` makes the Phaser.Game in `parent` and returns a handle the app can query and stop.
+ */
+import * as Phaser from 'phaser';
+import { SceneKey } from '../ui/keys';
+import { CouncilScene } from './council-scene';
+import { GaugesScene } from './gauges-scene';
+import { PreloadScene } from './preload-scene';
+import { WorldScene } from './world-scene';
+
+export interface WorldHandle {
+  /** Live counts, for the browser tests' leak checks. */
+  stats(): { scenes: string[]; objects: number; tweens: number };
+  destroy(): void;
+}
+
+export function startWorld(parent: HTMLElement): WorldHandle {
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    backgroundColor: '#0b1620',
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 1280, height: parent.clientHeight || 800 },
+    render: { antialias: true, antialiasGL: true, powerPreference: 'high-performance' },
+    banner: false,
+    audio: { noAudio: true },
+    input: { keyboard: false, gamepad: false },
+    scene: [PreloadScene, WorldScene, GaugesScene, CouncilScene],
+  });
+  return {
+    stats() {
+      const scenes = game.scene.getScenes(true).map((s) => s.sys.settings.key);
+      let objects = 0;
+      let tweens = 0;
+      for (const key of Object.values(SceneKey)) {
+        const s = game.scene.getScene(key);
+        if (!s?.sys?.displayList) continue;
+        objects += s.sys.displayList.length;
+        tweens += s.tweens?.getTweens().length ?? 0;
+      }
+      return { scenes, objects, tweens };
+    },
+    destroy() {
+      game.destroy(true);
+    },
+  };
+}

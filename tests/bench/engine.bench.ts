@@ -1,0 +1,30 @@
+/** Speed of the engine's hot paths: `npm run bench`. Targets are read here, never asserted in tests. */
+import { readFileSync } from 'node:fs';
+import { bench, describe } from 'vitest';
+import { compileScenario, Game, loadScenario } from '../../src/engine';
+import { bundledScenarioFiles, fixture, playThrough } from '../helpers';
+
+const files = [fixture('mini.yaml'), ...bundledScenarioFiles()];
+
+describe.each(files.map((f) => [f.split('/').pop(), f]))('%s', (_name, file) => {
+  const text = readFileSync(file as string, 'utf8');
+  const r = loadScenario(text, file as string);
+  if (!r.ok) throw new Error(`${file} does not load`);
+  const s = r.scenario;
+  const role = s.roles[0]?.id ?? '';
+
+  bench('load and validate', () => {
+    loadScenario(text, file as string);
+  });
+  bench('compile to an XState machine', () => {
+    compileScenario(s);
+  });
+  bench('play a run to its ending', () => {
+    playThrough(s, role, 1).stop();
+  });
+  bench('view after each event (what a front end renders)', () => {
+    const g = Game.start(s, { role, seed: 2 });
+    g.view();
+    g.stop();
+  });
+});

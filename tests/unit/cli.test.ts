@@ -1,0 +1,101 @@
+/** The scenario CLI as a user runs it: exit codes, one-line errors naming the file, deterministic play. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../src/cli/schema-json';
+import { fixture, ROOT } from '../helpers';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+
+function run(args: string[], input = '') {
+  const r = spawnSync(TSX, [MAIN, ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('scenario check', { timeout: 120_000 }, () => {
+  it('exits 0 for a valid file', () => {
+    const r = run(['check', fixture('mini.yaml')]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 with FILE:LINE:COL lines, and 2 for a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a4-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(fixture('mini.yaml'), 'utf8').replace('minutes: 5', 'minutes: five'));
+    const r = run(['check', bad, fixture('mini.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([`${bad}:9:10: error: minutes: expected a number, found the text "five"`]);
+    expect(run(['check']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('gives each hostile file one error line naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a4-'));
+    const files: Record<string, string | Buffer> = {
+      'empty.yaml': '',
+      'binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'latin1.yaml': Buffer.from('format: 1\ntitle: Caf\xe9\n', 'latin1'),
+      'bomb.yaml': `format: 1\na: &a [x,x,x,x,x,x,x,x,x]\n${'bcdefgh'
+        .split('')
+        .map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)
+        .join('\n')}\n`,
+      'deep.yaml': `format: 1\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+      'huge.yaml': `format: 1\nsummary: "${'x'.repeat(40 * 1024 * 1024)}"\n`,
+      'newer.yaml': 'format: 7\n',
+      'broken.yaml': 'format: 1\ntitle: "unclosed\n',
+    };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+    for (const name of Object.keys(files)) {
+      const path = join(dir, name);
+      const r = run(['check', path]);
+      expect(r.code, name).toBe(1);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines, name).toHaveLength(1);
+      expect(lines[0]?.startsWith(`${path}:`), name).toBe(true);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    }
+  });
+
+  it('--json reports diagnostics for editors and CI', () => {
+    const r = run(['check', '--json', fixture('mini.yaml')]);
+    expect(JSON.parse(r.stdout)).toEqual({ files: 1, errors: 0, warnings: 0, diagnostics: [] });
+  });
+});
+
+describe('scenario play', { timeout: 60_000 }, () => {
+  it('plays piped choices to the debrief, the same way every time', () => {
+    const input = `${'1\n'.repeat(50)}`;
+    const a = run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
+    const b = run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('=== Debrief ===');
+    expect(a.stdout).toContain('Your path beside history:');
+    expect(a.stdout).toMatch(/What moved and why:\n {4}Credibility +\+5 {2}A member trusts the alliance\./);
+  });
+
+  it('asks again for a number out of range and stops cleanly at the end of input', () => {
+    const r = run(['play', fixture('mini.yaml'), '--role', 'chair'], '7\nabc\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/Please enter a number from 1 to 2\./g)).toHaveLength(2);
+    expect(r.stdout).toContain('(end of input: the run stops at "A request arrives", after 0 decisions)');
+  });
+
+  it('refuses an unknown seat with a usage error', () => {
+    const r = run(['play', fixture('mini.yaml'), '--role', 'nobody']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no seat "nobody" in mini; seats: chair, host');
+  });
+});
+
+describe('JSON Schema', () => {
+  it('is committed and matches the Zod schema', () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'scenario.schema.json'), 'utf8'));
+    expect(committed).toEqual(scenarioJsonSchema());
+  });
+});
