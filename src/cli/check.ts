@@ -11,7 +11,7 @@ export function runCheck(args: ParsedArgs, out: (line: string) => void): number 
   let errors = 0;
   let warnings = 0;
   for (const file of args.positional) {
-    const r = loadScenarioFile(file);
+    const r = loadScenarioFile(file, { lint: true });
     const list = [...(r.ok ? [] : r.errors), ...r.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
     errors += r.ok ? 0 : r.errors.length;
     warnings += r.warnings.length;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { type Diagnostic, sortDiagnostics } from './diagnostics';
+import { LINT_RULES, type LintOptions, lintScenario } from './lint';
 import { checkReferences, didYouMean } from './references';
 import { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
@@ -96,7 +97,8 @@ function bestBranch(issues: Issue[][]): Issue[] {
     // A branch of the wrong type altogether says least; unknown keys count one per key.
     const score = branch.reduce(
       (n, i) =>
-        n + (i.code === 'invalid_type' && i.path.length === 0 ? 1000 : i.code === 'unrecognized_keys' ? i.keys.length : 1),
+        n +
+        (i.code === 'invalid_type' && i.path.length === 0 ? 1000 : i.code === 'unrecognized_keys' ? i.keys.length : 1),
       0,
     );
     if (score < bestScore) {
@@ -185,8 +187,13 @@ function formatCheck(parsed: ParsedYaml): Diagnostic | null {
   return null;
 }
 
+export interface LoadOptions {
+  /** Also run the linter (`check` does; the game does not). */
+  lint?: boolean | LintOptions;
+}
+
 /** Loads a scenario from text or bytes. `file` names it in every diagnostic. */
-export function loadScenario(input: string | Uint8Array, file: string): LoadResult {
+export function loadScenario(input: string | Uint8Array, file: string, options: LoadOptions = {}): LoadResult {
   try {
     const decoded = decodeSource(input, file);
     if ('severity' in decoded) return { ok: false, errors: [decoded], warnings: [] };
@@ -200,12 +207,17 @@ export function loadScenario(input: string | Uint8Array, file: string): LoadResu
       const errors = result.error.issues.flatMap((i) => issueToDiagnostics(parsed, i));
       return { ok: false, errors: dedupe(sortDiagnostics(errors)), warnings: [] };
     }
-    const findings = checkReferences(result.data).map(
+    const found = checkReferences(result.data);
+    if (options.lint && !found.some((f) => f.severity === 'error')) {
+      found.push(...lintScenario(result.data, options.lint === true ? {} : options.lint));
+    }
+    const findings = found.map(
       (f): Diagnostic => ({
         file,
         ...positionOf(parsed, f.path, f.atKey),
         severity: f.severity,
-        message: `${describePath(parsed.data, f.path)}: ${f.message}`,
+        message:
+          f.code in LINT_RULES ? `${f.message} [${f.code}]` : `${describePath(parsed.data, f.path)}: ${f.message}`,
         code: f.code,
       }),
     );

@@ -3,6 +3,9 @@
  * the world scene only draws it. No game rule lives here: it reads ids, places and actors.
  */
 
+import type { Scenario } from '../engine/schema';
+import type { GameView, StepView } from '../engine/view-types';
+
 export interface MapPoint {
   id: string;
   name: string;
@@ -46,4 +49,95 @@ export interface MapModel {
 
 export function emptyMap(): MapModel {
   return { members: [], hosts: [], places: [], current: null, track: [], moves: [], cases: [], focus: [], dim: false };
+}
+
+// ---------------------------------------------------------------- builders (pure)
+
+
+type PlaceLike = { id: string; name: string; lat: number; lon: number };
+
+function point(p: PlaceLike): MapPoint {
+  return { id: p.id, name: p.name, lon: p.lon, lat: p.lat };
+}
+
+function placeOf(s: Scenario, id: string | undefined): MapPoint | null {
+  const p = id ? s.places.find((x) => x.id === id) : undefined;
+  return p ? point(p) : null;
+}
+
+/** Where a case sits on the map: its state in crisis, else its first place. */
+export function casePoint(s: Scenario): MapPoint | null {
+  const host = s.actors.find((a) => a.kind === 'host' && a.place);
+  return placeOf(s, host?.place) ?? (s.places[0] ? point(s.places[0]) : null);
+}
+
+function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
+  const members: MapPoint[] = [];
+  const hosts: MapPoint[] = [];
+  for (const a of s.actors) {
+    const p = placeOf(s, a.place);
+    if (!p) continue;
+    if (a.kind === 'member' || a.kind === 'host') members.push(p);
+    if (a.kind === 'host') hosts.push(p);
+  }
+  return { members, hosts };
+}
+
+/** The whole region: every case's members, and (on case select) a marker per case. */
+export function regionMap(cases: Scenario[], withMarkers: boolean): MapModel {
+  const map = emptyMap();
+  for (const s of cases) {
+    map.members.push(...memberPoints(s).members);
+    const p = casePoint(s);
+    if (withMarkers && p) map.cases.push({ id: s.id, title: s.title, year: s.dates.start.slice(0, 4), point: p });
+  }
+  return map;
+}
+
+/** One case before play: its members, its state in crisis and its places. */
+export function caseMap(s: Scenario): MapModel {
+  const map = emptyMap();
+  const { members, hosts } = memberPoints(s);
+  map.members = members;
+  map.hosts = hosts;
+  map.places = s.places.map(point);
+  const host = casePoint(s);
+  map.focus = host ? [host, ...hosts] : s.places.map(point);
+  map.current = host;
+  return map;
+}
+
+/** Movements shown at a step: arrows from each contributing member's place to where the step happens. */
+function movesFor(s: Scenario, step: StepView): MapMove[] {
+  const to = step.place ? point(step.place) : null;
+  if (!to || step.phase !== 'response') return [];
+  const moves: MapMove[] = [];
+  for (const a of s.actors) {
+    if (a.kind !== 'member') continue;
+    const from = placeOf(s, a.place);
+    if (!from || (Math.abs(from.lon - to.lon) < 0.5 && Math.abs(from.lat - to.lat) < 0.5)) continue;
+    moves.push({ from, to, label: a.name });
+  }
+  return moves;
+}
+
+/** During a run: the case map plus the current place, the track so far and movements. */
+export function runMap(s: Scenario, view: GameView, visited: readonly string[], councilShown: boolean): MapModel {
+  const map = caseMap(s);
+  const track: MapPoint[] = [];
+  for (const id of visited) {
+    const p = placeOf(s, s.steps.find((x) => x.id === id)?.place);
+    if (p && track[track.length - 1]?.id !== p.id) track.push(p);
+  }
+  map.track = track;
+  const step = view.step;
+  const here = step?.place ? point(step.place) : (track[track.length - 1] ?? map.current);
+  map.current = here;
+  map.moves = step ? movesFor(s, step) : [];
+  const focus = [...map.hosts, ...track];
+  if (here) focus.push(here);
+  for (const m of map.moves) focus.push(m.from);
+  map.focus = focus.length > 0 ? focus : map.focus;
+  map.dim = councilShown;
+  return map;
 }

@@ -3,16 +3,24 @@
  * every seat with several seeds, the same way twice, and its statechart has every ending
  * reachable and no dead end (xstate/graph path coverage).
  */
+
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/engine';
 import { graphCoverage } from '../../src/engine/graph-coverage';
 import { bundledScenarioFiles, loadOrThrow, playThrough } from '../helpers';
-import { readFileSync } from 'node:fs';
 
 const files = bundledScenarioFiles();
 const REQUIRED_METERS = ['credibility', 'cohesion', 'stability', 'civilian_harm', 'sovereignty'];
-const GLOSSARY = ['Article 2', 'Article 4', 'consensus', 'rotating chair', 'Collective Rapid Reaction Force', 'peacekeeping force'];
+const GLOSSARY = [
+  'Article 2',
+  'Article 4',
+  'consensus',
+  'rotating chair',
+  'Collective Rapid Reaction Force',
+  'peacekeeping force',
+];
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
 it('the bundled cases are all there', () => {
@@ -35,7 +43,11 @@ describe.each(files.map((f) => [basename(f), f]))('%s', (_name, file) => {
     expect(s.endings.length).toBeGreaterThanOrEqual(3);
     expect(s.endings.filter((e) => e.historical)).toHaveLength(1);
     const terms = s.teacher.glossary.map((g) => g.term.toLowerCase());
-    for (const t of GLOSSARY) expect(terms.some((x) => x.includes(t.toLowerCase())), t).toBe(true);
+    for (const t of GLOSSARY)
+      expect(
+        terms.some((x) => x.includes(t.toLowerCase())),
+        t,
+      ).toBe(true);
     expect(s.teacher.discussion.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -63,19 +75,22 @@ describe.each(files.map((f) => [basename(f), f]))('%s', (_name, file) => {
     for (const rel of s.related) expect(ids).toContain(rel.scenario);
   });
 
-  it.each(s ? s.roles.map((role) => [role.id]) : [])('plays to an ending from seat %s with several seeds, identically twice', (role) => {
-    const lengths: number[] = [];
-    for (const seed of SEEDS) {
-      const a = playThrough(s, role, seed);
-      const b = playThrough(loadOrThrow(file), role, seed);
-      expect(a.view().status).toBe('ended');
-      expect(a.log()).toEqual(b.log());
-      expect(a.debrief()).toEqual(b.debrief());
-      lengths.push(a.state().turn);
-    }
-    // 15–25 minutes of play: a run takes several decisions.
-    expect(Math.max(...lengths)).toBeGreaterThanOrEqual(6);
-  });
+  it.each(s ? s.roles.map((role) => [role.id]) : [])(
+    'plays to an ending from seat %s with several seeds, identically twice',
+    (role) => {
+      const lengths: number[] = [];
+      for (const seed of SEEDS) {
+        const a = playThrough(s, role, seed);
+        const b = playThrough(loadOrThrow(file), role, seed);
+        expect(a.view().status).toBe('ended');
+        expect(a.log()).toEqual(b.log());
+        expect(a.debrief()).toEqual(b.debrief());
+        lengths.push(a.state().turn);
+      }
+      // 15–25 minutes of play: a run takes several decisions.
+      expect(Math.max(...lengths)).toBeGreaterThanOrEqual(6);
+    },
+  );
 
   it('reaches every ending and every step, with no dead end (xstate/graph)', () => {
     const cov = graphCoverage(s, [1, 2, 3]);

@@ -29,7 +29,9 @@ describe('scenario check', { timeout: 120_000 }, () => {
     writeFileSync(bad, readFileSync(fixture('mini.yaml'), 'utf8').replace('minutes: 5', 'minutes: five'));
     const r = run(['check', bad, fixture('mini.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n')).toEqual([`${bad}:9:10: error: minutes: expected a number, found the text "five"`]);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${bad}:9:10: error: minutes: expected a number, found the text "five"`,
+    ]);
     expect(run(['check']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
   });

@@ -33,7 +33,9 @@ describe('Game', () => {
   it('forecasts each option with its spread and shows the ledger after', () => {
     const g = Game.start(mini, { role: 'chair', seed: 1 });
     const yes = g.view().step?.choices.find((c) => c.id === 'assess_yes');
-    expect(yes?.forecast.meters).toEqual([{ meter: 'credibility', label: 'Credibility', expected: 5, min: -10, max: 10 }]);
+    expect(yes?.forecast.meters).toEqual([
+      { meter: 'credibility', label: 'Credibility', expected: 5, min: -10, max: 10 },
+    ]);
     expect(yes?.forecast.outcomes).toEqual([
       { id: 'believed', probability: 0.75 },
       { id: 'doubted', probability: 0.25 },

@@ -69,7 +69,7 @@ describe('loader', () => {
       .replace('set: [asked]', 'set: [askd]')
       .replace('next: request\n', 'next: requets\n')
       .replace('sources: [src-a, src-b]', 'sources: [src-a, src-c]')
-      .replace("when: { meter: credibility, gte: 70 }", 'when: { role: chiar }');
+      .replace('when: { meter: credibility, gte: 70 }', 'when: { role: chiar }');
     const messages = errorsOf(bad).map((e) => e.message);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -122,7 +122,9 @@ describe('loader', () => {
     const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
-      bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
+      );
     }
     const [b] = errorsOf(`format: 1\n${bomb.join('\n')}\n`);
     expect(b?.message).toMatch(/alias/);
@@ -143,12 +145,16 @@ describe('loader', () => {
     const bad = MINI.replace('{ meter: credibility, lt: 40 }', '{ meter: credibility, lt: 40, gte: x }');
     expect(errorsOf(bad).map((e) => e.message)).toEqual([expect.stringContaining('gte: expected a number')]);
     const bad2 = MINI.replace('{ meter: credibility, lt: 40 }', '{ flag: asked, iss: true }');
-    expect(errorsOf(bad2).map((e) => e.message)).toEqual([expect.stringContaining('unknown key "iss" (did you mean "is"?)')]);
+    expect(errorsOf(bad2).map((e) => e.message)).toEqual([
+      expect.stringContaining('unknown key "iss" (did you mean "is"?)'),
+    ]);
   });
 
   it('checks that a step is exactly one kind and that history names a real choice', () => {
     const bad = MINI.replace('    text: Nothing is sent.\n    next: stalemate', '    text: Nothing is sent.');
-    expect(errorsOf(bad).map((e) => e.message)).toEqual([expect.stringContaining('needs choices, a council, or a next')]);
+    expect(errorsOf(bad).map((e) => e.message)).toEqual([
+      expect.stringContaining('needs choices, a council, or a next'),
+    ]);
     const bad2 = MINI.replace('history: { choice: ask_yes,', 'history: { choice: ask_maybe,');
     expect(errorsOf(bad2).map((e) => e.message)).toEqual([expect.stringContaining('is not a choice of step "ask"')]);
   });

@@ -1,5 +1,5 @@
-import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { createActor, initialTransition, transition } from 'xstate';
 import { compileScenario, councilPositions, createCouncilMachine, machineConfig } from '../../src/engine';
 import { assertKnownNames } from '../../src/engine/compiler';
 import { loadFixture } from '../helpers';
@@ -131,7 +131,11 @@ describe('council machine', () => {
     if (!council) throw new Error('fixture has no council');
     const blue = (ctx: typeof s0.context) => councilPositions(council, ctx).find((p) => p.actor === 'blue');
     expect(blue(s0.context)).toMatchObject({ lean: -30, position: 'object' });
-    expect(blue(strong.context)).toMatchObject({ lean: -10, position: 'abstain', reasons: ['The alliance looks strong.'] });
+    expect(blue(strong.context)).toMatchObject({
+      lean: -10,
+      position: 'abstain',
+      reasons: ['The alliance looks strong.'],
+    });
     // An abstention does not block consensus.
     const [s1] = transition(m, strong as typeof s0, { type: 'CALL_VOTE' });
     expect(s1.value).toBe('consensus');

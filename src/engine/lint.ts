@@ -1,0 +1,263 @@
+/**
+ * The scenario linter: what a valid scenario can still get wrong. Each rule has a stable code
+ * (documented in docs/authoring.md) and reports a path into the file; the loader turns paths
+ * into FILE:LINE:COL. Static rules read the scenario; the reachability rules also explore the
+ * compiled machine with xstate/graph from every seat and several seeds.
+ */
+import { graphCoverage } from './graph-coverage';
+import { editDistance, type Finding } from './references';
+import type { Condition, Effect, Next, Scenario } from './schema';
+import type { PathKey } from './yaml-source';
+
+/** Longest texts that fit the decision panel without scrolling on a 1280×800 screen. */
+export const TEXT_LIMITS = { stepText: 900, choiceLabel: 90, choiceDetail: 280, outcomeText: 500 } as const;
+
+export const LINT_RULES = {
+  'unreachable-step': 'a step no seat can reach by any path',
+  'unreached-ending': 'an ending no path reaches',
+  'dead-end': 'a step where, in some run, no choice is available',
+  'meter-unchanged': 'a meter that no effect ever changes',
+  'meter-unread': 'a meter that no condition, council shift or seat objective reads',
+  'source-uncited': 'a declared source that nothing cites',
+  'flag-unused': 'a flag that is never set or never read',
+  'identical-choices': 'two choices of a step with the same effects and destination',
+  'text-too-long': 'text too long for the decision panel',
+  'similar-ids': 'two declared ids that differ only by a typo',
+} as const;
+export type LintCode = keyof typeof LINT_RULES;
+
+function targetsOf(next: Next | undefined): string[] {
+  if (next === undefined) return [];
+  return typeof next === 'string' ? [next] : next.map((b) => b.to);
+}
+
+function conditionsIn(c: Condition | undefined, out: Condition[] = []): Condition[] {
+  if (!c) return out;
+  out.push(c);
+  if ('all' in c) for (const x of c.all) conditionsIn(x, out);
+  if ('any' in c) for (const x of c.any) conditionsIn(x, out);
+  if ('not' in c) conditionsIn(c.not, out);
+  return out;
+}
+
+/** Every condition in the scenario. */
+function allConditions(s: Scenario): Condition[] {
+  const out: Condition[] = [];
+  const fromNext = (n: Next | undefined) => {
+    if (n && typeof n !== 'string') for (const b of n) conditionsIn(b.when, out);
+  };
+  for (const st of s.steps) {
+    for (const ev of st.events) conditionsIn(ev.when, out);
+    for (const c of st.choices) {
+      conditionsIn(c.when, out);
+      fromNext(c.next);
+      for (const o of c.outcomes) fromNext(o.next);
+    }
+    for (const m of st.council?.members ?? []) for (const sh of m.shifts) conditionsIn(sh.when, out);
+    fromNext(st.council?.consensus);
+    fromNext(st.council?.blocked);
+    fromNext(st.next);
+  }
+  return out;
+}
+
+function allEffects(s: Scenario): Effect[] {
+  return s.steps.flatMap((st) => [
+    ...st.events.flatMap((e) => e.effects),
+    ...st.choices.flatMap((c) => [...c.effects, ...c.outcomes.flatMap((o) => o.effects)]),
+    ...(st.council?.members.flatMap((m) => m.lobby?.effects ?? []) ?? []),
+  ]);
+}
+
+/** Steps reachable from any seat's start, following every edge regardless of conditions. */
+export function staticReachable(s: Scenario): Set<string> {
+  const edges = new Map<string, string[]>();
+  for (const st of s.steps) {
+    edges.set(st.id, [
+      ...st.choices.flatMap((c) => [...targetsOf(c.next), ...c.outcomes.flatMap((o) => targetsOf(o.next))]),
+      ...targetsOf(st.council?.consensus),
+      ...targetsOf(st.council?.blocked),
+      ...targetsOf(st.next),
+    ]);
+  }
+  const seen = new Set<string>();
+  const queue = s.roles.map((r) => r.start);
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(edges.get(id) ?? []));
+  }
+  return seen;
+}
+
+export interface LintOptions {
+  /** Seeds for the xstate/graph exploration (default 1–4); an empty list skips it. */
+  seeds?: readonly number[];
+}
+
+export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const warn = (code: LintCode, path: PathKey[], message: string, atKey = false) =>
+    out.push({ code, path, message, severity: 'warning', atKey });
+  const error = (code: LintCode, path: PathKey[], message: string) =>
+    out.push({ code, path, message, severity: 'error' });
+
+  // ---- reachability, statically
+  const reachable = staticReachable(s);
+  s.steps.forEach((st, i) => {
+    if (!reachable.has(st.id)) error('unreachable-step', ['steps', i, 'id'], `step "${st.id}" is reached by no path`);
+  });
+  s.endings.forEach((e, i) => {
+    if (!reachable.has(e.id)) error('unreached-ending', ['endings', i, 'id'], `ending "${e.id}" is reached by no path`);
+  });
+
+  // ---- reachability, exploring the machine (conditions and seeded draws included)
+  const seeds = opts.seeds ?? [1, 2, 3, 4];
+  if (seeds.length > 0 && !out.some((f) => f.severity === 'error')) {
+    const cov = graphCoverage(s, seeds);
+    const deadSteps = new Set(cov.deadEnds.map((d) => d.step));
+    s.steps.forEach((st, i) => {
+      if (deadSteps.has(st.id)) {
+        const d = cov.deadEnds.find((x) => x.step === st.id);
+        error(
+          'dead-end',
+          ['steps', i, 'id'],
+          `dead end: at step "${st.id}" no choice is available (seat ${d?.role}, seed ${d?.seed}, after ${d?.path.length} moves); give one choice no \`when\``,
+        );
+      } else if (reachable.has(st.id) && !cov.steps.has(st.id)) {
+        warn(
+          'unreachable-step',
+          ['steps', i, 'id'],
+          `step "${st.id}" was not reached from any seat with seeds ${seeds.join(', ')}: check the conditions that lead to it`,
+        );
+      }
+    });
+    s.endings.forEach((e, i) => {
+      if (reachable.has(e.id) && !cov.endings.has(e.id)) {
+        warn(
+          'unreached-ending',
+          ['endings', i, 'id'],
+          `ending "${e.id}" was not reached from any seat with seeds ${seeds.join(', ')}: check the conditions that lead to it`,
+        );
+      }
+    });
+  }
+
+  // ---- meters, flags, sources
+  const changed = new Set(allEffects(s).map((e) => e.meter));
+  const conditions = allConditions(s);
+  const readMeters = new Set([
+    ...conditions.flatMap((c) => ('meter' in c ? [c.meter] : [])),
+    ...s.roles.flatMap((r) => Object.keys(r.objectives)),
+  ]);
+  s.meters.forEach((m, i) => {
+    if (!changed.has(m.id))
+      warn('meter-unchanged', ['meters', i, 'id'], `meter "${m.id}" is never changed by any effect`);
+    if (!readMeters.has(m.id)) {
+      warn('meter-unread', ['meters', i, 'id'], `meter "${m.id}" is never read by a condition or a seat's objectives`);
+    }
+  });
+  const setFlags = new Set(
+    s.steps.flatMap((st) => [
+      ...st.events.flatMap((e) => e.set),
+      ...st.choices.flatMap((c) => [...c.set, ...c.outcomes.flatMap((o) => o.set)]),
+    ]),
+  );
+  const readFlags = new Set(conditions.flatMap((c) => ('flag' in c ? [c.flag] : [])));
+  s.flags.forEach((f, i) => {
+    if (!setFlags.has(f.id) && !f.start) warn('flag-unused', ['flags', i, 'id'], `flag "${f.id}" is never set`);
+    if (!readFlags.has(f.id)) warn('flag-unused', ['flags', i, 'id'], `flag "${f.id}" is never read by a condition`);
+  });
+  const cited = new Set<string>([
+    ...s.steps.flatMap((st) => [
+      ...st.sources,
+      ...st.events.flatMap((e) => e.sources),
+      ...(st.history?.sources ?? []),
+      ...(st.history?.quotes.map((q) => q.source) ?? []),
+    ]),
+    ...s.endings.flatMap((e) => e.sources),
+  ]);
+  s.sources.forEach((src, i) => {
+    if (!cited.has(src.id)) warn('source-uncited', ['sources', i, 'id'], `source "${src.id}" is never cited`);
+  });
+
+  // ---- choices and text
+  s.steps.forEach((st, si) => {
+    const p: PathKey[] = ['steps', si];
+    if (st.text.length > TEXT_LIMITS.stepText) {
+      warn(
+        'text-too-long',
+        [...p, 'text'],
+        `step text is ${st.text.length} characters; at most ${TEXT_LIMITS.stepText} fit the decision panel`,
+        true,
+      );
+    }
+    const signatures = new Map<string, string>();
+    st.choices.forEach((c, ci) => {
+      const cp = [...p, 'choices', ci];
+      if (c.label.length > TEXT_LIMITS.choiceLabel) {
+        warn(
+          'text-too-long',
+          [...cp, 'label'],
+          `choice label is ${c.label.length} characters; keep it under ${TEXT_LIMITS.choiceLabel}`,
+          true,
+        );
+      }
+      if ((c.detail?.length ?? 0) > TEXT_LIMITS.choiceDetail) {
+        warn(
+          'text-too-long',
+          [...cp, 'detail'],
+          `choice detail is ${c.detail?.length} characters; keep it under ${TEXT_LIMITS.choiceDetail}`,
+          true,
+        );
+      }
+      c.outcomes.forEach((o, oi) => {
+        if (o.text.length > TEXT_LIMITS.outcomeText) {
+          warn(
+            'text-too-long',
+            [...cp, 'outcomes', oi, 'text'],
+            `outcome text is ${o.text.length} characters; keep it under ${TEXT_LIMITS.outcomeText}`,
+            true,
+          );
+        }
+      });
+      const sig = JSON.stringify([
+        c.effects.map((e) => [e.meter, e.delta]),
+        c.set,
+        c.clear,
+        c.outcomes.map((o) => [o.weight, o.effects.map((e) => [e.meter, e.delta]), o.set, o.clear, o.next]),
+        c.next,
+      ]);
+      const twin = signatures.get(sig);
+      if (twin) {
+        warn(
+          'identical-choices',
+          [...cp, 'id'],
+          `choice "${c.id}" has the same effects and destination as "${twin}": the decision makes no difference`,
+        );
+      } else {
+        signatures.set(sig, c.id);
+      }
+    });
+  });
+
+  // ---- ids one typo apart
+  const declared: [string, PathKey[]][] = [
+    ...s.meters.map((m, i): [string, PathKey[]] => [m.id, ['meters', i, 'id']]),
+    ...s.flags.map((f, i): [string, PathKey[]] => [f.id, ['flags', i, 'id']]),
+    ...s.steps.map((st, i): [string, PathKey[]] => [st.id, ['steps', i, 'id']]),
+    ...s.endings.map((e, i): [string, PathKey[]] => [e.id, ['endings', i, 'id']]),
+    ...s.roles.map((r, i): [string, PathKey[]] => [r.id, ['roles', i, 'id']]),
+  ];
+  for (let i = 0; i < declared.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const [a, pa] = declared[i] as [string, PathKey[]];
+      const [b] = declared[j] as [string, PathKey[]];
+      if (a.length >= 5 && a !== b && !/\d/.test(a + b) && editDistance(a, b) === 1) {
+        warn('similar-ids', pa, `id "${a}" differs by one letter from "${b}": a typo?`);
+      }
+    }
+  }
+  return out;
+}

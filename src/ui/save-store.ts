@@ -1,0 +1,107 @@
+/**
+ * The saved run in localStorage, under a versioned key. What is stored is the engine's own
+ * SaveData plus where the player stood in the UI. Reading never throws: a damaged, outdated or
+ * foreign save comes back as a problem with a message for the player, and is removed.
+ */
+import { StorageKey } from './keys';
+
+export const STORED_VERSION = 1;
+
+export type StoredScreen = 'play' | 'ending' | 'debrief';
+
+export interface StoredRun {
+  version: typeof STORED_VERSION;
+  scenario: string;
+  role: string;
+  savedAt: string;
+  screen: StoredScreen;
+  /** The last decision whose result the player has already read. */
+  seen: number;
+  /** The engine's SaveData (checked by Game.restore). */
+  engine: unknown;
+}
+
+export type SaveRead = { kind: 'none' } | { kind: 'ok'; run: StoredRun } | { kind: 'problem'; message: string };
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readSave(store: Storage | undefined = storage()): SaveRead {
+  if (!store) return { kind: 'none' };
+  let raw: string | null;
+  try {
+    raw = store.getItem(StorageKey.Save);
+  } catch {
+    return { kind: 'none' };
+  }
+  if (raw === null) {
+    for (const old of StorageKey.OldSaves) {
+      if (store.getItem(old) !== null) {
+        store.removeItem(old);
+        return {
+          kind: 'problem',
+          message: 'Your saved game was made by an older version of Article Four and cannot be resumed.',
+        };
+      }
+    }
+    return { kind: 'none' };
+  }
+  const damaged = (): SaveRead => {
+    clearSave(store);
+    return { kind: 'problem', message: 'Your saved game is damaged and could not be read.' };
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return damaged();
+  }
+  if (!data || typeof data !== 'object') return damaged();
+  const d = data as Partial<StoredRun>;
+  if (typeof d.version === 'number' && d.version !== STORED_VERSION) {
+    clearSave(store);
+    return {
+      kind: 'problem',
+      message:
+        d.version < STORED_VERSION
+          ? 'Your saved game was made by an older version of Article Four and cannot be resumed.'
+          : 'Your saved game was made by a newer version of Article Four.',
+    };
+  }
+  if (
+    d.version !== STORED_VERSION ||
+    typeof d.scenario !== 'string' ||
+    typeof d.role !== 'string' ||
+    typeof d.savedAt !== 'string' ||
+    (d.screen !== 'play' && d.screen !== 'ending' && d.screen !== 'debrief') ||
+    typeof d.seen !== 'number' ||
+    d.engine === undefined
+  ) {
+    return damaged();
+  }
+  return { kind: 'ok', run: d as StoredRun };
+}
+
+/** Writes the run; returns false when storage is unavailable or full. */
+export function writeSave(run: StoredRun, store: Storage | undefined = storage()): boolean {
+  if (!store) return false;
+  try {
+    store.setItem(StorageKey.Save, JSON.stringify(run));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearSave(store: Storage | undefined = storage()): void {
+  try {
+    store?.removeItem(StorageKey.Save);
+  } catch {
+    // nothing to do
+  }
+}

@@ -1,0 +1,184 @@
+/** Pieces several screens share: forecasts, deltas, sources, the HTML meters, the meter chart. */
+import type { Source } from '../../engine/schema';
+import type { Forecast, LedgerEntry, MeterView } from '../../engine/view-types';
+import { formatDate, h, signed, svg, uid } from '../dom';
+import { meterHue } from '../palette';
+
+export interface ScreenResult {
+  root: HTMLElement;
+  /** Where focus goes when the screen opens. */
+  heading: HTMLElement;
+  layout: 'hero' | 'side' | 'wide';
+}
+
+export function heading(level: 1 | 2, text: string, className = 'screen-heading'): HTMLHeadingElement {
+  const el = h(level === 1 ? 'h1' : 'h2', { class: className, tabindex: -1 }, text);
+  return el;
+}
+
+/** Whether a change of `delta` on this meter is good news. */
+export function isBetter(meter: Pick<MeterView, 'higherIs'> | undefined, delta: number): boolean {
+  return meter?.higherIs === 'worse' ? delta < 0 : delta > 0;
+}
+
+export function deltaCell(meter: MeterView | undefined, delta: number): HTMLElement {
+  const better = isBetter(meter, delta);
+  const word = delta === 0 ? 'no change' : better ? 'better' : 'worse';
+  return h(
+    'span',
+    { class: `delta ${delta === 0 ? '' : better ? 'better' : 'worse'}` },
+    `${delta > 0 ? '▲' : delta < 0 ? '▼' : '•'} ${signed(delta)}`,
+    h('span', { class: 'word' }, word),
+  );
+}
+
+/** A forecast as a list of chips: each meter's expected change and its spread. */
+export function forecastList(forecast: Forecast, meters: MeterView[]): HTMLElement {
+  const items = forecast.meters.filter((m) => m.expected !== 0 || m.min !== 0 || m.max !== 0);
+  if (items.length === 0 && forecast.outcomes.length === 0) {
+    return h('p', { class: 'forecast-none' }, 'No meter moves.');
+  }
+  const list = h('ul', { class: 'forecast', 'aria-label': 'Forecast' });
+  for (const f of items) {
+    const meter = meters.find((m) => m.id === f.meter);
+    const better = isBetter(meter, f.expected);
+    const cls = f.expected === 0 ? '' : better ? 'better' : 'worse';
+    const arrow = f.expected > 0 ? '▲' : f.expected < 0 ? '▼' : '◆';
+    const spread = f.min !== f.max ? h('span', { class: 'range' }, `(${signed(f.min)} to ${signed(f.max)})`) : null;
+    list.append(
+      h(
+        'li',
+        { class: cls },
+        `${arrow} ${f.label} ${signed(f.expected)}`,
+        spread,
+        h('span', { class: 'sr-only' }, f.expected === 0 ? '' : better ? ', better' : ', worse'),
+      ),
+    );
+  }
+  if (forecast.outcomes.length > 1) {
+    const odds = forecast.outcomes.map((o) => `${Math.round(o.probability * 100)}%`).join(' / ');
+    list.append(h('li', null, `Uncertain: ${forecast.outcomes.length} possible results (${odds})`));
+  }
+  return list;
+}
+
+export function sourceLine(s: Source): (HTMLElement | string)[] {
+  const parts: (HTMLElement | string)[] = [];
+  const title = s.url ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.title) : h('cite', null, s.title);
+  parts.push(title, `, ${s.publisher}`);
+  if (s.date) parts.push(`, ${formatDate(s.date)}`);
+  if (s.note) parts.push(h('span', { class: 'muted' }, ` — ${s.note}`));
+  return parts;
+}
+
+export function sourceList(sources: Source[], label = 'Sources'): HTMLElement | null {
+  if (sources.length === 0) return null;
+  return h('ol', { class: 'source-list', 'aria-label': label }, ...sources.map((s) => h('li', null, ...sourceLine(s))));
+}
+
+export function inlineSources(sources: Source[]): HTMLElement | null {
+  if (sources.length === 0) return null;
+  return h('p', { class: 'sources-inline' }, `Sources: ${sources.map((s) => s.title).join('; ')}`);
+}
+
+/** The meters as HTML: the accessible twin of the gauges (and their fallback without a canvas). */
+export function meterList(meters: MeterView[]): HTMLElement {
+  const list = h('ul', { class: 'meters', 'aria-label': 'Meters' });
+  meters.forEach((m, i) => {
+    const pct = ((m.value - m.min) / (m.max - m.min || 1)) * 100;
+    list.append(
+      h(
+        'li',
+        null,
+        h(
+          'span',
+          null,
+          h('strong', null, `${m.label}: ${Math.round(m.value)}`),
+          h('span', { class: 'muted' }, ` of ${m.max} (${m.higherIs === 'better' ? 'higher' : 'lower'} is better)`),
+        ),
+        h(
+          'span',
+          { class: 'bar', 'aria-hidden': 'true' },
+          h('span', { style: `width:${Math.max(0, Math.min(100, pct))}%;background:${meterHue(i)}` }),
+        ),
+      ),
+    );
+  });
+  return list;
+}
+
+/** The ledger: what moved and why. */
+export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
+  if (entries.length === 0) return h('p', { class: 'muted' }, 'No meter moved.');
+  return h(
+    'table',
+    { class: 'ledger' },
+    h('caption', null, caption),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Meter'), h('th', { scope: 'col' }, 'Change'), h('th', { scope: 'col' }, 'Why'))),
+    h(
+      'tbody',
+      null,
+      ...entries.map((e) => {
+        const meter = meters.find((m) => m.id === e.meter);
+        return h('tr', null, h('th', { scope: 'row' }, meter?.label ?? e.meter), h('td', null, deltaCell(meter, e.delta)), h('td', null, e.reason));
+      }),
+    ),
+  );
+}
+
+/** Small multiples: each meter over the run, with a data table for screen readers. */
+export function meterCharts(
+  series: { meter: string; label: string; values: number[] }[],
+  meters: MeterView[],
+  turnLabels: string[],
+): HTMLElement {
+  const grid = h('div', { class: 'chart-grid' });
+  const W = 260;
+  const H = 110;
+  const pad = { l: 26, r: 10, t: 10, b: 20 };
+  series.forEach((s, i) => {
+    const meter = meters.find((m) => m.id === s.meter);
+    const min = meter?.min ?? Math.min(...s.values);
+    const max = meter?.max ?? Math.max(...s.values);
+    const n = Math.max(1, s.values.length - 1);
+    const x = (k: number) => pad.l + ((W - pad.l - pad.r) * k) / n;
+    const y = (v: number) => pad.t + (H - pad.t - pad.b) * (1 - (v - min) / (max - min || 1));
+    const hue = meterHue(i);
+    const path = s.values.map((v, k) => `${k === 0 ? 'M' : 'L'}${x(k).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    const chart = svg(
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${s.label} over the run: ${s.values.map((v) => Math.round(v)).join(', ')}` },
+      svg('line', { class: 'axis', x1: pad.l, y1: y(min), x2: W - pad.r, y2: y(min) }),
+      svg('line', { class: 'axis', x1: pad.l, y1: y(max), x2: W - pad.r, y2: y(max), 'stroke-dasharray': '3 4' }),
+      svg('text', { x: 2, y: y(max) + 4 }, String(max)),
+      svg('text', { x: 2, y: y(min) + 4 }, String(min)),
+      svg('text', { x: pad.l, y: H - 4 }, 'start'),
+      svg('text', { x: W - pad.r, y: H - 4, 'text-anchor': 'end' }, s.values.length > 1 ? `decision ${n}` : ''),
+      svg('path', { class: 'line', d: path, stroke: hue }),
+      ...s.values.map((v, k) => svg('circle', { class: 'dot', cx: x(k), cy: y(v), r: 3.5, fill: hue })),
+    );
+    const first = s.values[0] ?? 0;
+    const last = s.values[s.values.length - 1] ?? 0;
+    grid.append(
+      h(
+        'figure',
+        { class: 'chart' },
+        h('figcaption', null, s.label, h('span', null, `${Math.round(first)} → ${Math.round(last)}`)),
+        chart,
+      ),
+    );
+  });
+  const tableId = uid('meter-table');
+  const table = h(
+    'table',
+    { class: 'data-table', id: tableId },
+    h('caption', { class: 'sr-only' }, 'Each meter after each decision'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Meter'), ...turnLabels.map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'tbody',
+      null,
+      ...series.map((s) => h('tr', null, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', null, String(Math.round(v)))))),
+    ),
+  );
+  return h('div', null, grid, h('details', null, h('summary', null, 'Show the numbers as a table'), table));
+}

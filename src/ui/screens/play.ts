@@ -1,0 +1,276 @@
+/**
+ * The run: a step (narrative, choices with forecasts, or a Council vote with lobbying),
+ * and after each decision its result with the ledger of what moved and why.
+ */
+import type { CouncilMemberView, GameView, MeterView, ResultView, StepView } from '../../engine/view-types';
+import { formatDate, h } from '../dom';
+import { renderText } from '../markup';
+import { forecastList, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
+
+export interface StepProps {
+  view: GameView;
+  step: StepView;
+  onChoose(id: string): void;
+  onLobby(actor: string): void;
+  onVote(): void;
+  onContinue(): void;
+}
+
+const PHASE_LABEL: Record<string, string> = {
+  request: 'Request',
+  assessment: 'Assessment',
+  consultation: 'Consultation',
+  council: 'Council',
+  response: 'Response',
+  consequences: 'Consequences',
+  withdrawal: 'Withdrawal',
+  aftermath: 'Aftermath',
+};
+
+export function phaseLabel(phase: string): string {
+  return PHASE_LABEL[phase] ?? phase;
+}
+
+const POSITION_WORD = { support: 'Supports', abstain: 'Abstains', object: 'Objects' } as const;
+const POSITION_ICON = { support: '✓', abstain: '–', object: '✕' } as const;
+
+function invented(flag: boolean, what: string): HTMLElement | null {
+  return flag ? h('span', { class: 'tag tag-invented', title: `This ${what} is invented: it did not happen.` }, 'Invented') : null;
+}
+
+function newsBlock(step: StepView): HTMLElement | null {
+  if (step.news.length === 0) return null;
+  return h(
+    'section',
+    { class: 'news', 'aria-labelledby': `news-${step.id}` },
+    h('h3', { id: `news-${step.id}` }, 'News'),
+    h(
+      'ul',
+      null,
+      ...step.news.map((n) =>
+        h('li', null, h('div', null, renderText(n.text)), invented(n.counterfactual, 'event'), inlineSources(n.sources)),
+      ),
+    ),
+  );
+}
+
+function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) => void): HTMLElement {
+  return h(
+    'ol',
+    { class: 'choices', 'aria-label': 'Your options' },
+    ...step.choices.map((c, i) => {
+      const key = i < 9 ? String(i + 1) : null;
+      const labelId = `choice-${c.id}-label`;
+      return h(
+        'li',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'choice',
+            'data-key': key,
+            'data-choice': c.id,
+            'aria-labelledby': labelId,
+            'aria-describedby': `choice-${c.id}-more`,
+            onclick: () => onChoose(c.id),
+          },
+          h('span', { class: 'key', 'aria-hidden': 'true' }, key ?? '•'),
+          h('span', { class: 'choice-label', id: labelId }, c.label, ' ', invented(c.counterfactual, 'option')),
+          h(
+            'span',
+            { id: `choice-${c.id}-more` },
+            c.detail ? h('span', { class: 'choice-detail' }, c.detail) : null,
+            h('span', { class: 'forecast-heading' }, 'Forecast'),
+            forecastList(c.forecast, meters),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+function memberRow(m: CouncilMemberView, meters: MeterView[], supportAt: number, objectAt: number, key: string | null, onLobby: (a: string) => void): HTMLElement {
+  const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
+  const lean = h(
+    'div',
+    {
+      class: 'lean',
+      role: 'img',
+      'aria-label': `Lean ${Math.round(m.lean)} on a scale from −100 (against) to 100 (for)`,
+      style: `--object-at:${pct(objectAt)};--support-at:${pct(supportAt)}`,
+    },
+    h('span', { class: 'lean-marker', style: `left:${pct(m.lean)}` }),
+  );
+  let lobby: HTMLElement | null = null;
+  if (m.lobby) {
+    lobby = m.lobby.done
+      ? h('div', { class: 'member-lobby' }, h('span', { class: 'lobbied' }, `✓ Lobbied: ${m.lobby.label}`))
+      : h(
+          'div',
+          { class: 'member-lobby' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-small',
+              'data-key': key,
+              'data-lobby': m.actor,
+              'data-focus-id': `lobby-${m.actor}`,
+              onclick: () => onLobby(m.actor),
+            },
+            key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
+            `Lobby ${m.name}: ${m.lobby.label}`,
+          ),
+          h('span', { class: 'sr-only' }, 'Cost:'),
+          forecastList(m.lobby.forecast, meters),
+        );
+  }
+  return h(
+    'li',
+    { class: 'member', 'data-member': m.actor },
+    h('span', { class: 'member-name' }, m.name, m.leader ? h('small', null, m.leader) : null),
+    h('span', { class: `position position-${m.position}` }, `${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`),
+    lean,
+    m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
+    lobby,
+  );
+}
+
+function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLElement | null {
+  const c = step.council;
+  if (!c) return null;
+  let n = 0;
+  const rows = c.members.map((m) => {
+    const lobbyable = m.lobby && !m.lobby.done;
+    if (lobbyable) n += 1;
+    return memberRow(m, meters, c.supportAt, c.objectAt, lobbyable && n <= 8 ? String(n) : null, p.onLobby);
+  });
+  const voteKey = String(Math.min(9, n + 1));
+  const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
+  return h(
+    'section',
+    { 'aria-labelledby': 'council-heading' },
+    h('h3', { class: 'section-heading', id: 'council-heading' }, 'The proposal'),
+    h('p', { class: 'proposal' }, c.proposal),
+    h(
+      'p',
+      { class: 'council-status', 'aria-live': 'polite' },
+      c.wouldPass
+        ? 'If the vote is called now, consensus forms: no member objects.'
+        : `If the vote is called now, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
+    ),
+    h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-key': voteKey, 'data-vote': 'call', 'data-focus-id': 'call-vote', onclick: p.onVote },
+        h('kbd', { 'aria-hidden': 'true' }, voteKey),
+        'Call the vote',
+      ),
+    ),
+    h('p', { class: 'hint' }, 'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.'),
+  );
+}
+
+export function renderStep(p: StepProps): ScreenResult {
+  const { step, view } = p;
+  const title = heading(2, step.title, 'step-title');
+  title.id = 'step-heading';
+  const decider = step.decider
+    ? h('p', { class: 'decider' }, 'Deciding: ', h('strong', null, step.decider.name), step.decider.leader ? ` (${step.decider.leader})` : '')
+    : null;
+  let action: HTMLElement | null;
+  if (step.kind === 'choices') {
+    action = h(
+      'section',
+      { 'aria-labelledby': 'options-heading' },
+      h('h3', { class: 'section-heading', id: 'options-heading' }, 'Your options'),
+      choiceList(step, view.meters, p.onChoose),
+      h('p', { class: 'hint' }, 'Each option shows its forecast: the expected change to each meter, and its range when the result is uncertain.'),
+    );
+  } else if (step.kind === 'council') {
+    action = councilBlock(step, view.meters, p);
+  } else {
+    action = h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-continue': 'step', onclick: p.onContinue },
+        h('kbd', { 'aria-hidden': 'true' }, '1'),
+        'Continue',
+      ),
+    );
+  }
+  const root = h(
+    'article',
+    { class: 'step', 'aria-labelledby': 'step-heading', 'data-step': step.id },
+    h(
+      'header',
+      { class: 'step-head' },
+      h(
+        'p',
+        { class: 'meta' },
+        h('span', { class: 'kicker' }, `${phaseLabel(step.phase)} · Decision ${view.turn + 1}`),
+      ),
+      title,
+      h(
+        'p',
+        { class: 'meta' },
+        h('time', { datetime: step.date }, formatDate(step.date)),
+        step.place ? h('span', null, step.place.name) : null,
+        invented(step.counterfactual, 'moment'),
+      ),
+    ),
+    newsBlock(step),
+    h('div', { class: 'prose' }, renderText(step.text)),
+    inlineSources(step.sources),
+    decider,
+    action,
+    meterList(view.meters),
+  );
+  return { root, heading: title, layout: 'side' };
+}
+
+export interface ResultProps {
+  view: GameView;
+  last: ResultView;
+  verdict: 'consensus' | 'blocked' | null;
+  onContinue(): void;
+}
+
+export function renderResult(p: ResultProps): ScreenResult {
+  const { last, view } = p;
+  const title = heading(2, last.label, 'step-title');
+  title.id = 'result-heading';
+  const root = h(
+    'article',
+    { class: 'result', 'aria-labelledby': 'result-heading', 'data-result': String(last.turn) },
+    h('header', { class: 'step-head' }, h('span', { class: 'kicker' }, `Decision ${last.turn} · ${last.title}`), title),
+    p.verdict
+      ? h(
+          'p',
+          { class: `council-status ${p.verdict === 'consensus' ? 'match-yes' : 'match-no'}` },
+          p.verdict === 'consensus' ? '✓ Consensus: the Council agrees.' : '✕ Blocked: the Council does not agree.',
+        )
+      : null,
+    last.text ? h('div', { class: 'prose result-text' }, renderText(last.text)) : null,
+    h('h3', { class: 'section-heading' }, 'What moved, and why'),
+    ledgerTable(last.entries, view.meters, `Ledger of decision ${last.turn}`),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-continue': 'result', onclick: p.onContinue },
+        h('kbd', { 'aria-hidden': 'true' }, '1'),
+        view.status === 'ended' ? 'See how it ends' : 'Continue',
+      ),
+    ),
+    meterList(view.meters),
+  );
+  return { root, heading: title, layout: 'side' };
+}

@@ -1,0 +1,42 @@
+/** Seat select: the seats of a case, each with what it wants in a sentence. */
+import type { Scenario } from '../../engine/schema';
+import { formatRange, h } from '../dom';
+import { heading, type ScreenResult } from './common';
+
+export interface SeatsProps {
+  scenario: Scenario;
+  onPick(role: string): void;
+  onBack(): void;
+}
+
+export function renderSeats(p: SeatsProps): ScreenResult {
+  const s = p.scenario;
+  const title = heading(1, 'Choose your seat');
+  title.id = 'seats-heading';
+  const cards = s.roles.map((r, i) => {
+    const actor = s.actors.find((a) => a.id === r.actor);
+    return h(
+      'li',
+      null,
+      h(
+        'button',
+        { type: 'button', class: 'card', 'data-key': i < 9 ? String(i + 1) : null, 'data-role': r.id, onclick: () => p.onPick(r.id) },
+        h('span', { class: 'key', 'aria-hidden': 'true' }, i < 9 ? String(i + 1) : '•'),
+        h('span', { class: 'card-title' }, r.title),
+        h('span', { class: 'card-meta' }, actor ? `${actor.name}${actor.leader ? ` · ${actor.leader}` : ''}` : ''),
+        h('span', { class: 'card-body' }, r.summary),
+      ),
+    );
+  });
+  const root = h(
+    'section',
+    { 'aria-labelledby': 'seats-heading' },
+    h('button', { type: 'button', class: 'btn btn-quiet btn-small back', onclick: p.onBack }, '← Back to the cases'),
+    h('span', { class: 'kicker' }, `${s.title} · ${formatRange(s.dates.start, s.dates.end)}`),
+    title,
+    h('p', { class: 'lede' }, s.summary),
+    h('p', { class: 'muted' }, 'The same crisis looks different from each seat. Pick the one you will play.'),
+    h('ul', { class: 'cards', 'aria-label': 'Seats' }, ...cards),
+  );
+  return { root, heading: title, layout: 'side' };
+}

@@ -1,0 +1,67 @@
+/** The title screen: Continue (when a saved run exists), New game, Settings, Sources and credits. */
+import { h } from '../dom';
+import type { ScreenResult } from './common';
+
+export interface TitleProps {
+  resume: { title: string; detail: string } | null;
+  notice: string | null;
+  onContinue(): void;
+  onNew(): void;
+  onSettings(): void;
+  onCredits(): void;
+}
+
+function menuButton(label: string, sub: string | null, onClick: () => void, primary = false): HTMLElement {
+  return h(
+    'li',
+    null,
+    h(
+      'button',
+      { type: 'button', class: `btn ${primary ? 'btn-primary' : ''}`, onclick: onClick },
+      h('span', { class: 'label' }, label, sub ? h('small', null, sub) : null),
+    ),
+  );
+}
+
+export function renderTitle(p: TitleProps): ScreenResult {
+  const title = h('h1', { class: 'title-mark', tabindex: -1 }, 'Article ', h('span', null, 'Four'));
+  const root = h(
+    'section',
+    { class: 'screen-title', 'aria-labelledby': 'title-heading' },
+    h('span', { class: 'kicker' }, 'A crisis simulation'),
+    title,
+    h(
+      'p',
+      { class: 'title-tagline' },
+      'How the Collective Security Treaty Organization decides whether — and how — to help a member in crisis.',
+    ),
+    p.notice
+      ? h(
+          'div',
+          { class: 'notice', role: 'alert' },
+          h('h2', null, 'Your saved game could not be resumed'),
+          h('p', null, p.notice),
+          h('p', null, 'It has been cleared, so you can start afresh.'),
+        )
+      : null,
+    h(
+      'nav',
+      { 'aria-label': 'Main menu' },
+      h(
+        'ul',
+        { class: 'menu' },
+        p.resume ? menuButton('Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true) : null,
+        menuButton('New game', 'Choose a case and a seat', p.onNew, !p.resume),
+        menuButton('Settings', 'Text size, motion, contrast', p.onSettings),
+        menuButton('Sources and credits', null, p.onCredits),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'title-foot' },
+      'Play with the mouse or the keyboard alone: Tab moves, Enter chooses, number keys pick an option. Your run is saved after every decision.',
+    ),
+  );
+  title.id = 'title-heading';
+  return { root, heading: title, layout: 'hero' };
+}

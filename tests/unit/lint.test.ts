@@ -1,0 +1,74 @@
+/** Each lint rule: a fixture that trips it and the clean fixture that passes it. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LINT_RULES, type LintCode, loadScenario } from '../../src/engine';
+import { fixture } from '../helpers';
+
+const MINI = readFileSync(fixture('mini.yaml'), 'utf8');
+
+function findings(text: string) {
+  const r = loadScenario(text, 'lint.yaml', { lint: true });
+  return [...(r.ok ? [] : r.errors), ...r.warnings];
+}
+
+function edit(from: string, to: string): string {
+  if (!MINI.includes(from)) throw new Error(`fixture lacks: ${from}`);
+  return MINI.replace(from, to);
+}
+
+const failing: Record<LintCode, string> = {
+  'unreachable-step': edit(
+    '  - id: wait\n',
+    '  - id: orphan\n    phase: aftermath\n    date: 2020-01-30\n    title: Orphan\n    text: Nobody comes here.\n    next: stalemate\n  - id: wait\n',
+  ),
+  'unreached-ending': edit(
+    '  - { id: collapse,',
+    '  - { id: never, title: Never, tone: bad, text: Unreached. }\n  - { id: collapse,',
+  ),
+  'dead-end': edit(
+    "      - id: ask_no\n        label: Cope alone\n",
+    "      - id: ask_no\n        label: Cope alone\n        when: { flag: asked }\n",
+  ).replace('history: { choice: ask_yes,', 'history: { choice: ask_no,').replace(
+    "      - id: ask_yes\n        label: Ask the alliance\n",
+    "      - id: ask_yes\n        label: Ask the alliance\n        when: { flag: asked }\n",
+  ),
+  'meter-unchanged': edit(
+    '  - { id: harm,',
+    '  - { id: morale, label: Morale, description: Unused., start: 5 }\n  - { id: harm,',
+  ).replace('objectives: { credibility: 0.5 }', 'objectives: { credibility: 0.5, morale: 1 }'),
+  'meter-unread': edit(
+    '  - { id: harm,',
+    '  - { id: morale, label: Morale, description: Changed, never read., start: 5 }\n  - { id: harm,',
+  ).replace('effects: [{ meter: harm, delta: 20,', 'effects: [{ meter: morale, delta: 1, reason: Pride. }, { meter: harm, delta: 20,'),
+  'source-uncited': edit('  - { id: src-b, title: Source B, publisher: Test Press }\n', '  - { id: src-b, title: Source B, publisher: Test Press }\n  - { id: src-z, title: Uncited, publisher: Nobody }\n'),
+  'flag-unused': edit('flags:\n', 'flags:\n  - { id: spare, description: Never used. }\n'),
+  'identical-choices': edit(
+    '      - id: ask_no\n',
+    "      - id: ask_again\n        label: Ask again\n        set: [asked]\n        effects: [{ meter: credibility, delta: 5, reason: A member trusts the alliance. }]\n        next: request\n      - id: ask_no\n",
+  ),
+  'text-too-long': edit('    text: Protests spread.', `    text: ${'Protests spread. '.repeat(60)}`),
+  'similar-ids': edit('  - id: wait\n', '  - id: waits\n').replace('blocked: wait', 'blocked: waits').replace('to: wait }', 'to: waits }').replace(
+    '  - id: alone\n',
+    '  - id: aloner\n    phase: aftermath\n    date: 2020-01-21\n    title: Alone again\n    text: Still alone.\n    next: stalemate\n  - id: alone\n',
+  ).replace('next: alone\n', 'next: [{ when: { flag: asked }, to: aloner }, { to: alone }]\n'),
+};
+
+describe('lint rules', () => {
+  it('the clean fixture passes every rule', () => {
+    expect(findings(MINI)).toEqual([]);
+  });
+
+  it('every rule has a failing fixture', () => {
+    expect(Object.keys(failing).sort()).toEqual(Object.keys(LINT_RULES).sort());
+  });
+
+  it.each(Object.entries(failing))('%s: the failing fixture trips it, with a position', (code, text) => {
+    const list = findings(text);
+    const hits = list.filter((d) => d.code === code);
+    expect(hits.length, JSON.stringify(list, null, 1)).toBeGreaterThan(0);
+    for (const h of hits) {
+      expect(h.line).toBeGreaterThan(1);
+      expect(h.message).toContain(`[${code}]`);
+    }
+  });
+});
