@@ -38,7 +38,7 @@ const failing: Record<LintCode, string> = {
   ).replace('objectives: { credibility: 0.5 }', 'objectives: { credibility: 0.5, morale: 1 }'),
   'meter-unread': edit(
     '  - { id: harm,',
-    '  - { id: morale, label: Morale, description: Changed, never read., start: 5 }\n  - { id: harm,',
+    '  - { id: morale, label: Morale, description: Changed but never read., start: 5 }\n  - { id: harm,',
   ).replace('effects: [{ meter: harm, delta: 20,', 'effects: [{ meter: morale, delta: 1, reason: Pride. }, { meter: harm, delta: 20,'),
   'source-uncited': edit('  - { id: src-b, title: Source B, publisher: Test Press }\n', '  - { id: src-b, title: Source B, publisher: Test Press }\n  - { id: src-z, title: Uncited, publisher: Nobody }\n'),
   'flag-unused': edit('flags:\n', 'flags:\n  - { id: spare, description: Never used. }\n'),

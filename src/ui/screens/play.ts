@@ -155,7 +155,7 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
     h('p', { class: 'proposal' }, c.proposal),
     h(
       'p',
-      { class: 'council-status', 'aria-live': 'polite' },
+      { class: 'council-status' },
       c.wouldPass
         ? 'If the vote is called now, consensus forms: no member objects.'
         : `If the vote is called now, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,

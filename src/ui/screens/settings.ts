@@ -1,0 +1,50 @@
+/** Settings: text size, reduced motion, high contrast. Changes apply at once and are remembered. */
+import { h } from '../dom';
+import { type Settings, TEXT_SIZES, type TextSize } from '../settings';
+import { heading, type ScreenResult } from './common';
+
+export interface SettingsProps {
+  settings: Settings;
+  onChange(next: Settings): void;
+  onBack(): void;
+  backLabel: string;
+}
+
+export function renderSettings(p: SettingsProps): ScreenResult {
+  const title = heading(1, 'Settings');
+  title.id = 'settings-heading';
+  const s = p.settings;
+  const sizes = TEXT_SIZES.map((t) => {
+    const input = h('input', { type: 'radio', name: 'text-size', value: t.id, checked: s.textSize === t.id });
+    input.addEventListener('change', () => p.onChange({ ...p.settings, textSize: t.id as TextSize }));
+    return h('label', null, input, `${t.label} (${Math.round(t.scale * 100)}%)`);
+  });
+  const motion = h('input', { type: 'checkbox', id: 'set-motion', checked: s.reducedMotion });
+  motion.addEventListener('change', () => p.onChange({ ...p.settings, reducedMotion: (motion as HTMLInputElement).checked }));
+  const contrast = h('input', { type: 'checkbox', id: 'set-contrast', checked: s.highContrast });
+  contrast.addEventListener('change', () => p.onChange({ ...p.settings, highContrast: (contrast as HTMLInputElement).checked }));
+  const root = h(
+    'section',
+    { 'aria-labelledby': 'settings-heading' },
+    h('button', { type: 'button', class: 'btn btn-quiet btn-small back', onclick: p.onBack }, `← ${p.backLabel}`),
+    title,
+    h('p', { class: 'lede' }, 'Settings apply at once and are remembered on this device.'),
+    h('fieldset', null, h('legend', null, 'Text size'), h('div', { class: 'radio-row' }, ...sizes)),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, 'Motion'),
+      h('label', { class: 'check', for: 'set-motion' }, motion, 'Reduce motion'),
+      h('p', { class: 'field-help' }, 'Gauges, the map and the Council chamber change without animation.'),
+    ),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, 'Contrast'),
+      h('label', { class: 'check', for: 'set-contrast' }, contrast, 'High contrast'),
+      h('p', { class: 'field-help' }, 'Black background, white text and stronger outlines.'),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, 'Done')),
+  );
+  return { root, heading: title, layout: 'side' };
+}
