@@ -4,14 +4,21 @@
  */
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './check';
+import { runGraph } from './graph';
+import { runNew } from './new';
 import { runPlay } from './play';
 import { runSchema } from './schema-json';
+import { runStats } from './stats';
 
 const USAGE = `Usage: npm run scenario -- COMMAND [options]
 
 Commands:
+  new NAME [--dir DIR]                    write scenarios/NAME.yaml, a small complete scenario to start from
   check FILE... [--json]                  validate scenario files (exit 0 valid, 1 errors, 2 usage)
   play FILE [--role ID] [--seed N]        play in the terminal; choices are read as numbers from standard input
+  graph FILE [--format mermaid|dot]      the statechart, with the historical path highlighted
+  stats FILE [--runs N] [--role ID] [--exhaustive] [--json]
+                                          seeded automated playtests: endings, meter ranges, unused choices
   schema                                  print the JSON Schema of the scenario format
 `;
 
@@ -26,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
         return runCheck(parseArgs(rest, []), out);
       case 'play':
         return await runPlay(parseArgs(rest, ['role', 'seed']), out);
+      case 'new':
+        return runNew(parseArgs(rest, ['dir']), out);
+      case 'graph':
+        return runGraph(parseArgs(rest, ['format']), out);
+      case 'stats':
+        return runStats(parseArgs(rest, ['runs', 'role']), out);
       case 'schema':
         return runSchema(out);
       case undefined:

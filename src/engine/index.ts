@@ -3,6 +3,7 @@
  * from here only.
  */
 
+export { exhaustivePlaythroughs, movesOf, randomPlaythrough } from './autoplay';
 export { compileScenario, machineConfig, START_STATE } from './compiler';
 export { councilPositions } from './council';
 export { createCouncilMachine } from './council-machine';
@@ -14,5 +15,12 @@ export { LINT_RULES, type LintCode, lintScenario } from './lint';
 export { type LoadOptions, type LoadResult, loadScenario } from './loader';
 export type { RunContext } from './run-context';
 export { SAVE_VERSION, type SaveData, SaveError } from './save';
-export { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
+export {
+  type Condition,
+  FORMAT_CURRENT,
+  FORMAT_MIN_COMPATIBLE,
+  type Next,
+  type Scenario,
+  ScenarioSchema,
+} from './schema';
 export type * from './view-types';

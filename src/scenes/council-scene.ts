@@ -135,8 +135,22 @@ export class CouncilScene extends Phaser.Scene {
       ? 'Consensus would form: no member objects'
       : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
     this.objects.push(
-      this.text(cx, cy - radius * 0.42, `${tally.support} support · ${tally.abstain} abstain · ${tally.object} object`, 17, theme.text, true),
-      this.text(cx, cy - radius * 0.42 + 26 * textScale(this.settings.textSize), status, 13, council.wouldPass ? theme.better : theme.worse, true),
+      this.text(
+        cx,
+        cy - radius * 0.42,
+        `${tally.support} support · ${tally.abstain} abstain · ${tally.object} object`,
+        17,
+        theme.text,
+        true,
+      ),
+      this.text(
+        cx,
+        cy - radius * 0.42 + 26 * textScale(this.settings.textSize),
+        status,
+        13,
+        council.wouldPass ? theme.better : theme.worse,
+        true,
+      ),
     );
 
     members.forEach((m, i) => {
@@ -217,7 +231,9 @@ export class CouncilScene extends Phaser.Scene {
       .setAngle(-6);
     const pad = 14;
     const box = this.add.graphics();
-    box.lineStyle(4, hex(colour), 1).strokeRoundedRect(-t.width / 2 - pad, -t.height / 2 - pad / 2, t.width + pad * 2, t.height + pad, 8);
+    box
+      .lineStyle(4, hex(colour), 1)
+      .strokeRoundedRect(-t.width / 2 - pad, -t.height / 2 - pad / 2, t.width + pad * 2, t.height + pad, 8);
     const stamp = this.add.container(x, y, [box]).setAngle(-6);
     this.objects.push(stamp, t);
     if (!animate) return;

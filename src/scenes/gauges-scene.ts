@@ -69,8 +69,7 @@ export class GaugesScene extends Phaser.Scene {
 
   /** New values: animate the gauges that moved, rebuild if the set of meters changed. */
   private update_(meters: MeterView[]): void {
-    const sameSet =
-      meters.length === this.gauges.length && meters.every((m, i) => this.gauges[i]?.meter.id === m.id);
+    const sameSet = meters.length === this.gauges.length && meters.every((m, i) => this.gauges[i]?.meter.id === m.id);
     this.meters = meters;
     if (!sameSet) {
       this.rebuild();
@@ -176,11 +175,16 @@ export class GaugesScene extends Phaser.Scene {
           })
           .setOrigin(0.5, 0),
         hint: this.add
-          .text(cx, cy + r * 0.72 + 6 + 18 * scale, meter.higherIs === 'better' ? 'higher is better' : 'lower is better', {
-            fontFamily: 'Inter, system-ui, sans-serif',
-            fontSize: `${Math.round(11 * scale)}px`,
-            color: theme.muted,
-          })
+          .text(
+            cx,
+            cy + r * 0.72 + 6 + 18 * scale,
+            meter.higherIs === 'better' ? 'higher is better' : 'lower is better',
+            {
+              fontFamily: 'Inter, system-ui, sans-serif',
+              fontSize: `${Math.round(11 * scale)}px`,
+              color: theme.muted,
+            },
+          )
           .setOrigin(0.5, 0),
         cx,
         cy,

@@ -2,7 +2,7 @@
  * Map geometry from Natural Earth (world-atlas TopoJSON): one base projection for the region,
  * and each country as rings of projected points ready to draw with Phaser Graphics.
  */
-import { geoConicEqualArea, geoContains, geoGraticule, type GeoProjection, geoPath } from 'd3-geo';
+import { type GeoProjection, geoConicEqualArea, geoContains, geoGraticule, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -19,6 +19,8 @@ export interface Country {
   name: string;
   feature: Feature<Geometry>;
   rings: Ring[];
+  /** Where its name goes (world space): the centre of its largest ring, and that ring's width. */
+  label: { x: number; y: number; width: number };
 }
 
 export interface Atlas {
@@ -55,10 +57,7 @@ function ringsOf(projection: GeoProjection, object: Parameters<ReturnType<typeof
 
 export function buildAtlas(topology: unknown): Atlas {
   const topo = topology as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topo, topo.objects.countries) as unknown as FeatureCollection<
-    Geometry,
-    { name: string }
-  >;
+  const collection = feature(topo, topo.objects.countries) as unknown as FeatureCollection<Geometry, { name: string }>;
   const { west, east, south, north } = REGION;
   const projection = geoConicEqualArea()
     .parallels([38, 56])
@@ -89,7 +88,13 @@ export function buildAtlas(topology: unknown): Atlas {
   for (const f of collection.features) {
     const rings = ringsOf(projection, f);
     if (rings.length === 0) continue;
-    countries.push({ id: String(f.id ?? ''), name: f.properties?.name ?? '', feature: f, rings });
+    countries.push({
+      id: String(f.id ?? ''),
+      name: f.properties?.name ?? '',
+      feature: f,
+      rings,
+      label: labelSpot(rings),
+    });
   }
   const graticule = ringsOf(projection, geoGraticule().step([5, 5])());
   return {
@@ -104,4 +109,29 @@ export function buildAtlas(topology: unknown): Atlas {
       return countries.find((c) => geoContains(c.feature, [lon, lat]));
     },
   };
+}
+
+/** The area-weighted centre of the largest ring, for placing a name. */
+function labelSpot(rings: Ring[]): { x: number; y: number; width: number } {
+  let best: { area: number; x: number; y: number; width: number } = { area: -1, x: 0, y: 0, width: 0 };
+  for (const ring of rings) {
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (let i = 0; i < ring.length; i++) {
+      const p = ring[i] as { x: number; y: number };
+      const q = ring[(i + 1) % ring.length] as { x: number; y: number };
+      const cross = p.x * q.y - q.x * p.y;
+      a += cross;
+      cx += (p.x + q.x) * cross;
+      cy += (p.y + q.y) * cross;
+      x0 = Math.min(x0, p.x);
+      x1 = Math.max(x1, p.x);
+    }
+    const area = Math.abs(a / 2);
+    if (area > best.area && a !== 0) best = { area, x: cx / (3 * a), y: cy / (3 * a), width: x1 - x0 };
+  }
+  return { x: best.x, y: best.y, width: best.width };
 }

@@ -26,7 +26,10 @@ export class PreloadScene extends Phaser.Scene {
     track.fillStyle(hex(DARK.landEdge), 1).fillRoundedRect(x, y, barWidth, 8, 4);
     const bar = this.add.graphics();
     this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => {
-      bar.clear().fillStyle(hex(DARK.accent), 1).fillRoundedRect(x, y, Math.max(8, barWidth * value), 8, 4);
+      bar
+        .clear()
+        .fillStyle(hex(DARK.accent), 1)
+        .fillRoundedRect(x, y, Math.max(8, barWidth * value), 8, 4);
       bridge.emit(BridgeEvent.LoadProgress, value);
     });
     this.load.once(Phaser.Loader.Events.COMPLETE, () => {

@@ -49,6 +49,9 @@ export class WorldScene extends Phaser.Scene {
   private dim!: Phaser.GameObjects.Rectangle;
   private overlay: Phaser.GameObjects.GameObject[] = [];
   private anchored: { obj: Phaser.GameObjects.Components.Transform; point: MapPoint; dx: number; dy: number }[] = [];
+  private names: { obj: Phaser.GameObjects.Text; x: number; y: number }[] = [];
+  /** Place labels that move around their marker to avoid each other (in priority order). */
+  private floating: { obj: Phaser.GameObjects.Text; point: MapPoint; gap: number; always: boolean }[] = [];
   private movers: { t: number; dot: Phaser.GameObjects.Arc; from: MapPoint; to: MapPoint }[] = [];
   private viewTween: Phaser.Tweens.Tween | null = null;
   private offs: (() => void)[] = [];
@@ -240,7 +243,9 @@ export class WorldScene extends Phaser.Scene {
     if (!b) return true;
     if (b.width !== Math.round(this.scale.width) || b.height !== Math.round(this.scale.height)) return true;
     const v = this.view;
-    return Math.abs(b.view.zoom - v.zoom) > 1e-4 || Math.abs(b.view.cx - v.cx) > 0.01 || Math.abs(b.view.cy - v.cy) > 0.01;
+    return (
+      Math.abs(b.view.zoom - v.zoom) > 1e-4 || Math.abs(b.view.cx - v.cx) > 0.01 || Math.abs(b.view.cy - v.cy) > 0.01
+    );
   }
 
   /** World → screen. */
@@ -303,6 +308,7 @@ export class WorldScene extends Phaser.Scene {
     texture.draw(g);
     texture.render();
     g.clear();
+    this.nameCountries(visible, kind);
     // The world point drawn at the texture's top-left corner.
     this.baked = { view: { ...this.view }, width, height, origin: { x: -origin.x / zoom, y: -origin.y / zoom } };
     this.dim.setSize(width, height);
@@ -320,7 +326,38 @@ export class WorldScene extends Phaser.Scene {
       const p = this.pointOnScreen(a.point);
       a.obj.setPosition(p.x + a.dx, p.y + a.dy);
     }
+    for (const n of this.names) {
+      const p = this.toScreen(n.x, n.y);
+      n.obj.setPosition(p.x, p.y);
+    }
+    this.declutter();
     this.drawRoutes();
+  }
+
+  /** Names the countries big enough on screen to carry one, in small capitals. */
+  private nameCountries(visible: Country[], kind: (c: Country) => string): void {
+    for (const n of this.names) n.obj.destroy();
+    this.names = [];
+    const theme = this.theme();
+    const scale = textScale(this.settings.textSize);
+    for (const c of visible) {
+      const onScreen = c.label.width * this.view.zoom;
+      if (onScreen < 90 || !c.name) continue;
+      const k = kind(c);
+      const size = Math.round(Math.min(15, 9 + onScreen / 80) * scale);
+      const t = this.add
+        .text(0, 0, c.name.toUpperCase(), {
+          fontFamily: 'Inter, system-ui, sans-serif',
+          fontSize: `${size}px`,
+          fontStyle: k === 'land' ? '500' : '700',
+          color: k === 'host' ? theme.accent : k === 'member' ? theme.memberEdge : theme.muted,
+        })
+        .setOrigin(0.5)
+        .setLetterSpacing(2)
+        .setAlpha(k === 'land' ? 0.5 : 0.9)
+        .setDepth(1);
+      this.names.push({ obj: t, x: c.label.x, y: c.label.y });
+    }
   }
 
   // ---------------------------------------------------------------- overlay
@@ -329,10 +366,15 @@ export class WorldScene extends Phaser.Scene {
     for (const o of this.overlay) o.destroy();
     this.overlay = [];
     this.anchored = [];
+    this.floating = [];
     this.movers = [];
   }
 
-  private label(point: MapPoint, text: string, opts: { size: number; bold?: boolean; color?: string; dx?: number; dy?: number; origin?: [number, number] }): Phaser.GameObjects.Text {
+  private label(
+    point: MapPoint,
+    text: string,
+    opts: { size: number; bold?: boolean; color?: string; dx?: number; dy?: number; origin?: [number, number]; float?: boolean; always?: boolean },
+  ): Phaser.GameObjects.Text {
     const theme = this.theme();
     const scale = textScale(this.settings.textSize);
     const t = this.add
@@ -347,8 +389,59 @@ export class WorldScene extends Phaser.Scene {
       .setOrigin(...(opts.origin ?? [0, 0.5]))
       .setDepth(4);
     this.overlay.push(t);
-    this.anchored.push({ obj: t, point, dx: opts.dx ?? 10, dy: opts.dy ?? 0 });
+    if (opts.float) this.floating.push({ obj: t, point, gap: opts.dx ?? 10, always: opts.always ?? false });
+    else this.anchored.push({ obj: t, point, dx: opts.dx ?? 10, dy: opts.dy ?? 0 });
     return t;
+  }
+
+  /**
+   * Places each floating label right, left, above or below its marker, the first spot that
+   * overlaps nothing placed before; a label with no free spot is hidden. Country names that
+   * collide with a place label are hidden too.
+   */
+  private declutter(): void {
+    type R = { x0: number; y0: number; x1: number; y1: number };
+    const placed: R[] = [];
+    const hit = (r: R) => placed.some((q) => r.x0 < q.x1 && r.x1 > q.x0 && r.y0 < q.y1 && r.y1 > q.y0);
+    // The current place first, then the others in the order given.
+    const order = [...this.floating].sort((a, b) => Number(b.always) - Number(a.always));
+    for (const f of order) {
+      const p = this.pointOnScreen(f.point);
+      placed.push({ x0: p.x - 5, y0: p.y - 5, x1: p.x + 5, y1: p.y + 5 });
+    }
+    for (const f of order) {
+      const p = this.pointOnScreen(f.point);
+      const w = f.obj.width;
+      const hgt = f.obj.height;
+      const g = f.gap;
+      const spots: { ox: number; oy: number; x: number; y: number }[] = [
+        { ox: 0, oy: 0.5, x: p.x + g, y: p.y },
+        { ox: 1, oy: 0.5, x: p.x - g, y: p.y },
+        { ox: 0.5, oy: 1, x: p.x, y: p.y - g * 0.6 },
+        { ox: 0.5, oy: 0, x: p.x, y: p.y + g * 0.6 },
+      ];
+      let chosen: (typeof spots)[number] | null = null;
+      for (const s of spots) {
+        const r = { x0: s.x - s.ox * w, y0: s.y - s.oy * hgt, x1: s.x + (1 - s.ox) * w, y1: s.y + (1 - s.oy) * hgt };
+        if (!hit(r)) {
+          chosen = s;
+          placed.push(r);
+          break;
+        }
+      }
+      if (!chosen && f.always) {
+        chosen = spots[0] ?? null;
+        if (chosen) placed.push({ x0: chosen.x, y0: chosen.y - hgt / 2, x1: chosen.x + w, y1: chosen.y + hgt / 2 });
+      }
+      f.obj.setVisible(chosen !== null);
+      if (chosen) f.obj.setOrigin(chosen.ox, chosen.oy).setPosition(chosen.x, chosen.y);
+    }
+    for (const n of this.names) {
+      const w = n.obj.width;
+      const hgt = n.obj.height;
+      const r = { x0: n.obj.x - w / 2, y0: n.obj.y - hgt / 2, x1: n.obj.x + w / 2, y1: n.obj.y + hgt / 2 };
+      n.obj.setVisible(!hit(r));
+    }
   }
 
   private dot(point: MapPoint, radius: number, fill: string, stroke: string, depth = 3): Phaser.GameObjects.Arc {
@@ -366,19 +459,22 @@ export class WorldScene extends Phaser.Scene {
     for (const p of m.places) {
       if (p.id === currentId) continue;
       this.dot(p, 3.5, theme.muted, theme.sea);
-      this.label(p, p.name, { size: 13, color: theme.muted });
+      this.label(p, p.name, { size: 13, color: theme.muted, float: true });
     }
     if (m.current) {
       const ring = this.dot(m.current, 9, theme.sea, theme.accent, 3);
       ring.setFillStyle(hex(theme.accent), 0.18);
       if (!this.settings.reducedMotion) {
-        const pulse = this.add.circle(0, 0, 9, hex(theme.accent), 0).setStrokeStyle(2, hex(theme.accent), 1).setDepth(3);
+        const pulse = this.add
+          .circle(0, 0, 9, hex(theme.accent), 0)
+          .setStrokeStyle(2, hex(theme.accent), 1)
+          .setDepth(3);
         this.overlay.push(pulse);
         this.anchored.push({ obj: pulse, point: m.current, dx: 0, dy: 0 });
         this.tweens.add({ targets: pulse, scale: 3, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.easeOut' });
       }
       this.dot(m.current, 4, theme.accent, theme.accent, 4);
-      this.label(m.current, m.current.name, { size: 16, bold: true, color: theme.accent, dx: 16 });
+      this.label(m.current, m.current.name, { size: 16, bold: true, color: theme.accent, dx: 16, float: true, always: true });
     }
     for (const c of m.cases) {
       const on = c.id === this.highlight;
@@ -451,6 +547,8 @@ export class WorldScene extends Phaser.Scene {
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.viewTween?.stop();
     this.clearOverlay();
+    for (const n of this.names) n.obj.destroy();
+    this.names = [];
     this.painter.destroy();
     this.textures.remove(BAKE_KEY);
   }
@@ -482,7 +580,13 @@ function pointsKey(points: MapPoint[]): string {
   return points.map((p) => `${p.lon},${p.lat}`).join(';');
 }
 
-function dashed(g: Phaser.GameObjects.Graphics, a: { x: number; y: number }, b: { x: number; y: number }, dash: number, gap: number): void {
+function dashed(
+  g: Phaser.GameObjects.Graphics,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  dash: number,
+  gap: number,
+): void {
   const len = Math.hypot(b.x - a.x, b.y - a.y);
   if (len === 0) return;
   const ux = (b.x - a.x) / len;

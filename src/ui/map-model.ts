@@ -53,7 +53,6 @@ export function emptyMap(): MapModel {
 
 // ---------------------------------------------------------------- builders (pure)
 
-
 type PlaceLike = { id: string; name: string; lat: number; lon: number };
 
 function point(p: PlaceLike): MapPoint {

@@ -101,3 +101,49 @@ describe('JSON Schema', () => {
     expect(committed).toEqual(scenarioJsonSchema());
   });
 });
+
+describe('scenario new, graph and stats', { timeout: 120_000 }, () => {
+  it('new writes a template that passes check and plays to an ending; it never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a4-'));
+    const made = run(['new', 'my-case', '--dir', dir]);
+    expect(made.code).toBe(0);
+    const path = join(dir, 'my-case.yaml');
+    expect(readFileSync(path, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/scenario\.schema\.json\n/);
+    expect(readFileSync(path, 'utf8')).toContain('\nid: my-case\n');
+    const checked = run(['check', path]);
+    expect(checked.stdout).toBe('');
+    expect(checked.code).toBe(0);
+    const played = run(['play', path, '--seed', '2'], '1\n'.repeat(20));
+    expect(played.stdout).toContain('=== Debrief ===');
+    expect(run(['new', 'my-case', '--dir', dir]).code).toBe(1);
+    expect(run(['new', 'Bad Name']).code).toBe(2);
+  });
+
+  it('graph draws every step and ending in Mermaid and DOT with the historical path highlighted', () => {
+    const m = run(['graph', fixture('mini.yaml')]);
+    expect(m.code).toBe(0);
+    expect(m.stdout.startsWith('flowchart TD\n')).toBe(true);
+    for (const id of ['ask', 'request', 'vote', 'wait', 'alone', 'success', 'stalemate', 'collapse']) {
+      expect(m.stdout).toMatch(new RegExp(`^  ${id}[[(]`, 'm'));
+    }
+    expect(m.stdout).toMatch(/linkStyle [\d,]+ stroke:#c2410c/);
+    const d = run(['graph', fixture('mini.yaml'), '--format', 'dot']);
+    expect(d.stdout).toMatch(/^digraph "mini" \{/);
+    expect(d.stdout).toContain('"vote" -> "success" [label="consensus", color="#c2410c", penwidth=3];');
+    expect(d.stdout).toContain('"vote" -> "wait" [label="blocked"];');
+    expect(run(['graph', fixture('mini.yaml'), '--format', 'png']).code).toBe(2);
+  });
+
+  it('stats reports endings per seat, meter ranges and flags lopsided endings', () => {
+    const r = run(['stats', fixture('mini.yaml'), '--runs', '200', '--json']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stdout);
+    expect(stats.map((x: { role: string }) => x.role)).toEqual(['chair', 'host']);
+    for (const seat of stats) {
+      expect(seat.runs).toBe(200);
+      expect(seat.endings.reduce((a: number, e: { runs: number }) => a + e.runs, 0)).toBe(200);
+    }
+    const text = run(['stats', fixture('mini.yaml'), '--exhaustive', '--role', 'host']);
+    expect(text.stdout).toContain('Seat host: 4 runs (every sequence of moves, seed 1)');
+  });
+});

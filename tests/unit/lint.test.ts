@@ -26,12 +26,14 @@ const failing: Record<LintCode, string> = {
     '  - { id: never, title: Never, tone: bad, text: Unreached. }\n  - { id: collapse,',
   ),
   'dead-end': edit(
-    "      - id: ask_no\n        label: Cope alone\n",
-    "      - id: ask_no\n        label: Cope alone\n        when: { flag: asked }\n",
-  ).replace('history: { choice: ask_yes,', 'history: { choice: ask_no,').replace(
-    "      - id: ask_yes\n        label: Ask the alliance\n",
-    "      - id: ask_yes\n        label: Ask the alliance\n        when: { flag: asked }\n",
-  ),
+    '      - id: ask_no\n        label: Cope alone\n',
+    '      - id: ask_no\n        label: Cope alone\n        when: { flag: asked }\n',
+  )
+    .replace('history: { choice: ask_yes,', 'history: { choice: ask_no,')
+    .replace(
+      '      - id: ask_yes\n        label: Ask the alliance\n',
+      '      - id: ask_yes\n        label: Ask the alliance\n        when: { flag: asked }\n',
+    ),
   'meter-unchanged': edit(
     '  - { id: harm,',
     '  - { id: morale, label: Morale, description: Unused., start: 5 }\n  - { id: harm,',
@@ -39,18 +41,28 @@ const failing: Record<LintCode, string> = {
   'meter-unread': edit(
     '  - { id: harm,',
     '  - { id: morale, label: Morale, description: Changed but never read., start: 5 }\n  - { id: harm,',
-  ).replace('effects: [{ meter: harm, delta: 20,', 'effects: [{ meter: morale, delta: 1, reason: Pride. }, { meter: harm, delta: 20,'),
-  'source-uncited': edit('  - { id: src-b, title: Source B, publisher: Test Press }\n', '  - { id: src-b, title: Source B, publisher: Test Press }\n  - { id: src-z, title: Uncited, publisher: Nobody }\n'),
+  ).replace(
+    'effects: [{ meter: harm, delta: 20,',
+    'effects: [{ meter: morale, delta: 1, reason: Pride. }, { meter: harm, delta: 20,',
+  ),
+  'source-uncited': edit(
+    '  - { id: src-b, title: Source B, publisher: Test Press }\n',
+    '  - { id: src-b, title: Source B, publisher: Test Press }\n  - { id: src-z, title: Uncited, publisher: Nobody }\n',
+  ),
   'flag-unused': edit('flags:\n', 'flags:\n  - { id: spare, description: Never used. }\n'),
   'identical-choices': edit(
     '      - id: ask_no\n',
-    "      - id: ask_again\n        label: Ask again\n        set: [asked]\n        effects: [{ meter: credibility, delta: 5, reason: A member trusts the alliance. }]\n        next: request\n      - id: ask_no\n",
+    '      - id: ask_again\n        label: Ask again\n        set: [asked]\n        effects: [{ meter: credibility, delta: 5, reason: A member trusts the alliance. }]\n        next: request\n      - id: ask_no\n',
   ),
   'text-too-long': edit('    text: Protests spread.', `    text: ${'Protests spread. '.repeat(60)}`),
-  'similar-ids': edit('  - id: wait\n', '  - id: waits\n').replace('blocked: wait', 'blocked: waits').replace('to: wait }', 'to: waits }').replace(
-    '  - id: alone\n',
-    '  - id: aloner\n    phase: aftermath\n    date: 2020-01-21\n    title: Alone again\n    text: Still alone.\n    next: stalemate\n  - id: alone\n',
-  ).replace('next: alone\n', 'next: [{ when: { flag: asked }, to: aloner }, { to: alone }]\n'),
+  'similar-ids': edit('  - id: wait\n', '  - id: waits\n')
+    .replace('blocked: wait', 'blocked: waits')
+    .replace('to: wait }', 'to: waits }')
+    .replace(
+      '  - id: alone\n',
+      '  - id: aloner\n    phase: aftermath\n    date: 2020-01-21\n    title: Alone again\n    text: Still alone.\n    next: stalemate\n  - id: alone\n',
+    )
+    .replace('next: alone\n', 'next: [{ when: { flag: asked }, to: aloner }, { to: alone }]\n'),
 };
 
 describe('lint rules', () => {

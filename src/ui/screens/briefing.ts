@@ -25,7 +25,12 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
         'li',
         null,
         h('span', { class: `dir ${w > 0 ? 'dir-up' : 'dir-down'}` }, w > 0 ? '▲ Keep high' : '▼ Keep low'),
-        h('span', null, h('strong', null, m?.label ?? id), m ? h('span', { class: 'muted' }, ` — ${m.description}`) : null),
+        h(
+          'span',
+          null,
+          h('strong', null, m?.label ?? id),
+          m ? h('span', { class: 'muted' }, ` — ${m.description}`) : null,
+        ),
       );
     });
   const actors = s.actors.map((a) =>
@@ -52,7 +57,12 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'btn btn-primary', 'data-key': '1', onclick: p.onBegin }, h('kbd', null, '1'), 'Begin'),
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-key': '1', onclick: p.onBegin },
+        h('kbd', null, '1'),
+        'Begin',
+      ),
     ),
   );
   return { root, heading: title, layout: 'side' };

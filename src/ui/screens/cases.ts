@@ -1,6 +1,7 @@
 /** Case select: every bundled case with its dates and one-line summary; broken cases show their errors. */
-import { formatRange, h } from '../dom';
+
 import type { CaseEntry } from '../cases';
+import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
 
 export interface CasesProps {
@@ -43,7 +44,11 @@ export function renderCases(p: CasesProps): ScreenResult {
       },
       h('span', { class: 'key', 'aria-hidden': 'true' }, n <= 9 ? String(n) : '•'),
       h('span', { class: 'card-title' }, s.title),
-      h('span', { class: 'card-meta' }, `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} min`),
+      h(
+        'span',
+        { class: 'card-meta' },
+        `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} min`,
+      ),
       h('span', { class: 'card-body' }, s.summary),
     );
     return h('li', null, button);

@@ -64,7 +64,9 @@ export function forecastList(forecast: Forecast, meters: MeterView[]): HTMLEleme
 
 export function sourceLine(s: Source): (HTMLElement | string)[] {
   const parts: (HTMLElement | string)[] = [];
-  const title = s.url ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.title) : h('cite', null, s.title);
+  const title = s.url
+    ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.title)
+    : h('cite', null, s.title);
   parts.push(title, `, ${s.publisher}`);
   if (s.date) parts.push(`, ${formatDate(s.date)}`);
   if (s.note) parts.push(h('span', { class: 'muted' }, ` — ${s.note}`));
@@ -114,13 +116,29 @@ export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption
     'table',
     { class: 'ledger' },
     h('caption', null, caption),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Meter'), h('th', { scope: 'col' }, 'Change'), h('th', { scope: 'col' }, 'Why'))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Meter'),
+        h('th', { scope: 'col' }, 'Change'),
+        h('th', { scope: 'col' }, 'Why'),
+      ),
+    ),
     h(
       'tbody',
       null,
       ...entries.map((e) => {
         const meter = meters.find((m) => m.id === e.meter);
-        return h('tr', null, h('th', { scope: 'row' }, meter?.label ?? e.meter), h('td', null, deltaCell(meter, e.delta)), h('td', null, e.reason));
+        return h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, meter?.label ?? e.meter),
+          h('td', null, deltaCell(meter, e.delta)),
+          h('td', null, e.reason),
+        );
       }),
     ),
   );
@@ -147,7 +165,11 @@ export function meterCharts(
     const path = s.values.map((v, k) => `${k === 0 ? 'M' : 'L'}${x(k).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const chart = svg(
       'svg',
-      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${s.label} over the run: ${s.values.map((v) => Math.round(v)).join(', ')}` },
+      {
+        viewBox: `0 0 ${W} ${H}`,
+        role: 'img',
+        'aria-label': `${s.label} over the run: ${s.values.map((v) => Math.round(v)).join(', ')}`,
+      },
       svg('line', { class: 'axis', x1: pad.l, y1: y(min), x2: W - pad.r, y2: y(min) }),
       svg('line', { class: 'axis', x1: pad.l, y1: y(max), x2: W - pad.r, y2: y(max), 'stroke-dasharray': '3 4' }),
       svg('text', { x: 2, y: y(max) + 4 }, String(max)),
@@ -173,11 +195,17 @@ export function meterCharts(
     'table',
     { class: 'data-table', id: tableId },
     h('caption', { class: 'sr-only' }, 'Each meter after each decision'),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Meter'), ...turnLabels.map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      null,
+      h('tr', null, h('th', { scope: 'col' }, 'Meter'), ...turnLabels.map((t) => h('th', { scope: 'col' }, t))),
+    ),
     h(
       'tbody',
       null,
-      ...series.map((s) => h('tr', null, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', null, String(Math.round(v)))))),
+      ...series.map((s) =>
+        h('tr', null, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', null, String(Math.round(v))))),
+      ),
     ),
   );
   return h('div', null, grid, h('details', null, h('summary', null, 'Show the numbers as a table'), table));

@@ -12,9 +12,7 @@ export function renderCredits(p: CreditsProps): ScreenResult {
   const title = heading(1, 'Sources and credits');
   title.id = 'credits-heading';
   const perCase = p.cases.flatMap((c) =>
-    c.ok
-      ? [h('h3', null, c.scenario.title), sourceList(c.scenario.sources, `Sources for ${c.scenario.title}`)]
-      : [],
+    c.ok ? [h('h3', null, c.scenario.title), sourceList(c.scenario.sources, `Sources for ${c.scenario.title}`)] : [],
   );
   const root = h(
     'section',
@@ -32,11 +30,19 @@ export function renderCredits(p: CreditsProps): ScreenResult {
     h(
       'ul',
       null,
-      h('li', null, 'Map data: Natural Earth (public domain), through the world-atlas TopoJSON files; drawn with d3-geo and topojson-client.'),
+      h(
+        'li',
+        null,
+        'Map data: Natural Earth (public domain), through the world-atlas TopoJSON files; drawn with d3-geo and topojson-client.',
+      ),
       h('li', null, 'Typeface: Inter by Rasmus Andersson (SIL Open Font License), from Fontsource.'),
       h('li', null, 'Game framework: Phaser. State machines: XState. Scenario validation: Zod and YAML.'),
     ),
-    h('p', { class: 'muted' }, 'Article Four is open source under the MIT licence. Nothing in the game is fetched from another site.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Article Four is open source under the MIT licence. Nothing in the game is fetched from another site.',
+    ),
   );
   return { root, heading: title, layout: 'side' };
 }

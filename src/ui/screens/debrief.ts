@@ -61,14 +61,23 @@ function decisionCard(d: DebriefDecision, onReplay: (turn: number) => void): HTM
                 hist.choice ? h('p', null, h('strong', null, hist.choice.label)) : null,
                 h('div', null, renderText(hist.text)),
                 hist.contested
-                  ? h('p', { class: 'contested' }, `⚠ Contested: ${hist.contestedNote ?? 'the sources disagree on this point.'}`)
+                  ? h(
+                      'p',
+                      { class: 'contested' },
+                      `⚠ Contested: ${hist.contestedNote ?? 'the sources disagree on this point.'}`,
+                    )
                   : null,
                 ...hist.quotes.map((q) =>
                   h(
                     'blockquote',
                     null,
                     h('p', null, `“${q.text}”`),
-                    h('footer', null, `— ${q.speaker}${q.date ? `, ${formatDate(q.date)}` : ''}, in `, h('cite', null, q.source.title)),
+                    h(
+                      'footer',
+                      null,
+                      `— ${q.speaker}${q.date ? `, ${formatDate(q.date)}` : ''}, in `,
+                      h('cite', null, q.source.title),
+                    ),
                   ),
                 ),
                 sourceList(hist.sources, `Sources for decision ${d.turn}`),
@@ -124,18 +133,28 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
               'li',
               null,
               h('strong', null, e.title),
-              h('span', { class: `tag tag-${e.tone}` }, e.tone === 'good' ? 'good' : e.tone === 'bad' ? 'bad' : 'mixed'),
+              h(
+                'span',
+                { class: `tag tag-${e.tone}` },
+                e.tone === 'good' ? 'good' : e.tone === 'bad' ? 'bad' : 'mixed',
+              ),
               e.historical ? h('span', { class: 'tag tag-history' }, 'What happened') : null,
               e.counterfactual ? h('span', { class: 'tag tag-invented' }, 'Invented') : null,
             ),
           ),
         ),
     d.related.length > 0 ? h('h2', { class: 'section-heading' }, 'Compare with') : null,
-    d.related.length > 0 ? h('ul', null, ...d.related.map((r) => h('li', null, h('strong', null, r.scenario), ` — ${r.note}`))) : null,
+    d.related.length > 0
+      ? h('ul', null, ...d.related.map((r) => h('li', null, h('strong', null, r.scenario), ` — ${r.note}`)))
+      : null,
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'btn btn-primary', 'data-action': 'new-seat', onclick: p.onNewSeat }, 'Play another seat'),
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-action': 'new-seat', onclick: p.onNewSeat },
+        'Play another seat',
+      ),
       h('button', { type: 'button', class: 'btn', 'data-action': 'title', onclick: p.onTitle }, 'Back to the title'),
     ),
   );

@@ -41,7 +41,11 @@ export function renderEnding(p: EndingProps): ScreenResult {
       e ? inlineSources(e.sources) : null,
     ),
     h('h2', { class: 'section-heading' }, 'Consequences over time'),
-    h('p', { class: 'muted' }, `Your seat’s aims stood at ${p.debrief.objectives.start} of 100 at the start and ${p.debrief.objectives.end} at the end.`),
+    h(
+      'p',
+      { class: 'muted' },
+      `Your seat’s aims stood at ${p.debrief.objectives.start} of 100 at the start and ${p.debrief.objectives.end} at the end.`,
+    ),
     meterCharts(p.debrief.series, p.view.meters, labels),
     h(
       'div',

@@ -35,7 +35,9 @@ const POSITION_WORD = { support: 'Supports', abstain: 'Abstains', object: 'Objec
 const POSITION_ICON = { support: '✓', abstain: '–', object: '✕' } as const;
 
 function invented(flag: boolean, what: string): HTMLElement | null {
-  return flag ? h('span', { class: 'tag tag-invented', title: `This ${what} is invented: it did not happen.` }, 'Invented') : null;
+  return flag
+    ? h('span', { class: 'tag tag-invented', title: `This ${what} is invented: it did not happen.` }, 'Invented')
+    : null;
 }
 
 function newsBlock(step: StepView): HTMLElement | null {
@@ -48,7 +50,13 @@ function newsBlock(step: StepView): HTMLElement | null {
       'ul',
       null,
       ...step.news.map((n) =>
-        h('li', null, h('div', null, renderText(n.text)), invented(n.counterfactual, 'event'), inlineSources(n.sources)),
+        h(
+          'li',
+          null,
+          h('div', null, renderText(n.text)),
+          invented(n.counterfactual, 'event'),
+          inlineSources(n.sources),
+        ),
       ),
     ),
   );
@@ -90,7 +98,14 @@ function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) 
   );
 }
 
-function memberRow(m: CouncilMemberView, meters: MeterView[], supportAt: number, objectAt: number, key: string | null, onLobby: (a: string) => void): HTMLElement {
+function memberRow(
+  m: CouncilMemberView,
+  meters: MeterView[],
+  supportAt: number,
+  objectAt: number,
+  key: string | null,
+  onLobby: (a: string) => void,
+): HTMLElement {
   const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
   const lean = h(
     'div',
@@ -130,7 +145,11 @@ function memberRow(m: CouncilMemberView, meters: MeterView[], supportAt: number,
     'li',
     { class: 'member', 'data-member': m.actor },
     h('span', { class: 'member-name' }, m.name, m.leader ? h('small', null, m.leader) : null),
-    h('span', { class: `position position-${m.position}` }, `${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`),
+    h(
+      'span',
+      { class: `position position-${m.position}` },
+      `${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
+    ),
     lean,
     m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
     lobby,
@@ -166,12 +185,23 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': voteKey, 'data-vote': 'call', 'data-focus-id': 'call-vote', onclick: p.onVote },
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-key': voteKey,
+          'data-vote': 'call',
+          'data-focus-id': 'call-vote',
+          onclick: p.onVote,
+        },
         h('kbd', { 'aria-hidden': 'true' }, voteKey),
         'Call the vote',
       ),
     ),
-    h('p', { class: 'hint' }, 'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
+    ),
   );
 }
 
@@ -180,7 +210,13 @@ export function renderStep(p: StepProps): ScreenResult {
   const title = heading(2, step.title, 'step-title');
   title.id = 'step-heading';
   const decider = step.decider
-    ? h('p', { class: 'decider' }, 'Deciding: ', h('strong', null, step.decider.name), step.decider.leader ? ` (${step.decider.leader})` : '')
+    ? h(
+        'p',
+        { class: 'decider' },
+        'Deciding: ',
+        h('strong', null, step.decider.name),
+        step.decider.leader ? ` (${step.decider.leader})` : '',
+      )
     : null;
   let action: HTMLElement | null;
   if (step.kind === 'choices') {
@@ -189,7 +225,11 @@ export function renderStep(p: StepProps): ScreenResult {
       { 'aria-labelledby': 'options-heading' },
       h('h3', { class: 'section-heading', id: 'options-heading' }, 'Your options'),
       choiceList(step, view.meters, p.onChoose),
-      h('p', { class: 'hint' }, 'Each option shows its forecast: the expected change to each meter, and its range when the result is uncertain.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Each option shows its forecast: the expected change to each meter, and its range when the result is uncertain.',
+      ),
     );
   } else if (step.kind === 'council') {
     action = councilBlock(step, view.meters, p);

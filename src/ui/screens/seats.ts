@@ -20,7 +20,13 @@ export function renderSeats(p: SeatsProps): ScreenResult {
       null,
       h(
         'button',
-        { type: 'button', class: 'card', 'data-key': i < 9 ? String(i + 1) : null, 'data-role': r.id, onclick: () => p.onPick(r.id) },
+        {
+          type: 'button',
+          class: 'card',
+          'data-key': i < 9 ? String(i + 1) : null,
+          'data-role': r.id,
+          onclick: () => p.onPick(r.id),
+        },
         h('span', { class: 'key', 'aria-hidden': 'true' }, i < 9 ? String(i + 1) : '•'),
         h('span', { class: 'card-title' }, r.title),
         h('span', { class: 'card-meta' }, actor ? `${actor.name}${actor.leader ? ` · ${actor.leader}` : ''}` : ''),

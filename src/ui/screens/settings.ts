@@ -20,9 +20,13 @@ export function renderSettings(p: SettingsProps): ScreenResult {
     return h('label', null, input, `${t.label} (${Math.round(t.scale * 100)}%)`);
   });
   const motion = h('input', { type: 'checkbox', id: 'set-motion', checked: s.reducedMotion });
-  motion.addEventListener('change', () => p.onChange({ ...p.settings, reducedMotion: (motion as HTMLInputElement).checked }));
+  motion.addEventListener('change', () =>
+    p.onChange({ ...p.settings, reducedMotion: (motion as HTMLInputElement).checked }),
+  );
   const contrast = h('input', { type: 'checkbox', id: 'set-contrast', checked: s.highContrast });
-  contrast.addEventListener('change', () => p.onChange({ ...p.settings, highContrast: (contrast as HTMLInputElement).checked }));
+  contrast.addEventListener('change', () =>
+    p.onChange({ ...p.settings, highContrast: (contrast as HTMLInputElement).checked }),
+  );
   const root = h(
     'section',
     { 'aria-labelledby': 'settings-heading' },
@@ -44,7 +48,11 @@ export function renderSettings(p: SettingsProps): ScreenResult {
       h('label', { class: 'check', for: 'set-contrast' }, contrast, 'High contrast'),
       h('p', { class: 'field-help' }, 'Black background, white text and stronger outlines.'),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, 'Done')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, 'Done'),
+    ),
   );
   return { root, heading: title, layout: 'side' };
 }

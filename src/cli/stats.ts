@@ -1,0 +1,53 @@
+/** `scenario stats FILE [--runs N] [--role ID] [--json]`: seeded automated playtests. */
+import { playtestStats } from '../authoring/stats';
+import { formatDiagnostic } from '../engine';
+import { intOption, type ParsedArgs, UsageError } from './args';
+import { loadScenarioFile } from './read-scenario';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): number {
+  const file = args.positional[0];
+  if (!file || args.positional.length > 1) throw new UsageError('stats needs exactly one FILE');
+  const runs = intOption(args, 'runs', 500);
+  if (runs < 1 || runs > 100_000) throw new UsageError('--runs is between 1 and 100000');
+  const r = loadScenarioFile(file);
+  if (!r.ok) {
+    out(...r.errors.map(formatDiagnostic));
+    return 1;
+  }
+  const role = args.options.get('role');
+  if (typeof role === 'string' && !r.scenario.roles.some((x) => x.id === role)) {
+    throw new UsageError(`no seat "${role}"; seats: ${r.scenario.roles.map((x) => x.id).join(', ')}`);
+  }
+  const stats = playtestStats(r.scenario, {
+    runs,
+    ...(typeof role === 'string' ? { roles: [role] } : {}),
+    exhaustiveCap: args.options.has('exhaustive') ? 20_000 : 0,
+  });
+  if (args.options.has('json')) {
+    out(JSON.stringify(stats, null, 2));
+    return 0;
+  }
+  for (const st of stats) {
+    out(
+      `Seat ${st.role}: ${st.runs} ${st.mode === 'exhaustive' ? 'runs (every sequence of moves, seed 1)' : 'random runs (seeds 1..' + st.runs + ')'}`,
+    );
+    out('  Endings:');
+    for (const e of st.endings)
+      out(`    ${e.id.padEnd(28)} ${String(e.runs).padStart(6)}  ${pct(e.share).padStart(6)}`);
+    out(`  Decisions per run: ${st.length.min}–${st.length.max} (mean ${st.length.mean})`);
+    out('  Meters at the end (min / mean / max):');
+    for (const m of st.meters) out(`    ${m.label.padEnd(28)} ${m.min} / ${m.mean} / ${m.max}`);
+    if (st.neverTaken.length > 0) {
+      out('  Choices never taken:', ...st.neverTaken.map((x) => `    ${x.step} › ${x.choice}`));
+    }
+    for (const f of st.flagged) {
+      out(
+        `  warning: ending "${f.ending}" reached in ${pct(f.share)} of runs (${f.why === 'rare' ? 'under 1%' : 'over 80%'})`,
+      );
+    }
+    out('');
+  }
+  return 0;
+}

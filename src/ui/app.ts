@@ -1,0 +1,640 @@
+/**
+ * The HTML app: the flow from the title to the debrief, the saved run, the settings, and what
+ * the Phaser scenes are told to draw. It holds a Game from the engine, renders its view, and
+ * sends it the player's moves; it decides no rule of the game itself.
+ */
+import { type Debrief, Game, SaveError, type Scenario } from '../engine/index';
+import type { GameView } from '../engine/view-types';
+import { bridge, type Layout, type ScreenPayload } from './bridge';
+import type { CaseEntry } from './cases';
+import { formatDate, h } from './dom';
+import { BridgeEvent, ScreenId, SessionKey } from './keys';
+import { caseMap, emptyMap, type MapModel, regionMap, runMap } from './map-model';
+import { clearSave, readSave, STORED_VERSION, type StoredRun, type StoredScreen, writeSave } from './save-store';
+import { renderBriefing } from './screens/briefing';
+import { renderCases } from './screens/cases';
+import type { ScreenResult } from './screens/common';
+import { renderCredits } from './screens/credits';
+import { renderDebrief } from './screens/debrief';
+import { renderEnding } from './screens/ending';
+import { phaseLabel, renderResult, renderStep } from './screens/play';
+import { renderSeats } from './screens/seats';
+import { renderSettings } from './screens/settings';
+import { renderTitle } from './screens/title';
+import { applySettings, loadSettings, type Settings, storeSettings, textScale } from './settings';
+
+type Screen =
+  | { id: typeof ScreenId.Title }
+  | { id: typeof ScreenId.Cases }
+  | { id: typeof ScreenId.Seats; scenario: string }
+  | { id: typeof ScreenId.Briefing; scenario: string; role: string }
+  | { id: typeof ScreenId.Play }
+  | { id: typeof ScreenId.Ending }
+  | { id: typeof ScreenId.Debrief }
+  | { id: typeof ScreenId.Settings; back: Screen }
+  | { id: typeof ScreenId.Credits }
+  | { id: typeof ScreenId.Error; message: string };
+
+interface Run {
+  scenario: Scenario;
+  game: Game;
+  /** The last decision whose result the player has read. */
+  seen: number;
+  screen: StoredScreen;
+  /** The council as it stood when the vote was called, for the chamber's verdict. */
+  vote: {
+    council: NonNullable<NonNullable<GameView['step']>['council']>;
+    verdict: 'consensus' | 'blocked';
+    turn: number;
+  } | null;
+  off: () => void;
+}
+
+const PHASES = [
+  'request',
+  'assessment',
+  'consultation',
+  'council',
+  'response',
+  'consequences',
+  'withdrawal',
+  'aftermath',
+];
+
+export interface AppElements {
+  app: HTMLElement;
+  main: HTMLElement;
+  topbar: HTMLElement;
+  live: HTMLElement;
+}
+
+export class App {
+  private cases: CaseEntry[] = [];
+  private settings: Settings;
+  private screen: Screen = { id: ScreenId.Title };
+  private run: Run | null = null;
+  private notice: string | null = null;
+  private renderKey = '';
+  private lastMap: MapModel = emptyMap();
+  private debriefCache: { game: Game; turn: number; debrief: Debrief } | null = null;
+  private layoutFrame = 0;
+
+  constructor(private readonly el: AppElements) {
+    this.settings = loadSettings();
+    applySettings(this.settings);
+    bridge.emit(BridgeEvent.Settings, this.settings);
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    window.addEventListener('resize', () => this.scheduleLayout());
+    bridge.on(BridgeEvent.PickCase, (id) => {
+      if (this.screen.id === ScreenId.Cases) this.go({ id: ScreenId.Seats, scenario: id });
+    });
+  }
+
+  /** Starts the app with the bundled cases: resumes the run after a reload, else shows the title. */
+  start(cases: CaseEntry[]): void {
+    this.cases = cases;
+    const saved = readSave();
+    if (saved.kind === 'problem') {
+      this.notice = saved.message;
+      sessionStorage.removeItem(SessionKey.InRun);
+    }
+    if (saved.kind === 'ok' && sessionStorage.getItem(SessionKey.InRun) === saved.run.scenario) {
+      if (this.resume()) return;
+    }
+    this.go({ id: ScreenId.Title });
+  }
+
+  // ---------------------------------------------------------------- flow
+
+  private scenarios(): Scenario[] {
+    return this.cases.flatMap((c) => (c.ok ? [c.scenario] : []));
+  }
+
+  private scenario(id: string): Scenario | undefined {
+    return this.scenarios().find((s) => s.id === id);
+  }
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    this.render();
+  }
+
+  private resume(): boolean {
+    const saved = readSave();
+    if (saved.kind !== 'ok') {
+      if (saved.kind === 'problem') this.notice = saved.message;
+      this.go({ id: ScreenId.Title });
+      return false;
+    }
+    const s = this.scenario(saved.run.scenario);
+    if (!s) {
+      this.failSave(`The saved game belongs to a case this version does not have ("${saved.run.scenario}").`);
+      return false;
+    }
+    let game: Game;
+    try {
+      game = Game.restore(s, saved.run.engine);
+    } catch (e) {
+      this.failSave(
+        e instanceof SaveError
+          ? e.message
+          : `The saved game could not be resumed (${e instanceof Error ? e.message : e}).`,
+      );
+      return false;
+    }
+    this.attach(s, game, saved.run.seen, saved.run.screen);
+    this.notice = null;
+    this.go({
+      id:
+        this.run?.screen === 'debrief'
+          ? ScreenId.Debrief
+          : this.run?.screen === 'ending'
+            ? ScreenId.Ending
+            : ScreenId.Play,
+    });
+    return true;
+  }
+
+  private failSave(message: string): void {
+    clearSave();
+    sessionStorage.removeItem(SessionKey.InRun);
+    this.notice = message;
+    this.go({ id: ScreenId.Title });
+  }
+
+  private attach(scenario: Scenario, game: Game, seen: number, screen: StoredScreen): void {
+    this.detach();
+    const off = game.subscribe((view) => this.onGameChange(view));
+    this.run = { scenario, game, seen, screen, vote: null, off };
+    sessionStorage.setItem(SessionKey.InRun, scenario.id);
+  }
+
+  private detach(): void {
+    if (!this.run) return;
+    this.run.off();
+    this.run.game.stop();
+    this.run = null;
+    this.debriefCache = null;
+  }
+
+  private newRun(scenarioId: string, role: string): void {
+    const s = this.scenario(scenarioId);
+    if (!s) return;
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+    const game = Game.start(s, { role, seed });
+    this.attach(s, game, 0, 'play');
+    this.persist();
+    this.go({ id: ScreenId.Play });
+  }
+
+  private persist(): void {
+    const r = this.run;
+    if (!r) return;
+    const view = r.game.view();
+    const run: StoredRun = {
+      version: STORED_VERSION,
+      scenario: r.scenario.id,
+      role: view.role,
+      savedAt: new Date().toISOString(),
+      screen: r.screen,
+      seen: r.seen,
+      engine: r.game.save(),
+    };
+    writeSave(run);
+  }
+
+  private onGameChange(view: GameView): void {
+    this.persist();
+    this.announceChange(view);
+    this.render();
+  }
+
+  private exitToTitle(): void {
+    this.detach();
+    sessionStorage.removeItem(SessionKey.InRun);
+    this.go({ id: ScreenId.Title });
+  }
+
+  private setRunScreen(screen: StoredScreen): void {
+    if (!this.run) return;
+    this.run.screen = screen;
+    this.persist();
+    this.go({ id: screen === 'debrief' ? ScreenId.Debrief : screen === 'ending' ? ScreenId.Ending : ScreenId.Play });
+  }
+
+  private replayFrom(turn: number): void {
+    const r = this.run;
+    if (!r) return;
+    const game = r.game.replayFrom(turn);
+    const scenario = r.scenario;
+    this.attach(scenario, game, game.view().turn, 'play');
+    this.persist();
+    this.announce(`Replaying from decision ${turn}. Try another answer.`);
+    this.go({ id: ScreenId.Play });
+  }
+
+  private debrief(): Debrief | null {
+    const r = this.run;
+    if (!r) return null;
+    const turn = r.game.view().turn;
+    if (this.debriefCache?.game === r.game && this.debriefCache.turn === turn) return this.debriefCache.debrief;
+    const debrief = r.game.debrief();
+    this.debriefCache = { game: r.game, turn, debrief };
+    return debrief;
+  }
+
+  // ---------------------------------------------------------------- moves
+
+  private choose(id: string): void {
+    this.guard(() => this.run?.game.choose(id));
+  }
+
+  private lobby(actor: string): void {
+    this.guard(() => this.run?.game.lobby(actor));
+  }
+
+  private callVote(): void {
+    this.guard(() => {
+      const r = this.run;
+      const council = r?.game.view().step?.council;
+      if (!r || !council) return;
+      r.vote = { council, verdict: council.wouldPass ? 'consensus' : 'blocked', turn: r.game.view().turn + 1 };
+      r.game.callVote();
+    });
+  }
+
+  private continueStep(): void {
+    this.guard(() => this.run?.game.continue());
+  }
+
+  private readResult(): void {
+    const r = this.run;
+    if (!r) return;
+    r.seen = r.game.view().turn;
+    if (r.game.view().status === 'ended') {
+      this.setRunScreen('ending');
+      return;
+    }
+    this.persist();
+    this.render();
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      console.error(e);
+      this.go({ id: ScreenId.Error, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  // ---------------------------------------------------------------- announcements
+
+  private announce(text: string): void {
+    const live = this.el.live;
+    live.textContent = '';
+    window.setTimeout(() => {
+      live.textContent = text;
+    }, 60);
+  }
+
+  private announceChange(view: GameView): void {
+    const parts: string[] = [];
+    const last = view.last;
+    if (last && this.run && last.turn > this.run.seen) {
+      parts.push(`Decision ${last.turn}: ${last.label}.`);
+      for (const e of last.entries) {
+        const m = view.meters.find((x) => x.id === e.meter);
+        parts.push(`${m?.label ?? e.meter} ${e.delta > 0 ? 'up' : 'down'} ${Math.abs(e.delta)}.`);
+      }
+    } else if (view.step?.council) {
+      const c = view.step.council;
+      parts.push(c.wouldPass ? 'Consensus would now form.' : 'The proposal would still be blocked.');
+      const word = { support: 'supports', abstain: 'abstains', object: 'objects' } as const;
+      for (const m of c.members) parts.push(`${m.name} ${word[m.position]}.`);
+    }
+    if (parts.length > 0) this.announce(parts.join(' '));
+  }
+
+  // ---------------------------------------------------------------- keyboard
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+    if (/^[1-9]$/.test(e.key)) {
+      const button = this.el.main.querySelector<HTMLButtonElement>(`[data-key="${e.key}"]:not([disabled])`);
+      if (button) {
+        e.preventDefault();
+        button.click();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  private render(): void {
+    let result: ScreenResult;
+    try {
+      result = this.build();
+    } catch (e) {
+      console.error(e);
+      this.screen = { id: ScreenId.Error, message: e instanceof Error ? e.message : String(e) };
+      result = this.buildError(this.screen.message);
+    }
+    const key = this.screenKey();
+    const sameScreen = key === this.renderKey;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focusId;
+    const scroll = this.el.main.scrollTop;
+    this.renderKey = key;
+
+    this.el.app.classList.remove('layout-hero', 'layout-side', 'layout-wide');
+    this.el.app.classList.add(`layout-${result.layout}`);
+    this.el.app.dataset.screen = this.screen.id;
+    this.renderTopbar();
+    this.el.main.replaceChildren(result.root);
+
+    if (sameScreen) {
+      this.el.main.scrollTop = scroll;
+      const again =
+        (focused && this.el.main.querySelector<HTMLElement>(`[data-focus-id="${focused}"]`)) ||
+        this.el.main.querySelector<HTMLElement>('[data-focus-id="call-vote"]');
+      (again ?? result.heading).focus({ preventScroll: true });
+    } else {
+      this.el.main.scrollTop = 0;
+      result.heading.focus({ preventScroll: true });
+      document.title = `${result.heading.textContent ?? ''} — Article Four`;
+    }
+    this.emitScreen();
+    this.scheduleLayout();
+  }
+
+  /** Identifies what is on screen, so a re-render of the same thing keeps focus and scroll. */
+  private screenKey(): string {
+    const view = this.run?.game.view();
+    return [this.screen.id, view?.step?.id ?? '', view?.turn ?? '', this.run?.seen ?? ''].join('|');
+  }
+
+  private build(): ScreenResult {
+    const s = this.screen;
+    switch (s.id) {
+      case ScreenId.Title:
+        return this.buildTitle();
+      case ScreenId.Cases:
+        return renderCases({
+          cases: this.cases,
+          onPick: (id) => this.go({ id: ScreenId.Seats, scenario: id }),
+          onHighlight: (id) => bridge.emit(BridgeEvent.HighlightCase, id),
+          onBack: () => this.go({ id: ScreenId.Title }),
+        });
+      case ScreenId.Seats: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderSeats({
+          scenario,
+          onPick: (role) => this.go({ id: ScreenId.Briefing, scenario: scenario.id, role }),
+          onBack: () => this.go({ id: ScreenId.Cases }),
+        });
+      }
+      case ScreenId.Briefing: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderBriefing({
+          scenario,
+          role: s.role,
+          onBegin: () => this.guard(() => this.newRun(scenario.id, s.role)),
+          onBack: () => this.go({ id: ScreenId.Seats, scenario: scenario.id }),
+        });
+      }
+      case ScreenId.Play:
+        return this.buildPlay();
+      case ScreenId.Ending: {
+        const r = this.run;
+        const d = this.debrief();
+        if (!r || !d) return this.buildTitle();
+        return renderEnding({ view: r.game.view(), debrief: d, onDebrief: () => this.setRunScreen('debrief') });
+      }
+      case ScreenId.Debrief: {
+        const r = this.run;
+        const d = this.debrief();
+        if (!r || !d) return this.buildTitle();
+        const role = r.scenario.roles.find((x) => x.id === d.role);
+        return renderDebrief({
+          title: r.scenario.title,
+          seat: role?.title ?? d.role,
+          debrief: d,
+          meters: r.game.view().meters,
+          onReplay: (turn) => this.guard(() => this.replayFrom(turn)),
+          onNewSeat: () => {
+            const id = r.scenario.id;
+            this.exitRunTo({ id: ScreenId.Seats, scenario: id });
+          },
+          onTitle: () => this.exitToTitle(),
+        });
+      }
+      case ScreenId.Settings:
+        return renderSettings({
+          settings: this.settings,
+          onChange: (next) => this.changeSettings(next),
+          onBack: () => this.go(s.back),
+          backLabel: s.back.id === ScreenId.Title ? 'Back to the title' : 'Back to the game',
+        });
+      case ScreenId.Credits:
+        return renderCredits({ cases: this.cases, onBack: () => this.go({ id: ScreenId.Title }) });
+      case ScreenId.Error:
+        return this.buildError(s.message);
+    }
+  }
+
+  private exitRunTo(screen: Screen): void {
+    this.detach();
+    sessionStorage.removeItem(SessionKey.InRun);
+    this.go(screen);
+  }
+
+  private buildTitle(): ScreenResult {
+    const saved = readSave();
+    if (saved.kind === 'problem') this.notice = saved.message;
+    let resume: { title: string; detail: string } | null = null;
+    if (saved.kind === 'ok') {
+      const s = this.scenario(saved.run.scenario);
+      const role = s?.roles.find((r) => r.id === saved.run.role);
+      const turns = (saved.run.engine as { events?: { type?: string }[] } | null)?.events?.length ?? 0;
+      resume = {
+        title: s?.title ?? saved.run.scenario,
+        detail: `${role?.title ?? saved.run.role}${saved.run.screen === 'play' ? ` · ${turns} move${turns === 1 ? '' : 's'} made` : ' · finished'}`,
+      };
+    }
+    return renderTitle({
+      resume,
+      notice: this.notice,
+      onContinue: () => this.guard(() => this.resume()),
+      onNew: () => {
+        this.notice = null;
+        this.go({ id: ScreenId.Cases });
+      },
+      onSettings: () => this.go({ id: ScreenId.Settings, back: { id: ScreenId.Title } }),
+      onCredits: () => this.go({ id: ScreenId.Credits }),
+    });
+  }
+
+  private buildPlay(): ScreenResult {
+    const r = this.run;
+    if (!r) return this.buildTitle();
+    const view = r.game.view();
+    if (view.last && view.last.turn > r.seen) {
+      const verdict = r.vote && r.vote.turn === view.last.turn ? r.vote.verdict : null;
+      return renderResult({ view, last: view.last, verdict, onContinue: () => this.readResult() });
+    }
+    if (view.status === 'ended' || !view.step) {
+      r.screen = 'ending';
+      this.screen = { id: ScreenId.Ending };
+      return this.build();
+    }
+    return renderStep({
+      view,
+      step: view.step,
+      onChoose: (id) => this.choose(id),
+      onLobby: (a) => this.lobby(a),
+      onVote: () => this.callVote(),
+      onContinue: () => this.continueStep(),
+    });
+  }
+
+  private buildError(message: string): ScreenResult {
+    const heading = h('h1', { class: 'screen-heading', tabindex: -1 }, 'Something went wrong');
+    const root = h(
+      'section',
+      { role: 'alert' },
+      heading,
+      h('p', { class: 'lede' }, 'The game met an error it could not recover from here.'),
+      h('pre', { class: 'diagnostics' }, message),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-primary', onclick: () => this.exitToTitle() },
+          'Back to the title',
+        ),
+      ),
+    );
+    return { root, heading, layout: 'side' };
+  }
+
+  private changeSettings(next: Settings): void {
+    this.settings = next;
+    storeSettings(next);
+    applySettings(next);
+    bridge.emit(BridgeEvent.Settings, next);
+    this.scheduleLayout();
+  }
+
+  private renderTopbar(): void {
+    const bar = this.el.topbar;
+    const r = this.run;
+    const inRun =
+      !!r &&
+      (this.screen.id === ScreenId.Play || this.screen.id === ScreenId.Ending || this.screen.id === ScreenId.Debrief);
+    bar.hidden = !inRun;
+    this.el.app.classList.toggle('has-topbar', inRun);
+    if (!inRun || !r) {
+      bar.replaceChildren();
+      return;
+    }
+    const view = r.game.view();
+    const role = r.scenario.roles.find((x) => x.id === view.role);
+    const phase = view.step?.phase;
+    const current = phase ? PHASES.indexOf(phase) : PHASES.length;
+    bar.replaceChildren(
+      h('span', { class: 'brand', 'aria-hidden': 'true' }, 'Article Four'),
+      h(
+        'div',
+        { class: 'topbar-case' },
+        h('strong', null, r.scenario.title),
+        h('span', null, `${role?.title ?? view.role}${view.step ? ` · ${formatDate(view.step.date)}` : ''}`),
+      ),
+      h(
+        'ol',
+        { class: 'phases', 'aria-label': 'Phases of the decision' },
+        ...PHASES.map((p, i) =>
+          h('li', { class: i < current ? 'done' : '', 'aria-current': i === current ? 'step' : null }, phaseLabel(p)),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'topbar-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-quiet btn-small',
+            onclick: () => this.go({ id: ScreenId.Settings, back: this.screen }),
+          },
+          'Settings',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-small', 'data-action': 'exit', onclick: () => this.exitToTitle() },
+          'Save and exit',
+        ),
+      ),
+    );
+  }
+
+  // ---------------------------------------------------------------- what the scenes draw
+
+  private emitScreen(): void {
+    const r = this.run;
+    const id = this.screen.id;
+    let map: MapModel = this.lastMap;
+    let meters: ScreenPayload['meters'] = null;
+    let council: ScreenPayload['council'] = null;
+    let verdict: ScreenPayload['verdict'] = null;
+    if (id === ScreenId.Title) map = regionMap(this.scenarios(), false);
+    else if (id === ScreenId.Cases) map = regionMap(this.scenarios(), true);
+    else if (id === ScreenId.Seats || id === ScreenId.Briefing) {
+      const s = this.scenario(this.screen.scenario);
+      if (s) map = caseMap(s);
+    } else if (r && (id === ScreenId.Play || id === ScreenId.Ending || id === ScreenId.Debrief)) {
+      const view = r.game.view();
+      meters = id === ScreenId.Debrief ? null : view.meters;
+      const showingResult = !!view.last && view.last.turn > r.seen;
+      if (id === ScreenId.Play) {
+        if (!showingResult && view.step?.council) council = view.step.council;
+        else if (showingResult && r.vote && r.vote.turn === view.last?.turn) {
+          council = r.vote.council;
+          verdict = r.vote.verdict;
+        }
+      }
+      map = runMap(r.scenario, view, r.game.state().visited, council !== null);
+    } else if (id === ScreenId.Error) {
+      map = emptyMap();
+    }
+    this.lastMap = map;
+    bridge.emit(BridgeEvent.Screen, { screen: id, map, meters, council, verdict });
+  }
+
+  private scheduleLayout(): void {
+    cancelAnimationFrame(this.layoutFrame);
+    this.layoutFrame = requestAnimationFrame(() => this.emitLayout());
+  }
+
+  private emitLayout(): void {
+    const panel = this.el.main.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const top = this.el.topbar.hidden ? 0 : this.el.topbar.getBoundingClientRect().bottom;
+    const panelOnRight = panel.left > vw / 3;
+    const x = panelOnRight ? 0 : panel.right;
+    const width = panelOnRight ? panel.left : vw - panel.right;
+    const layout: Layout = { x, y: top, width: Math.max(0, width), height: Math.max(0, vh - top), gauges: null };
+    const hasMeters = this.screen.id === ScreenId.Play || this.screen.id === ScreenId.Ending;
+    if (hasMeters && this.run) {
+      const scale = textScale(this.settings.textSize);
+      const gh = Math.round(Math.min(190, Math.max(128, vh * 0.16)) * Math.min(1.25, scale));
+      layout.gauges = { x: x + 16, y: vh - gh - 16, width: Math.max(0, width - 32), height: gh };
+    }
+    bridge.emit(BridgeEvent.Layout, layout);
+  }
+}
