@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          // Builds the site once and serves it from a subfolder on 127.0.0.1.
+          globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           // One Chromium and one static server for the whole project.

@@ -14,7 +14,7 @@ import { loadCases } from './ui/cases';
 import { BridgeEvent } from './ui/keys';
 
 interface WorldLike {
-  stats(): { scenes: string[]; objects: number; tweens: number };
+  stats(): unknown;
 }
 
 function element(id: string): HTMLElement {
@@ -24,8 +24,9 @@ function element(id: string): HTMLElement {
 }
 
 const root = document.documentElement;
-const debug: { ready: boolean; world: boolean; worldError: string | null; stats(): unknown } = {
+const debug: { ready: boolean; renders: () => number; world: boolean; worldError: string | null; stats(): unknown } = {
   ready: false,
+  renders: () => 0,
   world: false,
   worldError: null,
   stats: () => ({ bridgeListeners: bridge.listenerCount(), world: worldHandle?.stats() ?? null }),
@@ -35,6 +36,7 @@ let worldHandle: WorldLike | null = null;
 
 async function boot(): Promise<void> {
   const app = new App({ app: element('app'), main: element('main'), topbar: element('topbar'), live: element('live') });
+  debug.renders = () => app.renders;
   const cases = await loadCases();
   app.start(cases);
   debug.ready = true;

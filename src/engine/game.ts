@@ -101,8 +101,10 @@ export class Game {
     if (after.context.handled === before.context.handled) return false;
     this.events.push(event);
     this.cachedView = null;
-    const view = this.view();
-    for (const l of this.listeners) l(view);
+    if (this.listeners.size > 0) {
+      const view = this.view();
+      for (const l of this.listeners) l(view);
+    }
     return true;
   }
 

@@ -3,18 +3,21 @@
  * the shortest path to every reachable state of the real machine. Reports the endings reached
  * and any dead end (a running state in which no event is accepted).
  */
-import { transition } from 'xstate';
-import { getShortestPaths } from 'xstate/graph';
+import { type AnyMachineSnapshot, transition } from 'xstate';
+import { getShortestPaths, type StatePath } from 'xstate/graph';
+import { randomPlaythrough } from './autoplay';
 import { compileScenario } from './compiler';
 import type { GameEvent } from './events';
 import type { RunContext } from './run-context';
-import type { Scenario } from './schema';
+import type { Condition, Next, Scenario } from './schema';
 
 export interface Coverage {
   endings: Set<string>;
   states: number;
   deadEnds: { role: string; seed: number; step: string; path: GameEvent[] }[];
   steps: Set<string>;
+  /** The coarsest precision any walk had to use. */
+  precision: Precision;
 }
 
 /** Every event that could apply at a step (guards decide which do). */
@@ -31,22 +34,108 @@ export function candidateEvents(s: Scenario, step: string): GameEvent[] {
   return [{ type: 'CONTINUE' }];
 }
 
-/** What decides the future of a run: where it is and what its guards can read (not the ledger). */
-function stateKey(value: unknown, ctx: RunContext): string {
-  return JSON.stringify([value, ctx.meters, ctx.flags, ctx.chosen, ctx.lobbied, [...ctx.visited].sort()]);
+/** What the scenario's conditions read: only these can change where a run goes. */
+function readSet(s: Scenario) {
+  const meters = new Set<string>();
+  const flags = new Set<string>();
+  const chosen = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('meter' in c) meters.add(c.meter);
+    else if ('flag' in c) flags.add(c.flag);
+    else if ('chose' in c) chosen.add(c.chose);
+    else if ('visited' in c) visited.add(c.visited);
+    else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+  };
+  const walkNext = (n: Next | undefined) => {
+    if (n && typeof n !== 'string') for (const b of n) walk(b.when);
+  };
+  for (const st of s.steps) {
+    for (const e of st.events) walk(e.when);
+    for (const c of st.choices) {
+      walk(c.when);
+      walkNext(c.next);
+      for (const o of c.outcomes) walkNext(o.next);
+    }
+    for (const m of st.council?.members ?? []) for (const sh of m.shifts) walk(sh.when);
+    walkNext(st.council?.consensus);
+    walkNext(st.council?.blocked);
+    walkNext(st.next);
+  }
+  return { meters, flags, chosen, visited };
 }
 
-export function graphCoverage(s: Scenario, seeds: readonly number[], limit = 200_000): Coverage {
+/**
+ * How finely the walk tells states apart. `exact`: where the run is plus everything its
+ * conditions can read (meters read by conditions included; never the ledger). `flags`: the same
+ * without meter values. `steps`: where the run is and who was lobbied. A coarser key merges
+ * states, so the walk is faster but may miss paths; it never invents one.
+ */
+export type Precision = 'exact' | 'flags' | 'steps';
+
+function stateKeyFor(s: Scenario, precision: Precision) {
+  const r = readSet(s);
+  const pick = <T>(rec: Record<string, T>, keep: Set<string>) => [...keep].sort().map((k) => rec[k]);
+  if (precision === 'steps') return (value: unknown, ctx: RunContext) => JSON.stringify([value, ctx.lobbied]);
+  const meters = precision === 'exact' ? r.meters : new Set<string>();
+  return (value: unknown, ctx: RunContext) =>
+    JSON.stringify([
+      value,
+      pick(ctx.meters, meters),
+      pick(ctx.flags, r.flags),
+      ctx.chosen.filter((c) => r.chosen.has(c)),
+      ctx.visited.filter((v) => r.visited.has(v)),
+      ctx.lobbied,
+    ]);
+}
+
+export interface CoverageOptions {
+  /** The finest precision to try (default `exact`). */
+  precision?: Precision;
+  /** Traversals a walk may take before it falls back to the next coarser precision. */
+  limit?: number;
+}
+
+const COARSER: Record<Precision, Precision | null> = { exact: 'flags', flags: 'steps', steps: null };
+
+/**
+ * Explores from every seat and seed with xstate/graph's shortest paths. Each walk starts at the
+ * requested precision and falls back to a coarser one when it exceeds `limit` traversals;
+ * `precision` in the result is the coarsest that any walk used.
+ */
+export function graphCoverage(s: Scenario, seeds: readonly number[], opts: CoverageOptions = {}): Coverage {
   const machine = compileScenario(s);
-  const cov: Coverage = { endings: new Set(), states: 0, deadEnds: [], steps: new Set() };
+  const limit = opts.limit ?? 5_000;
+  const cov: Coverage = {
+    endings: new Set(),
+    states: 0,
+    deadEnds: [],
+    steps: new Set(),
+    precision: opts.precision ?? 'exact',
+  };
+  const rank: Precision[] = ['exact', 'flags', 'steps'];
+  const walk = (role: string, seed: number, precision: Precision): StatePath<AnyMachineSnapshot, GameEvent>[] => {
+    const key = stateKeyFor(s, precision);
+    try {
+      return getShortestPaths(machine, {
+        input: { role, seed },
+        events: (snap) => candidateEvents(s, String(snap.value)),
+        serializeState: (snap) => key(snap.value, snap.context as RunContext),
+        limit: COARSER[precision] ? limit : Number.POSITIVE_INFINITY,
+      }) as never;
+    } catch (e) {
+      const coarser = COARSER[precision];
+      if (!coarser || !/limit exceeded/i.test((e as Error).message)) throw e;
+      if (rank.indexOf(coarser) > rank.indexOf(cov.precision)) cov.precision = coarser;
+      return walk(role, seed, coarser);
+    }
+  };
   for (const role of s.roles) {
     for (const seed of seeds) {
-      const paths = getShortestPaths(machine, {
-        input: { role: role.id, seed },
-        events: (snap) => candidateEvents(s, String(snap.value)),
-        serializeState: (snap) => stateKey(snap.value, snap.context as RunContext),
-        limit,
-      });
+      const paths = walk(role.id, seed, opts.precision ?? 'exact');
       cov.states += paths.length;
       for (const p of paths) {
         const snap = p.state;
@@ -58,7 +147,7 @@ export function graphCoverage(s: Scenario, seeds: readonly number[], limit = 200
         const step = String(snap.value);
         cov.steps.add(step);
         const accepted = candidateEvents(s, step).some(
-          (e) => (transition(machine, snap, e)[0].context as RunContext).handled !== ctx.handled,
+          (e) => (transition(machine, snap as never, e)[0].context as RunContext).handled !== ctx.handled,
         );
         if (!accepted) {
           cov.deadEnds.push({ role: role.id, seed, step, path: p.steps.map((x) => x.event as GameEvent) });
@@ -67,4 +156,26 @@ export function graphCoverage(s: Scenario, seeds: readonly number[], limit = 200
     }
   }
   return cov;
+}
+
+/**
+ * Seeded random playthroughs from every seat: the steps they pass and, for each ending, the
+ * first run that reached it (its seat, seed and moves): witnesses that tests replay with
+ * xstate/graph. Stops early once every step and ending has been seen.
+ */
+export function randomCoverage(s: Scenario, runsPerSeat: number) {
+  const witnesses = new Map<string, { role: string; seed: number; events: GameEvent[] }>();
+  const steps = new Set<string>();
+  const done = () => witnesses.size === s.endings.length && steps.size === s.steps.length;
+  for (const role of s.roles) {
+    for (let seed = 1; seed <= runsPerSeat && !done(); seed++) {
+      const game = randomPlaythrough(s, role.id, seed);
+      const st = game.state();
+      for (const v of st.visited) steps.add(v);
+      if (st.ending && !witnesses.has(st.ending))
+        witnesses.set(st.ending, { role: role.id, seed, events: [...game.log()] });
+      game.stop();
+    }
+  }
+  return { witnesses, steps };
 }

@@ -4,7 +4,7 @@
  * into FILE:LINE:COL. Static rules read the scenario; the reachability rules also explore the
  * compiled machine with xstate/graph from every seat and several seeds.
  */
-import { graphCoverage } from './graph-coverage';
+import { graphCoverage, randomCoverage } from './graph-coverage';
 import { editDistance, type Finding } from './references';
 import type { Condition, Effect, Next, Scenario } from './schema';
 import type { PathKey } from './yaml-source';
@@ -92,8 +92,10 @@ export function staticReachable(s: Scenario): Set<string> {
 }
 
 export interface LintOptions {
-  /** Seeds for the xstate/graph exploration (default 1–4); an empty list skips it. */
+  /** Seeds for the xstate/graph exploration (default [1]); an empty list skips exploring. */
   seeds?: readonly number[];
+  /** Random playthroughs per seat that look for endings the walk missed (default 100). */
+  runs?: number;
 }
 
 export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
@@ -112,10 +114,15 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
     if (!reachable.has(e.id)) error('unreached-ending', ['endings', i, 'id'], `ending "${e.id}" is reached by no path`);
   });
 
-  // ---- reachability, exploring the machine (conditions and seeded draws included)
-  const seeds = opts.seeds ?? [1, 2, 3, 4];
+  // ---- reachability, exploring the machine (conditions and seeded draws included): a bounded
+  // xstate/graph walk, and seeded random playthroughs for what depends on exact meter values.
+  const seeds = opts.seeds ?? [1];
+  const runs = opts.runs ?? 100;
   if (seeds.length > 0 && !out.some((f) => f.severity === 'error')) {
-    const cov = graphCoverage(s, seeds);
+    const cov = graphCoverage(s, seeds, { limit: 2_000 });
+    const random = randomCoverage(s, runs);
+    for (const ending of random.witnesses.keys()) cov.endings.add(ending);
+    for (const step of random.steps) cov.steps.add(step);
     const deadSteps = new Set(cov.deadEnds.map((d) => d.step));
     s.steps.forEach((st, i) => {
       if (deadSteps.has(st.id)) {
@@ -129,7 +136,7 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
         warn(
           'unreachable-step',
           ['steps', i, 'id'],
-          `step "${st.id}" was not reached from any seat with seeds ${seeds.join(', ')}: check the conditions that lead to it`,
+          `step "${st.id}" was not reached exploring every seat: check the conditions that lead to it`,
         );
       }
     });
@@ -138,7 +145,7 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
         warn(
           'unreached-ending',
           ['endings', i, 'id'],
-          `ending "${e.id}" was not reached from any seat with seeds ${seeds.join(', ')}: check the conditions that lead to it`,
+          `ending "${e.id}" was not reached exploring every seat (graph walk and ${runs} random runs each): check the conditions that lead to it`,
         );
       }
     });

@@ -146,50 +146,58 @@ export class GaugesScene extends Phaser.Scene {
     this.backdrop.lineStyle(1, hex(theme.landEdge), 1).strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     const n = this.meters.length;
     const cell = rect.width / n;
-    const labelSpace = 34 * scale;
-    const r = Math.max(18, Math.min(cell * 0.32, (rect.height - labelSpace - 18) * 0.55));
+    const font = 'Inter, system-ui, sans-serif';
+    // Labels first: their height decides how large the dials can be.
+    const labels = this.meters.map((meter) =>
+      this.add
+        .text(0, 0, meter.label, {
+          fontFamily: font,
+          fontSize: `${Math.round(13 * scale)}px`,
+          fontStyle: '600',
+          color: theme.text,
+          align: 'center',
+          wordWrap: { width: cell - 10 },
+        })
+        .setOrigin(0.5, 0),
+    );
+    const hints = this.meters.map((meter) =>
+      this.add
+        .text(0, 0, meter.higherIs === 'better' ? '▲ higher is better' : '▼ lower is better', {
+          fontFamily: font,
+          fontSize: `${Math.round(11 * scale)}px`,
+          color: theme.muted,
+        })
+        .setOrigin(0.5, 0),
+    );
+    const labelH = Math.max(...labels.map((l) => l.height));
+    const hintH = Math.max(...hints.map((t) => t.height));
+    const top = 12;
+    const r = Math.max(16, Math.min(cell * 0.3, (rect.height - top - labelH - hintH - 14) / 1.8));
     this.meters.forEach((meter, i) => {
       const cx = rect.x + cell * (i + 0.5);
-      const cy = rect.y + 12 + r + 4;
-      const hue = meterHue(i);
+      const cy = rect.y + top + r + 4;
+      const label = labels[i] as Phaser.GameObjects.Text;
+      const hint = hints[i] as Phaser.GameObjects.Text;
+      label.setPosition(cx, cy + r * 0.78 + 4);
+      hint.setPosition(cx, label.y + labelH + 1);
       const g: Gauge = {
         meter,
         shown: meter.value,
         arc: this.add.graphics(),
         value: this.add
           .text(cx, cy, '', {
-            fontFamily: 'Inter, system-ui, sans-serif',
+            fontFamily: font,
             fontSize: `${Math.round(Math.min(r * 0.62, 30) * Math.min(scale, 1.2))}px`,
             fontStyle: '700',
             color: theme.text,
           })
           .setOrigin(0.5),
-        label: this.add
-          .text(cx, cy + r * 0.72 + 6, meter.label, {
-            fontFamily: 'Inter, system-ui, sans-serif',
-            fontSize: `${Math.round(13 * scale)}px`,
-            fontStyle: '600',
-            color: theme.text,
-            align: 'center',
-            wordWrap: { width: cell - 12 },
-          })
-          .setOrigin(0.5, 0),
-        hint: this.add
-          .text(
-            cx,
-            cy + r * 0.72 + 6 + 18 * scale,
-            meter.higherIs === 'better' ? 'higher is better' : 'lower is better',
-            {
-              fontFamily: 'Inter, system-ui, sans-serif',
-              fontSize: `${Math.round(11 * scale)}px`,
-              color: theme.muted,
-            },
-          )
-          .setOrigin(0.5, 0),
+        label,
+        hint,
         cx,
         cy,
         r,
-        hue,
+        hue: meterHue(i),
         tween: null,
       };
       this.gauges.push(g);

@@ -11,7 +11,7 @@ import { WorldScene } from './world-scene';
 
 export interface WorldHandle {
   /** Live counts, for the browser tests' leak checks. */
-  stats(): { scenes: string[]; objects: number; tweens: number };
+  stats(): { scenes: string[]; objects: number; tweens: number; fps: number; map: ReturnType<WorldScene['describe']> | null };
   destroy(): void;
 }
 
@@ -38,7 +38,8 @@ export function startWorld(parent: HTMLElement): WorldHandle {
         objects += s.sys.displayList.length;
         tweens += s.tweens?.getTweens().length ?? 0;
       }
-      return { scenes, objects, tweens };
+      const world = game.scene.getScene(SceneKey.World) as WorldScene | null;
+      return { scenes, objects, tweens, fps: Math.round(game.loop.actualFps), map: world?.sys?.displayList ? world.describe() : null };
     },
     destroy() {
       game.destroy(true);

@@ -115,6 +115,16 @@ export class WorldScene extends Phaser.Scene {
     }
   }
 
+  /** For the browser tests: what the map shows now. */
+  describe(): { zoom: number; focus: number; labels: number; moving: boolean } {
+    return {
+      zoom: this.view.zoom,
+      focus: this.model.focus.length,
+      labels: this.floating.filter((f) => f.obj.visible).length,
+      moving: this.viewTween !== null,
+    };
+  }
+
   private theme(): Theme {
     return this.settings.highContrast ? HIGH_CONTRAST : DARK;
   }

@@ -59,7 +59,7 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': '1', onclick: p.onBegin },
+        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-action': 'begin', onclick: p.onBegin },
         h('kbd', null, '1'),
         'Begin',
       ),

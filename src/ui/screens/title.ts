@@ -11,13 +11,13 @@ export interface TitleProps {
   onCredits(): void;
 }
 
-function menuButton(label: string, sub: string | null, onClick: () => void, primary = false): HTMLElement {
+function menuButton(action: string, label: string, sub: string | null, onClick: () => void, primary = false): HTMLElement {
   return h(
     'li',
     null,
     h(
       'button',
-      { type: 'button', class: `btn ${primary ? 'btn-primary' : ''}`, onclick: onClick },
+      { type: 'button', class: `btn ${primary ? 'btn-primary' : ''}`, 'data-action': action, onclick: onClick },
       h('span', { class: 'label' }, label, sub ? h('small', null, sub) : null),
     ),
   );
@@ -50,10 +50,10 @@ export function renderTitle(p: TitleProps): ScreenResult {
       h(
         'ul',
         { class: 'menu' },
-        p.resume ? menuButton('Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true) : null,
-        menuButton('New game', 'Choose a case and a seat', p.onNew, !p.resume),
-        menuButton('Settings', 'Text size, motion, contrast', p.onSettings),
-        menuButton('Sources and credits', null, p.onCredits),
+        p.resume ? menuButton('continue', 'Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true) : null,
+        menuButton('new', 'New game', 'Choose a case and a seat', p.onNew, !p.resume),
+        menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
+        menuButton('credits', 'Sources and credits', null, p.onCredits),
       ),
     ),
     h(

@@ -1,0 +1,16 @@
+/** Builds the static site once for all browser tests and serves it from a subfolder on 127.0.0.1. */
+import type { TestProject } from 'vitest/node';
+import { buildAndServe, requireChromium } from './harness';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteOrigin: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  requireChromium();
+  const site = await buildAndServe();
+  project.provide('siteOrigin', site.origin);
+  return () => site.stop();
+}

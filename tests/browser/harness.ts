@@ -1,0 +1,266 @@
+/**
+ * Browser test harness: builds the static site once, serves it from a subfolder on 127.0.0.1,
+ * drives Debian's Chromium with playwright-core, records every request (none may leave the
+ * local server), and plays the game with the keyboard alone.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { formatDiagnostic, loadScenario } from '../../src/engine/index';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The site is served under this subfolder, to prove it works from one. */
+export const BASE_PATH = '/article-four/';
+
+export const VIEWPORTS = {
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface Site {
+  origin: string;
+  url: string;
+  requests: string[];
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(BASE_PATH)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = normalize(join(dir, path.slice(BASE_PATH.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Fails with a clear message when Chromium is missing: browser tests never skip silently. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The browser tests need Debian's Chromium: ` +
+        'run `apt-get update && apt-get install -y chromium` (.ci/run does this), or set CHROMIUM_PATH.',
+    );
+  }
+}
+
+/** Builds the site into a temporary folder and serves it from BASE_PATH on 127.0.0.1. */
+export async function buildAndServe(): Promise<{ origin: string; stop(): Promise<void> }> {
+  const out = mkdtempSync(join(tmpdir(), 'article-four-dist-'));
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  const server = await serve(out);
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Chromium against the site the global setup serves (or builds and serves one). */
+export async function openSite(origin?: string): Promise<Site> {
+  requireChromium();
+  let stop: (() => Promise<void>) | null = null;
+  if (!origin) {
+    const served = await buildAndServe();
+    origin = served.origin;
+    stop = served.stop;
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-gl=angle',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    origin,
+    url: `${origin}${BASE_PATH}`,
+    requests: [],
+    browser,
+    async close() {
+      await browser.close();
+      await stop?.();
+    },
+  };
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh browser profile with the page loaded and the app ready. Records requests and page errors. */
+export async function openPage(
+  site: Site,
+  opts: { viewport?: { width: number; height: number }; query?: string; reducedMotion?: boolean } = {},
+): Promise<Opened> {
+  const context = await site.browser.newContext({
+    viewport: opts.viewport ?? VIEWPORTS.laptop,
+    reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('request', (r) => site.requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${site.url}${opts.query ?? ''}`);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __articleFour?: { ready: boolean } }).__articleFour?.ready);
+}
+
+/** Waits until the map is drawn (or has failed, which a test then reports). */
+export async function waitWorld(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const d = (window as unknown as { __articleFour?: { world: boolean; worldError: string | null } }).__articleFour;
+      return d?.world || d?.worldError;
+    },
+    null,
+    { timeout: 90_000 },
+  );
+}
+
+/** Requests that went anywhere but the local server (data: and blob: URLs are local). */
+export function foreignRequests(site: Site): string[] {
+  return site.requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+export async function screen(page: Page): Promise<string> {
+  return page.evaluate(() => document.getElementById('app')?.dataset.screen ?? '');
+}
+
+/** Waits for the screen (and optionally a selector in the panel) after a key press. */
+export async function waitScreen(page: Page, id: string, selector?: string): Promise<void> {
+  await page.waitForFunction(
+    ([want, sel]) =>
+      document.getElementById('app')?.dataset.screen === want &&
+      (!sel || document.querySelector(`#main ${sel}`) !== null),
+    [id, selector ?? ''] as const,
+  );
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard only), then returns. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Checks that the focused element shows a visible focus indicator. */
+export async function focusVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+  });
+}
+
+export async function shoot(page: Page, name: string): Promise<void> {
+  const vp = page.viewportSize();
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-${vp?.width}x${vp?.height}.png`) });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  const has = await page.evaluate(() => 'axe' in window);
+  if (!has) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations;
+  })) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(v: AxeViolation[]): string {
+  return v
+    .map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------- the bundled cases
+
+export interface CaseInfo {
+  id: string;
+  title: string;
+  roles: { id: string; title: string }[];
+}
+
+/** Every bundled case and its seats, read with the engine's own loader. */
+export function bundledCases(): CaseInfo[] {
+  const dir = join(ROOT, 'scenarios');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const r = loadScenario(readFileSync(join(dir, f)), f);
+      if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+      return {
+        id: r.scenario.id,
+        title: r.scenario.title,
+        roles: r.scenario.roles.map((x) => ({ id: x.id, title: x.title })),
+      };
+    });
+}

@@ -1,0 +1,55 @@
+/**
+ * Every bundled case, from every seat, played to its debrief with the keyboard alone:
+ * Tab and Enter through the menus, number keys for the options.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundledCases, foreignRequests, openPage, openSite, type Site, waitScreen } from './harness';
+import { playOn, startRun } from './keyboard';
+
+const cases = bundledCases();
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite(inject('siteOrigin'));
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('keyboard playthroughs', () => {
+  it('has bundled cases to play', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const c of cases) {
+    c.roles.forEach((role, seat) => {
+      it(`plays ${c.id} as ${role.id} to the debrief`, async () => {
+        const { page, context, errors } = await openPage(site, { query: `?seed=${101 + seat}` });
+        try {
+          await startRun(page, c.id, role.id);
+          const moves = await playOn(page, {
+            choose: (turn, n) => (turn + seat) % n,
+            lobby: seat % 2 === 1,
+          });
+          await waitScreen(page, 'debrief');
+          expect(moves.some((m) => m.kind === 'choice' || m.kind === 'vote')).toBe(true);
+          const decisions = await page.locator('#main .decision').count();
+          expect(decisions).toBeGreaterThan(0);
+          expect(await page.locator('#main h1').first().textContent()).toBe('Debrief');
+          // Each decision offers a replay, and the charts have a data table.
+          expect(await page.locator('#main [data-replay]').count()).toBe(decisions);
+          expect(await page.locator('#main .data-table').count()).toBe(1);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    });
+  }
+
+  it('made no request to another host', () => {
+    expect(foreignRequests(site)).toEqual([]);
+    expect(site.requests.length).toBeGreaterThan(0);
+  });
+});
