@@ -14,7 +14,7 @@ export interface DebriefDecision {
   date: string;
   phase: Phase;
   counterfactual: boolean;
-  yours: { id: string; label: string; outcome?: string };
+  yours: { id: string; label: string; outcome?: string; rationale?: string; tally?: Record<string, number> };
   history?: {
     choice?: { id: string; label: string };
     text: string;
@@ -83,6 +83,8 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
         id: d.choice,
         label: d.kind === 'vote' ? (VOTE_LABELS[d.choice] ?? d.label) : d.label,
         ...(d.outcome ? { outcome: d.outcome } : {}),
+        ...(d.rationale ? { rationale: d.rationale } : {}),
+        ...(d.tally ? { tally: d.tally } : {}),
       },
       ...(h
         ? {

@@ -1,22 +1,65 @@
-/** The events a player (or a test) sends to a run. */
+/**
+ * The events a player (or a test) sends to a run. A decision may carry the player's written
+ * rationale and, in class mode, the room's vote tally per option: both are kept with the run.
+ */
+export interface DecisionNotes {
+  /** Why the player (or team) decided so, in their words. */
+  rationale?: string;
+  /** Class mode: votes per option id (choice ids, or `consensus`/`blocked` are not used here). */
+  tally?: Record<string, number>;
+}
+
 export type GameEvent =
-  | { type: 'CHOOSE'; choice: string }
+  | ({ type: 'CHOOSE'; choice: string } & DecisionNotes)
   | { type: 'LOBBY'; actor: string }
-  | { type: 'CALL_VOTE' }
+  | ({ type: 'CALL_VOTE' } & DecisionNotes)
   | { type: 'CONTINUE' };
+
+export const MAX_RATIONALE = 2000;
+
+function validNotes(x: Record<string, unknown>): boolean {
+  if (x.rationale !== undefined && (typeof x.rationale !== 'string' || x.rationale.length > MAX_RATIONALE))
+    return false;
+  if (x.tally !== undefined) {
+    if (!x.tally || typeof x.tally !== 'object' || Array.isArray(x.tally)) return false;
+    const counts = Object.values(x.tally as Record<string, unknown>);
+    if (
+      counts.length > 50 ||
+      !counts.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function onlyKeys(x: Record<string, unknown>, allowed: string[]): boolean {
+  return Object.keys(x).every((k) => allowed.includes(k));
+}
 
 export function isGameEvent(e: unknown): e is GameEvent {
   if (!e || typeof e !== 'object') return false;
   const x = e as Record<string, unknown>;
   switch (x.type) {
     case 'CHOOSE':
-      return typeof x.choice === 'string';
+      return typeof x.choice === 'string' && onlyKeys(x, ['type', 'choice', 'rationale', 'tally']) && validNotes(x);
     case 'LOBBY':
-      return typeof x.actor === 'string';
+      return typeof x.actor === 'string' && onlyKeys(x, ['type', 'actor']);
     case 'CALL_VOTE':
+      return onlyKeys(x, ['type', 'rationale', 'tally']) && validNotes(x);
     case 'CONTINUE':
-      return Object.keys(x).length === 1;
+      return onlyKeys(x, ['type']);
     default:
       return false;
   }
+}
+
+/** The notes a decision event carries, trimmed; empty notes are left out. */
+export function notesOf(e: GameEvent): DecisionNotes {
+  if (e.type !== 'CHOOSE' && e.type !== 'CALL_VOTE') return {};
+  const rationale = e.rationale?.trim();
+  return {
+    ...(rationale ? { rationale: rationale.slice(0, MAX_RATIONALE) } : {}),
+    ...(e.tally && Object.keys(e.tally).length > 0 ? { tally: e.tally } : {}),
+  };
 }

@@ -6,7 +6,7 @@
 import { type Actor, createActor } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compiler';
 import { buildDebrief, type Debrief } from './debrief';
-import type { GameEvent } from './events';
+import type { DecisionNotes, GameEvent } from './events';
 import type { RunContext } from './run-context';
 import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
 import type { Scenario } from './schema';
@@ -108,14 +108,14 @@ export class Game {
     return true;
   }
 
-  choose(choice: string): boolean {
-    return this.send({ type: 'CHOOSE', choice });
+  choose(choice: string, notes: DecisionNotes = {}): boolean {
+    return this.send({ type: 'CHOOSE', choice, ...notes });
   }
   lobby(actor: string): boolean {
     return this.send({ type: 'LOBBY', actor });
   }
-  callVote(): boolean {
-    return this.send({ type: 'CALL_VOTE' });
+  callVote(notes: DecisionNotes = {}): boolean {
+    return this.send({ type: 'CALL_VOTE', ...notes });
   }
   continue(): boolean {
     return this.send({ type: 'CONTINUE' });

@@ -7,7 +7,7 @@
 import { assign } from 'xstate';
 import { holds } from './conditions';
 import { reachesConsensus } from './council';
-import type { GameEvent } from './events';
+import { type GameEvent, notesOf } from './events';
 import { pickWeighted } from './rng';
 import {
   advanceDraw,
@@ -100,7 +100,7 @@ export function implementations(s: Scenario) {
       return ctx;
     }),
 
-    takeChoice: act(({ context }: Args, p: { step: string; choice: string; outcome: number }) => {
+    takeChoice: act(({ context, event }: Args, p: { step: string; choice: string; outcome: number }) => {
       const choice = ix.choice(p.step, p.choice);
       const turn = context.turn + 1;
       let ctx: RunContext = { ...context, turn, handled: context.handled + 1 };
@@ -128,6 +128,7 @@ export function implementations(s: Scenario) {
             choice: p.choice,
             ...(outcome ? { outcome: outcome.id } : {}),
             label: choice.label,
+            ...notesOf(event),
           },
         ],
         last: { turn, step: p.step, label: choice.label, ...(text ? { text } : {}) },
@@ -142,7 +143,7 @@ export function implementations(s: Scenario) {
       return { ...applied, lobbied: [...context.lobbied, p.actor], handled: context.handled + 1 };
     }),
 
-    vote: act(({ context }: Args, p: { step: string; passed: boolean }) => {
+    vote: act(({ context, event }: Args, p: { step: string; passed: boolean }) => {
       const council = ix.step(p.step).council;
       const turn = context.turn + 1;
       const verdict = p.passed ? 'consensus' : 'blocked';
@@ -155,7 +156,15 @@ export function implementations(s: Scenario) {
         handled: context.handled + 1,
         decisions: [
           ...context.decisions,
-          { turn, step: p.step, eventIndex: context.handled, kind: 'vote' as const, choice: verdict, label },
+          {
+            turn,
+            step: p.step,
+            eventIndex: context.handled,
+            kind: 'vote' as const,
+            choice: verdict,
+            label,
+            ...notesOf(event),
+          },
         ],
         last: { turn, step: p.step, label, ...(text ? { text } : {}) },
       };

@@ -9,7 +9,7 @@ export { councilPositions } from './council';
 export { createCouncilMachine } from './council-machine';
 export type { Debrief, DebriefDecision } from './debrief';
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
-export type { GameEvent } from './events';
+export type { DecisionNotes, GameEvent } from './events';
 export { Game, type StartOptions } from './game';
 export { LINT_RULES, type LintCode, lintScenario } from './lint';
 export { type LoadOptions, type LoadResult, loadScenario } from './loader';

@@ -17,6 +17,10 @@ export interface DecisionRecord {
   choice: string;
   outcome?: string;
   label: string;
+  /** The player's rationale, if they wrote one. */
+  rationale?: string;
+  /** Class mode: the room's votes per option. */
+  tally?: Record<string, number>;
 }
 
 export interface NewsRecord {

@@ -123,3 +123,27 @@ describe('Game', () => {
     expect(() => Game.start(mini, { role: 'chair', seed: 1.5 })).toThrow(/whole number/);
   });
 });
+
+describe('rationales and class tallies', () => {
+  it('keeps a decision’s rationale and tally with the run, through save and restore', () => {
+    const g = Game.start(mini, { role: 'chair', seed: 1 });
+    expect(g.choose('assess_yes', { rationale: '  The request came from a member.  ', tally: { assess_yes: 14, assess_no: 9 } })).toBe(true);
+    g.lobby('blue');
+    g.callVote({ rationale: 'Consensus matters.' });
+    const d = g.debrief().decisions;
+    expect(d[0]?.yours).toMatchObject({ rationale: 'The request came from a member.', tally: { assess_yes: 14, assess_no: 9 } });
+    expect(d[1]?.yours.rationale).toBe('Consensus matters.');
+    const r = Game.restore(mini, JSON.parse(JSON.stringify(g.save())));
+    expect(r.debrief()).toEqual(g.debrief());
+  });
+
+  it('refuses saves whose notes are malformed', () => {
+    const g = Game.start(mini, { role: 'chair', seed: 1 });
+    g.choose('assess_yes', { rationale: 'ok' });
+    const save = g.save();
+    const bad = { ...save, events: [{ type: 'CHOOSE', choice: 'assess_yes', tally: { a: -1 } }] };
+    expect(() => Game.restore(mini, bad)).toThrow(/damaged/);
+    const extra = { ...save, events: [{ type: 'CHOOSE', choice: 'assess_yes', script: 'x' }] };
+    expect(() => Game.restore(mini, extra)).toThrow(/damaged/);
+  });
+});
