@@ -57,7 +57,8 @@ function summarise(s: Scenario, role: string, mode: SeatStats['mode'], games: Ga
       .flatMap((st) => st.choices.map((c) => ({ step: st.id, choice: c.id })))
       .filter((x) => !taken.has(`${x.step}/${x.choice}`)),
     flagged: endings.flatMap((e): SeatStats['flagged'] => {
-      if (e.share < 0.01) return [{ ending: e.id, share: e.share, why: 'rare' }];
+      // An ending no run from this seat reached may belong to another seat: listed, not flagged.
+      if (e.share > 0 && e.share < 0.01) return [{ ending: e.id, share: e.share, why: 'rare' }];
       if (e.share > 0.8) return [{ ending: e.id, share: e.share, why: 'dominant' }];
       return [];
     }),

@@ -56,7 +56,7 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
       const view = game.view();
       const step = view.step;
       if (!step) break;
-      for (const l of stepLines(step)) out(l);
+      for (const l of stepLines(step, labels)) out(l);
       const { lines, options } = optionLines(view);
       for (const l of lines) out(l);
       let picked: (typeof options)[number] | undefined;
@@ -82,7 +82,7 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
         const entries = after.ledger.slice(view.ledger.length);
         out('', ...ledgerLines(entries, labels), '');
       } else if (after.turn > before && after.last) {
-        out('', `> ${after.last.label}`);
+        out('', `> ${after.last.label}${after.last.counterfactual ? '  [counterfactual]' : ''}`);
         if (after.last.text) out(...wrap(after.last.text, '  '));
         const moved = ledgerLines(after.last.entries, labels);
         if (moved.length > 0) out('  What moved and why:', ...moved);

@@ -57,7 +57,7 @@ export function briefing(s: Scenario, roleId: string): string[] {
   ];
 }
 
-export function stepLines(step: StepView): string[] {
+export function stepLines(step: StepView, labels: Map<string, string>): string[] {
   const where = step.place ? ` · ${step.place.name}` : '';
   const lines = [
     `--- ${step.date}${where} · ${step.phase} ---`,
@@ -67,6 +67,7 @@ export function stepLines(step: StepView): string[] {
   if (step.sources.length > 0) lines.push(`Sources: ${step.sources.map((x) => x.title).join('; ')}`);
   for (const n of step.news) {
     lines.push('', ...wrap(`News: ${n.text}${n.counterfactual ? ' [counterfactual]' : ''}`));
+    lines.push(...ledgerLines(n.entries, labels));
   }
   lines.push('');
   return lines;

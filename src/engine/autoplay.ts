@@ -25,6 +25,16 @@ export function movesOf(view: GameView): GameEvent[] {
   return [{ type: 'CONTINUE' }];
 }
 
+/** A run reached a step where no move is possible. */
+export class DeadEndError extends Error {
+  constructor(
+    readonly step: string,
+    readonly events: GameEvent[],
+  ) {
+    super(`dead end at step "${step}"`);
+  }
+}
+
 /**
  * Plays a run to its end, picking uniformly among choices and lobbying before a vote half the
  * time. Throws on a dead end or a run longer than `maxEvents`.
@@ -39,7 +49,12 @@ export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEv
   };
   for (let i = 0; i < maxEvents && !game.ended; i++) {
     const moves = movesOf(game.view());
-    if (moves.length === 0) throw new Error(`dead end at step "${game.view().step?.id}"`);
+    if (moves.length === 0) {
+      const step = game.view().step?.id ?? '';
+      const events = [...game.log()];
+      game.stop();
+      throw new DeadEndError(step, events);
+    }
     const lobbies = moves.filter((m) => m.type === 'LOBBY');
     let move: GameEvent;
     if (moves[0]?.type === 'CALL_VOTE') {

@@ -21,7 +21,7 @@ export interface DebriefDecision {
     sources: Source[];
     contested: boolean;
     contestedNote?: string;
-    quotes: { text: string; speaker: string; date?: string; source: Source }[];
+    quotes: { text: string; translation?: string; speaker: string; date?: string; source: Source }[];
   };
   /** True when your choice is the one history took. */
   matched: boolean;
@@ -97,7 +97,15 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
               quotes: h.quotes.flatMap((q) => {
                 const source = s.sources.find((x) => x.id === q.source);
                 return source
-                  ? [{ text: q.text, speaker: q.speaker, ...(q.date ? { date: q.date } : {}), source }]
+                  ? [
+                      {
+                        text: q.text,
+                        ...(q.translation ? { translation: q.translation } : {}),
+                        speaker: q.speaker,
+                        ...(q.date ? { date: q.date } : {}),
+                        source,
+                      },
+                    ]
                   : [];
               }),
             },

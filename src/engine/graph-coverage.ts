@@ -5,9 +5,10 @@
  */
 import { type AnyMachineSnapshot, transition } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
-import { randomPlaythrough } from './autoplay';
+import { DeadEndError, randomPlaythrough } from './autoplay';
 import { compileScenario } from './compiler';
 import type { GameEvent } from './events';
+import type { Game } from './game';
 import type { RunContext } from './run-context';
 import type { Condition, Next, Scenario } from './schema';
 
@@ -166,10 +167,18 @@ export function graphCoverage(s: Scenario, seeds: readonly number[], opts: Cover
 export function randomCoverage(s: Scenario, runsPerSeat: number) {
   const witnesses = new Map<string, { role: string; seed: number; events: GameEvent[] }>();
   const steps = new Set<string>();
+  const deadEnds: Coverage['deadEnds'] = [];
   const done = () => witnesses.size === s.endings.length && steps.size === s.steps.length;
   for (const role of s.roles) {
     for (let seed = 1; seed <= runsPerSeat && !done(); seed++) {
-      const game = randomPlaythrough(s, role.id, seed);
+      let game: Game;
+      try {
+        game = randomPlaythrough(s, role.id, seed);
+      } catch (e) {
+        if (!(e instanceof DeadEndError)) throw e;
+        deadEnds.push({ role: role.id, seed, step: e.step, path: e.events });
+        continue;
+      }
       const st = game.state();
       for (const v of st.visited) steps.add(v);
       if (st.ending && !witnesses.has(st.ending))
@@ -177,5 +186,5 @@ export function randomCoverage(s: Scenario, runsPerSeat: number) {
       game.stop();
     }
   }
-  return { witnesses, steps };
+  return { witnesses, steps, deadEnds };
 }

@@ -131,7 +131,13 @@ export function implementations(s: Scenario) {
             ...notesOf(event),
           },
         ],
-        last: { turn, step: p.step, label: choice.label, ...(text ? { text } : {}) },
+        last: {
+          turn,
+          step: p.step,
+          label: choice.label,
+          ...(text ? { text } : {}),
+          ...(outcome?.counterfactual || choice.counterfactual ? { counterfactual: true } : {}),
+        },
       };
     }),
 

@@ -34,6 +34,8 @@ export interface LastResult {
   step: string;
   label: string;
   text?: string;
+  /** True when the result drawn is invented (a counterfactual outcome). */
+  counterfactual?: boolean;
 }
 
 export interface RunContext {

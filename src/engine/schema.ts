@@ -99,6 +99,7 @@ export const OutcomeSchema = z
     id: Id.describe('Stable id of this outcome.'),
     weight: z.number().positive().max(1000).describe('Relative likelihood (weights of a choice are normalised).'),
     text: Text('What happens, shown after the choice.'),
+    counterfactual: z.boolean().default(false).describe('True when this result is invented (did not happen).'),
     effects: Effects,
     set: FlagList('Flags this outcome sets.'),
     clear: FlagList('Flags this outcome clears.'),
@@ -127,6 +128,11 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export const QuoteSchema = z
   .strictObject({
     text: Text('The words exactly as the source gives them.', 600),
+    translation: z
+      .string()
+      .max(600)
+      .optional()
+      .describe('An English translation, when the source gives the words in another language.'),
     speaker: Text('Who said it.', 120),
     date: IsoDate.optional(),
     source: Id.describe('The source id the quote is taken from.'),

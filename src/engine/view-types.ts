@@ -74,6 +74,8 @@ export interface NewsItem {
   text: string;
   counterfactual: boolean;
   sources: Source[];
+  /** What the event moved, and why. */
+  entries: LedgerEntry[];
 }
 
 export interface StepView {
@@ -101,6 +103,9 @@ export interface ResultView {
   /** The text of the outcome, the council's verdict or the choice's result. */
   text?: string;
   label: string;
+  /** True when the result shown is invented (a counterfactual choice or outcome). */
+  counterfactual: boolean;
+  /** What the decision itself moved (events on the next step are listed with their news). */
   entries: LedgerEntry[];
 }
 

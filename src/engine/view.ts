@@ -84,9 +84,16 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
       .filter((n) => n.step === step.id && n.turn === ctx.turn)
       .flatMap((n) => {
         const ev = step.events.find((e) => e.id === n.event);
-        return ev
-          ? [{ id: ev.id, text: ev.text, counterfactual: ev.counterfactual, sources: sourcesById(s, ev.sources) }]
-          : [];
+        if (!ev) return [];
+        return [
+          {
+            id: ev.id,
+            text: ev.text,
+            counterfactual: ev.counterfactual,
+            sources: sourcesById(s, ev.sources),
+            entries: ctx.ledger.filter((e) => e.turn === n.turn && e.step === step.id && e.cause === `event:${ev.id}`),
+          },
+        ];
       }),
   };
 }
@@ -127,7 +134,8 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
             title: s.steps.find((x) => x.id === last.step)?.title ?? last.step,
             label: last.label,
             ...(last.text ? { text: last.text } : {}),
-            entries: ctx.ledger.filter((e) => e.turn === last.turn),
+            counterfactual: last.counterfactual === true,
+            entries: ctx.ledger.filter((e) => e.turn === last.turn && !e.cause.startsWith('event:')),
           },
         }
       : {}),
