@@ -79,8 +79,11 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
       else game.continue();
       const after = game.view();
       if (picked.kind === 'lobby') {
+        const member = after.step?.council?.members.find((m) => m.actor === picked.id);
         const entries = after.ledger.slice(view.ledger.length);
-        out('', ...ledgerLines(entries, labels), '');
+        out('', `> You lobby ${member?.name ?? picked.id}.`);
+        if (member?.lobby?.reply) out(...wrap(member.lobby.reply, '  '));
+        out(...ledgerLines(entries, labels), '');
       } else if (after.turn > before && after.last) {
         out('', `> ${after.last.label}${after.last.counterfactual ? '  [counterfactual]' : ''}`);
         if (after.last.text) out(...wrap(after.last.text, '  '));

@@ -57,7 +57,8 @@ export interface CouncilMemberView {
   position: Position;
   /** Why the lean is what it is: the shifts that hold, and lobbying. */
   reasons: string[];
-  lobby?: { label: string; done: boolean; forecast: Forecast };
+  /** `reply` is what the member says once lobbied. */
+  lobby?: { label: string; done: boolean; forecast: Forecast; reply?: string };
 }
 
 export interface CouncilView {

@@ -47,6 +47,7 @@ function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | un
                 label: m.lobby.label,
                 done: ctx.lobbied.includes(m.actor),
                 forecast: forecastCertain(s, ctx, m.lobby.effects),
+                ...(m.lobby.text && ctx.lobbied.includes(m.actor) ? { reply: m.lobby.text } : {}),
               },
             }
           : {}),
