@@ -1,5 +1,5 @@
 /** `scenario new NAME [--dir DIR]`: writes a small complete scenario to start from. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParsedArgs, UsageError } from './args';
 
@@ -21,6 +21,7 @@ export function runNew(args: ParsedArgs, out: (...lines: string[]) => void): num
   const text = readFileSync(TEMPLATE, 'utf8')
     .replace(/^id: new-scenario$/m, `id: ${name}`)
     .replaceAll('scenarios/new-scenario.yaml', path);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(path, text);
   out(
     `Wrote ${path}. Next:`,

@@ -100,7 +100,7 @@ export function optionLines(view: GameView): {
     lines.push(`The Council considers: ${council.proposal}`);
     for (const m of council.members) {
       lines.push(
-        `   ${m.name.padEnd(14)} ${m.position.padEnd(8)} (lean ${m.lean})${m.reasons.length ? ` — ${m.reasons.join('; ')}` : ''}`,
+        `   ${m.name.padEnd(14)} ${m.position.padEnd(8)} (lean ${m.lean})${m.reasons.length ? ` — ${m.reasons.join(' · ')}` : ''}`,
       );
     }
     lines.push('', 'Choices:');

@@ -5,6 +5,7 @@
  * council step; `council-machine.ts` runs the same node on its own, for tests and tools.
  */
 import { holds } from './conditions';
+import type { TeamPositions } from './events';
 import type { RunContext } from './run-context';
 import type { Council } from './schema';
 import type { Position } from './view-types';
@@ -22,7 +23,11 @@ export function positionFor(lean: number, council: Council): Position {
   return 'abstain';
 }
 
-export function councilPositions(council: Council, ctx: Pick<RunContext, 'lobbied'> & RunContext): MemberPosition[] {
+/**
+ * Each member's lean and position. `teams` (council teams in class mode) sets the position of
+ * the members a team holds; the reasons then say so.
+ */
+export function councilPositions(council: Council, ctx: RunContext, teams: TeamPositions = {}): MemberPosition[] {
   return council.members.map((m) => {
     let lean = m.lean;
     const reasons: string[] = [];
@@ -37,12 +42,20 @@ export function councilPositions(council: Council, ctx: Pick<RunContext, 'lobbie
       reasons.push(`Lobbied: ${m.lobby.label}`);
     }
     lean = Math.max(-100, Math.min(100, lean));
+    const team = teams[m.actor];
+    if (team)
+      return {
+        actor: m.actor,
+        lean,
+        position: team,
+        reasons: [...reasons, `The team holding this seat voted: ${team}`],
+      };
     return { actor: m.actor, lean, position: positionFor(lean, council), reasons };
   });
 }
 
-export function reachesConsensus(council: Council, ctx: RunContext): boolean {
-  return councilPositions(council, ctx).every((p) => p.position !== 'object');
+export function reachesConsensus(council: Council, ctx: RunContext, teams: TeamPositions = {}): boolean {
+  return councilPositions(council, ctx, teams).every((p) => p.position !== 'object');
 }
 
 /** The `on` block of a council step: lobby each member once, then call the vote. */

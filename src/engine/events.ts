@@ -5,14 +5,17 @@
 export interface DecisionNotes {
   /** Why the player (or team) decided so, in their words. */
   rationale?: string;
-  /** Class mode: votes per option id (choice ids, or `consensus`/`blocked` are not used here). */
+  /** Class mode: the room's votes per option (choice ids; or support/abstain/object at a Council vote). */
   tally?: Record<string, number>;
 }
+
+/** Council teams: positions the teams holding members' seats chose, overriding the model's. */
+export type TeamPositions = Record<string, 'support' | 'abstain' | 'object'>;
 
 export type GameEvent =
   | ({ type: 'CHOOSE'; choice: string } & DecisionNotes)
   | { type: 'LOBBY'; actor: string }
-  | ({ type: 'CALL_VOTE' } & DecisionNotes)
+  | ({ type: 'CALL_VOTE'; positions?: TeamPositions } & DecisionNotes)
   | { type: 'CONTINUE' };
 
 export const MAX_RATIONALE = 2000;
@@ -33,6 +36,13 @@ function validNotes(x: Record<string, unknown>): boolean {
   return true;
 }
 
+function validPositions(p: unknown): boolean {
+  if (p === undefined) return true;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return false;
+  const values = Object.values(p as Record<string, unknown>);
+  return values.length <= 20 && values.every((v) => v === 'support' || v === 'abstain' || v === 'object');
+}
+
 function onlyKeys(x: Record<string, unknown>, allowed: string[]): boolean {
   return Object.keys(x).every((k) => allowed.includes(k));
 }
@@ -46,7 +56,7 @@ export function isGameEvent(e: unknown): e is GameEvent {
     case 'LOBBY':
       return typeof x.actor === 'string' && onlyKeys(x, ['type', 'actor']);
     case 'CALL_VOTE':
-      return onlyKeys(x, ['type', 'rationale', 'tally']) && validNotes(x);
+      return onlyKeys(x, ['type', 'rationale', 'tally', 'positions']) && validNotes(x) && validPositions(x.positions);
     case 'CONTINUE':
       return onlyKeys(x, ['type']);
     default:

@@ -6,7 +6,7 @@
 import { type Actor, createActor } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compiler';
 import { buildDebrief, type Debrief } from './debrief';
-import type { DecisionNotes, GameEvent } from './events';
+import type { DecisionNotes, GameEvent, TeamPositions } from './events';
 import type { RunContext } from './run-context';
 import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
 import type { Scenario } from './schema';
@@ -114,7 +114,8 @@ export class Game {
   lobby(actor: string): boolean {
     return this.send({ type: 'LOBBY', actor });
   }
-  callVote(notes: DecisionNotes = {}): boolean {
+  /** Calls the Council's vote; `positions` are council teams' votes for the seats they hold. */
+  callVote(notes: DecisionNotes & { positions?: TeamPositions } = {}): boolean {
     return this.send({ type: 'CALL_VOTE', ...notes });
   }
   continue(): boolean {

@@ -72,9 +72,10 @@ export function implementations(s: Scenario) {
     },
     canLobby: ({ context, event }: Args, p: { step: string; actor: string }) =>
       event.type === 'LOBBY' && event.actor === p.actor && !context.lobbied.includes(p.actor),
-    consensus: ({ context }: Args, p: { step: string }) => {
+    consensus: ({ context, event }: Args, p: { step: string }) => {
       const council = ix.step(p.step).council;
-      return council !== undefined && reachesConsensus(council, context);
+      const teams = event.type === 'CALL_VOTE' ? event.positions : undefined;
+      return council !== undefined && reachesConsensus(council, context, teams);
     },
     holds: ({ context }: Args, p: { when?: Condition }) => holds(p.when, context),
   };

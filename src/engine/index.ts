@@ -9,12 +9,12 @@ export { councilPositions } from './council';
 export { createCouncilMachine } from './council-machine';
 export type { Debrief, DebriefDecision } from './debrief';
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
-export type { DecisionNotes, GameEvent } from './events';
+export { type DecisionNotes, type GameEvent, isGameEvent, MAX_RATIONALE, type TeamPositions } from './events';
 export { Game, type StartOptions } from './game';
 export { LINT_RULES, type LintCode, lintScenario } from './lint';
 export { type LoadOptions, type LoadResult, loadScenario } from './loader';
 export type { RunContext } from './run-context';
-export { SAVE_VERSION, type SaveData, SaveError } from './save';
+export { SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
 export {
   type Condition,
   FORMAT_CURRENT,

@@ -106,7 +106,7 @@ export interface ResultView {
   label: string;
   /** True when the result shown is invented (a counterfactual choice or outcome). */
   counterfactual: boolean;
-  /** What the decision itself moved (events on the next step are listed with their news). */
+  /** What the decision itself moved (lobbying costs and events on the next step are listed where they happen). */
   entries: LedgerEntry[];
 }
 

@@ -136,7 +136,10 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
             label: last.label,
             ...(last.text ? { text: last.text } : {}),
             counterfactual: last.counterfactual === true,
-            entries: ctx.ledger.filter((e) => e.turn === last.turn && !e.cause.startsWith('event:')),
+            // Lobbying costs were shown as they were paid; events are listed with their news.
+            entries: ctx.ledger.filter(
+              (e) => e.turn === last.turn && !e.cause.startsWith('event:') && !e.cause.startsWith('lobby:'),
+            ),
           },
         }
       : {}),

@@ -147,3 +147,23 @@ describe('rationales and class tallies', () => {
     expect(() => Game.restore(mini, extra)).toThrow(/damaged/);
   });
 });
+
+describe('council teams', () => {
+  it('lets the teams holding seats decide the vote, and keeps their positions in the log', () => {
+    const blocked = Game.start(mini, { role: 'chair', seed: 1 });
+    blocked.choose('assess_yes');
+    // The model says Blueland objects; the team holding Blueland abstains instead.
+    expect(blocked.view().step?.council?.wouldPass).toBe(false);
+    expect(blocked.callVote({ positions: { blue: 'abstain' } })).toBe(true);
+    expect(blocked.view().ending?.id).toBe('success');
+    const again = Game.restore(mini, JSON.parse(JSON.stringify(blocked.save())));
+    expect(again.view().ending?.id).toBe('success');
+
+    const vetoed = Game.start(mini, { role: 'chair', seed: 1 });
+    vetoed.choose('assess_yes');
+    vetoed.lobby('blue');
+    expect(vetoed.view().step?.council?.wouldPass).toBe(true);
+    vetoed.callVote({ positions: { red: 'object' } });
+    expect(vetoed.view().step?.id).toBe('wait');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Classroom play, the data layer: result files (schema, build, name, parse), the instructor
+ * dashboard's summary and CSV, class-mode tallies and countdowns, and Council teams. Pure
+ * TypeScript like the engine: no Phaser, no DOM, no clock, no network. Pages import from here.
+ */
+
+export {
+  type CountdownState,
+  classNotes,
+  cleanTally,
+  countdown,
+  MAX_VOTES,
+  type TallyOption,
+  tallyView,
+} from './class-vote';
+export {
+  type CouncilMemberTally,
+  type CouncilSeat,
+  type CouncilTally,
+  type CouncilTeam,
+  checkTeams,
+  combineTeamRationales,
+  consensusReached,
+  councilSeats,
+  councilTeamsRecord,
+  type RoleSheet,
+  roleSheet,
+  tallyCouncil,
+  teamTally,
+} from './council-teams';
+export { CSV_BOM, CSV_COLUMNS, CSV_MIME_TYPE, type CsvColumn, csvCell, csvFileName, csvRow, resultsToCsv } from './csv';
+export {
+  type DashboardSummary,
+  type EndingCount,
+  type EndingsSummary,
+  type MeterSummary,
+  type OptionCount,
+  type RationaleEntry,
+  type ScenarioSummary,
+  type SeatSummary,
+  type Stats,
+  type StepSummary,
+  summarise,
+  type TeamVoteEntry,
+  whoOf,
+} from './dashboard-model';
+export {
+  type BuildResultOptions,
+  buildResult,
+  type ClockValue,
+  cleanName,
+  describeProblem,
+  type LoadedResult,
+  loadResultFiles,
+  localTimestamp,
+  type ParsedResult,
+  parseResultFile,
+  RESULT_MIME_TYPE,
+  type ResultProblem,
+  replayResult,
+  resultFileName,
+  serializeResult,
+  slug,
+} from './result-file';
+export {
+  type CouncilTeamsRecord,
+  type CouncilTeamVote,
+  MAX_NAME,
+  MAX_RESULT_BYTES,
+  RESULT_KIND,
+  RESULT_VERSION,
+  type ResultDecision,
+  type ResultEvent,
+  type ResultFile,
+  type ResultMode,
+  ResultSchema,
+  resultJsonSchema,
+  resultJsonSchemaText,
+} from './result-schema';

@@ -1,0 +1,198 @@
+/**
+ * Result files, format v1: what "Save results" writes on the debrief and what the instructor
+ * dashboard reads. A result is everything needed to discuss (and replay) one run: the case and
+ * its content hash, the seat, the seed, each decision beside history (with the rationale and the
+ * class vote tally), the ending, the meters, and the event log.
+ *
+ * `docs/result.schema.json` is generated from this file (see `docs/results.md`); a test keeps the
+ * two in step. Privacy: a student or team name is in a file only if someone typed it.
+ */
+import { z } from 'zod';
+import { MAX_RATIONALE } from '../engine/events';
+import { Id } from '../engine/schema';
+
+export const RESULT_KIND = 'article-four-result';
+export const RESULT_VERSION = 1;
+/** Result files larger than this are refused unread (a real one is a few kilobytes to ~200 KB). */
+export const MAX_RESULT_BYTES = 5 * 1024 * 1024;
+/** Longest student or team name kept. */
+export const MAX_NAME = 80;
+export const MAX_EVENTS = 10_000;
+
+const Timestamp = z.iso
+  .datetime({ offset: true })
+  .describe('An ISO 8601 date and time with a UTC offset or Z, e.g. 2026-11-27T10:31:05.000Z.');
+
+const Rationale = z.string().min(1).max(MAX_RATIONALE).describe('Why the player or team decided so, in their words.');
+
+const Tally = z
+  .record(z.string().max(64), z.number().int().min(0).max(10_000))
+  .describe('Class mode: votes in the room per option id (as the teacher entered them).');
+
+const Name = (what: string) =>
+  z.string().min(1).max(MAX_NAME).describe(`${what}, exactly as typed (trimmed); absent when nothing was typed.`);
+
+const Label = (what: string) => z.string().max(1000).describe(what);
+
+export const ResultEventSchema = z
+  .discriminatedUnion('type', [
+    z
+      .strictObject({
+        type: z.literal('CHOOSE'),
+        choice: z.string().max(64),
+        rationale: z.string().max(MAX_RATIONALE).optional(),
+        tally: Tally.optional(),
+      })
+      .describe('The player took a choice.'),
+    z.strictObject({ type: z.literal('LOBBY'), actor: z.string().max(64) }).describe('The player lobbied a member.'),
+    z
+      .strictObject({
+        type: z.literal('CALL_VOTE'),
+        rationale: z.string().max(MAX_RATIONALE).optional(),
+        tally: Tally.optional(),
+      })
+      .describe('The player called the Council vote.'),
+    z.strictObject({ type: z.literal('CONTINUE') }).describe('The player read a narrative step and went on.'),
+  ])
+  .describe('One move of the run, as the engine received it.');
+
+export const ResultDecisionSchema = z
+  .strictObject({
+    turn: z.number().int().min(1).describe('Decision number in the run, from 1.'),
+    step: Id.describe('The step id.'),
+    title: Label('The step’s heading.'),
+    date: z.string().max(10).describe('The step’s date in the case (YYYY, YYYY-MM or YYYY-MM-DD).'),
+    kind: z.enum(['choice', 'vote']).describe('A choice among options, or a Council vote.'),
+    choice: z
+      .strictObject({
+        id: Id.describe('The choice id, or `consensus` / `blocked` for a Council vote.'),
+        label: Label('The choice as the player saw it.'),
+      })
+      .describe('What the player (or the class) decided.'),
+    outcome: Id.optional().describe('The outcome drawn for the choice, when it had random outcomes.'),
+    rationale: Rationale.optional(),
+    tally: Tally.optional(),
+    history: z
+      .strictObject({
+        id: Id.describe('The choice id (or `consensus` / `blocked`) closest to what really happened.'),
+        label: Label('Its label.'),
+      })
+      .optional()
+      .describe('What history did at this step; absent when the step is invented or history fits no option.'),
+    matched: z.boolean().describe('True when the choice is the one history took.'),
+  })
+  .describe('One decision of the run beside what history did.');
+
+export const CouncilTeamVoteSchema = z
+  .strictObject({
+    team: z.string().min(1).max(MAX_NAME).describe('The team’s name as typed, or as the game named it.'),
+    actor: Id.describe('The member state whose seat the team held.'),
+    position: z.enum(['support', 'abstain', 'object']).describe('The team’s vote on the proposal.'),
+    rationale: Rationale.optional(),
+  })
+  .describe('How one team voted at a Council step.');
+
+export const CouncilTeamsRecordSchema = z
+  .strictObject({
+    turn: z.number().int().min(1).describe('The decision (turn) of the Council vote.'),
+    step: Id.describe('The Council step id.'),
+    consensus: z.boolean().describe('True when no team (and no member without a team) objected.'),
+    votes: z.array(CouncilTeamVoteSchema).max(50),
+  })
+  .describe('Council teams on one screen: each team’s vote at one Council step.');
+
+export const ResultSchema = z
+  .strictObject({
+    kind: z.literal(RESULT_KIND).describe('Always "article-four-result": marks the file as an Article Four result.'),
+    version: z.literal(RESULT_VERSION).describe('Format version of this file.'),
+    appVersion: z.string().min(1).max(64).describe('Version of Article Four that wrote the file.'),
+    scenario: z
+      .strictObject({
+        id: Id.describe('The case’s id.'),
+        title: Label('The case’s title.'),
+        hash: z
+          .string()
+          .regex(/^[0-9a-f]{8}$/)
+          .describe('Content hash of the case as played: a different hash means the case has changed since.'),
+      })
+      .describe('The case played.'),
+    seat: z
+      .strictObject({ id: Id.describe('The seat (role) id.'), title: Label('The seat’s name.') })
+      .describe('The seat played.'),
+    seed: z.number().int().describe('The run’s seed: with the events it replays the run exactly.'),
+    student: Name('The student’s name').optional(),
+    team: Name('The team’s name').optional(),
+    mode: z.enum(['solo', 'class']).describe('`solo`: one player; `class`: played on a projector by a class.'),
+    startedAt: Timestamp.describe('When the run started (ISO 8601 with offset).'),
+    finishedAt: Timestamp.describe('When the result was saved (ISO 8601 with offset).'),
+    decisions: z.array(ResultDecisionSchema).max(MAX_EVENTS).describe('The decisions in order.'),
+    ending: z
+      .strictObject({
+        id: Id,
+        title: Label('The ending’s heading.'),
+        tone: z.enum(['good', 'mixed', 'bad']).describe('How the ending reads for the alliance.'),
+        historical: z.boolean().describe('True for the ending closest to what happened.'),
+        counterfactual: z.boolean().describe('True when the ending did not happen.'),
+      })
+      .nullable()
+      .describe('The ending reached; null when the run was saved before it ended.'),
+    meters: z
+      .array(
+        z.strictObject({
+          id: Id,
+          label: Label('The meter’s label.'),
+          value: z.number().describe('Value when the result was saved.'),
+          min: z.number(),
+          max: z.number(),
+          higherIs: z.enum(['better', 'worse']).describe('Whether a high value is good or bad.'),
+        }),
+      )
+      .max(100)
+      .describe('Every meter when the result was saved.'),
+    series: z
+      .array(
+        z.strictObject({
+          meter: Id,
+          label: Label('The meter’s label.'),
+          values: z
+            .array(z.number())
+            .max(MAX_EVENTS + 1)
+            .describe('At the start (index 0), then after each decision.'),
+        }),
+      )
+      .max(100)
+      .describe('Each meter over the run.'),
+    objectives: z
+      .strictObject({
+        start: z.number().min(0).max(100),
+        end: z.number().min(0).max(100),
+      })
+      .describe('0–100: how the meters the seat cares about stood at the start and at the end.'),
+    councilTeams: z
+      .array(CouncilTeamsRecordSchema)
+      .max(MAX_EVENTS)
+      .optional()
+      .describe('Council teams on one screen: each team’s vote per Council step; absent when not used.'),
+    events: z
+      .array(ResultEventSchema)
+      .max(MAX_EVENTS)
+      .describe('The run’s moves in order: Game.replay(scenario, {role: seat.id, seed}, events) rebuilds it.'),
+  })
+  .meta({ title: 'Article Four result file', description: 'One run of an Article Four case, saved on the debrief.' });
+
+export type ResultFile = z.infer<typeof ResultSchema>;
+export type ResultDecision = z.infer<typeof ResultDecisionSchema>;
+export type ResultEvent = z.infer<typeof ResultEventSchema>;
+export type CouncilTeamVote = z.infer<typeof CouncilTeamVoteSchema>;
+export type CouncilTeamsRecord = z.infer<typeof CouncilTeamsRecordSchema>;
+export type ResultMode = ResultFile['mode'];
+
+/** The JSON Schema of result files (committed as docs/result.schema.json). */
+export function resultJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ResultSchema, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The text of docs/result.schema.json. */
+export function resultJsonSchemaText(): string {
+  return `${JSON.stringify(resultJsonSchema(), null, 2)}\n`;
+}
