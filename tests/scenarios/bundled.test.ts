@@ -56,19 +56,22 @@ describe.each(files.map((f) => [basename(f), f]))('%s', (_name, file) => {
 
   it('has a cited history at every decision, and cites every source it declares', () => {
     const cited = new Set<string>();
+    const cite = (ids: readonly string[]) => {
+      for (const id of ids) cited.add(id);
+    };
     for (const st of s.steps) {
-      st.sources.forEach((x) => cited.add(x));
-      st.events.forEach((e) => e.sources.forEach((x) => cited.add(x)));
+      cite(st.sources);
+      for (const e of st.events) cite(e.sources);
       if (st.choices.length > 0 || st.council) {
         expect(st.history, `step ${st.id} has no history`).toBeDefined();
       }
       if (st.history) {
         expect(st.history.sources.length, `history of ${st.id}`).toBeGreaterThan(0);
-        st.history.sources.forEach((x) => cited.add(x));
-        st.history.quotes.forEach((q) => cited.add(q.source));
+        cite(st.history.sources);
+        cite(st.history.quotes.map((q) => q.source));
       }
     }
-    s.endings.forEach((e) => e.sources.forEach((x) => cited.add(x)));
+    for (const e of s.endings) cite(e.sources);
     const uncited = s.sources.map((x) => x.id).filter((id) => !cited.has(id));
     expect(uncited, 'declared sources never cited').toEqual([]);
   });

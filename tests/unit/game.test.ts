@@ -127,11 +127,19 @@ describe('Game', () => {
 describe('rationales and class tallies', () => {
   it('keeps a decision’s rationale and tally with the run, through save and restore', () => {
     const g = Game.start(mini, { role: 'chair', seed: 1 });
-    expect(g.choose('assess_yes', { rationale: '  The request came from a member.  ', tally: { assess_yes: 14, assess_no: 9 } })).toBe(true);
+    expect(
+      g.choose('assess_yes', {
+        rationale: '  The request came from a member.  ',
+        tally: { assess_yes: 14, assess_no: 9 },
+      }),
+    ).toBe(true);
     g.lobby('blue');
     g.callVote({ rationale: 'Consensus matters.' });
     const d = g.debrief().decisions;
-    expect(d[0]?.yours).toMatchObject({ rationale: 'The request came from a member.', tally: { assess_yes: 14, assess_no: 9 } });
+    expect(d[0]?.yours).toMatchObject({
+      rationale: 'The request came from a member.',
+      tally: { assess_yes: 14, assess_no: 9 },
+    });
     expect(d[1]?.yours.rationale).toBe('Consensus matters.');
     const r = Game.restore(mini, JSON.parse(JSON.stringify(g.save())));
     expect(r.debrief()).toEqual(g.debrief());

@@ -3,13 +3,20 @@
  * scenario, and never throw; a scenario it accepts compiles and starts from every seat.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { Game, loadScenario } from '../../src/engine';
-import { bundledScenarioFiles, fixture } from '../helpers';
+import { bundledScenarioFiles, fixture, ROOT } from '../helpers';
 
-const sources = [fixture('mini.yaml'), ...bundledScenarioFiles()].map((f) => readFileSync(f, 'utf8'));
+// Small scenarios take many runs; the large bundled cases (each parse takes a few hundred
+// milliseconds) take fewer.
+const small = [fixture('mini.yaml'), fixture('tutorial.yaml'), join(ROOT, 'src', 'authoring', 'template.yaml')].map(
+  (f) => readFileSync(f, 'utf8'),
+);
+const large = bundledScenarioFiles().map((f) => readFileSync(f, 'utf8'));
+const parsedSmall = small.map((t) => parse(t) as unknown);
 
 function checkResult(text: string) {
   const r = loadScenario(text, 'mutated.yaml');
@@ -28,8 +35,11 @@ function checkResult(text: string) {
 /** All paths to values inside a JSON-like tree. */
 function paths(v: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
   out.push(prefix);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      paths(x, [...prefix, i], out);
+    });
+  } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
   return out;
 }
 
@@ -57,12 +67,12 @@ describe('loader under random mutation', () => {
   it('structural mutations never throw', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: sources.length - 1 }),
+        fc.integer({ min: 0, max: small.length - 1 }),
         fc.nat(),
         fc.integer({ min: 0, max: 3 }),
         fc.jsonValue({ maxDepth: 2 }),
         (which, pick, op, value) => {
-          const data = parse(sources[which] as string);
+          const data = parsedSmall[which];
           const all = paths(data);
           const path = all[pick % all.length] as (string | number)[];
           checkResult(stringify(mutate(data, path, op, value)));
@@ -72,20 +82,27 @@ describe('loader under random mutation', () => {
     );
   }, 120_000);
 
-  it('text mutations never throw', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: sources.length - 1 }),
-        fc.nat(),
-        fc.nat({ max: 40 }),
-        fc.string({ maxLength: 12 }),
-        (which, at, cut, insert) => {
-          const text = sources[which] as string;
-          const i = at % text.length;
-          checkResult(text.slice(0, i) + insert + text.slice(i + cut));
-        },
-      ),
-      { numRuns: 300, seed: 7 },
-    );
-  }, 120_000);
+  it.each([
+    ['small scenarios', small, 300],
+    ['bundled cases', large, 30],
+  ] as const)(
+    'text mutations of %s never throw',
+    (_name, texts, numRuns) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: texts.length - 1 }),
+          fc.nat(),
+          fc.nat({ max: 40 }),
+          fc.string({ maxLength: 12 }),
+          (which, at, cut, insert) => {
+            const text = texts[which] as string;
+            const i = at % text.length;
+            checkResult(text.slice(0, i) + insert + text.slice(i + cut));
+          },
+        ),
+        { numRuns, seed: 7 },
+      );
+    },
+    180_000,
+  );
 });
