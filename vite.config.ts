@@ -9,6 +9,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // Two pages: the game and the instructor dashboard.
+      input: [`${import.meta.dirname}/index.html`, `${import.meta.dirname}/dashboard.html`],
       output: {
         // Phaser and the map code are reached only through dynamic import() in src/main.ts;
         // this keeps Phaser in a chunk of its own whatever imports it.

@@ -116,13 +116,19 @@ export class CouncilScene extends Phaser.Scene {
     const area = this.area();
     const members = council.members;
     const cx = area.x + area.width / 2;
-    const radius = Math.min(area.width * 0.36, area.height * 0.5);
-    const cy = area.y + area.height * 0.2 + radius * 0.78;
-    const seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
-
+    // Title on top, seats on an arc, names under the seats; all inside the free area.
+    const scale = textScale(this.settings.textSize);
+    const titleH = 34 * scale;
+    const labelH = 46 * scale;
+    const fitRadius = (seat: number) => Math.min(area.width * 0.38, area.height - titleH - 12 - 2 * seat - labelH);
+    let seatR = 34;
+    let radius = fitRadius(seatR);
+    seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
+    radius = Math.max(80, fitRadius(seatR));
+    const cy = area.y + titleH + 12 + seatR + radius;
     // The table: a horseshoe under the seats.
     const table = this.add.graphics();
-    table.lineStyle(seatR * 0.9, hex(theme.landEdge), 0.55);
+    table.lineStyle(seatR * 0.9, hex(theme.landEdge), 0.35);
     table.beginPath();
     table.arc(cx, cy, radius - seatR * 1.7, Math.PI * 1.02, Math.PI * 1.98, false);
     table.strokePath();
@@ -130,27 +136,24 @@ export class CouncilScene extends Phaser.Scene {
 
     const tally = { support: 0, abstain: 0, object: 0 };
     for (const m of members) tally[m.position] += 1;
-    this.objects.push(this.text(cx, area.y + 16, 'Collective Security Council', 13, theme.muted, true));
-    const status = council.wouldPass
-      ? 'Consensus would form: no member objects'
-      : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
+    this.objects.push(this.text(cx, area.y + 12, 'Collective Security Council', 14, theme.muted, true));
+    const status = this.verdict
+      ? this.verdict === 'consensus'
+        ? 'The Council has agreed by consensus'
+        : 'The proposal is blocked'
+      : council.wouldPass
+        ? 'Consensus would form: no member objects'
+        : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
     this.objects.push(
       this.text(
         cx,
-        cy - radius * 0.42,
+        cy - radius * 0.36,
         `${tally.support} support · ${tally.abstain} abstain · ${tally.object} object`,
         17,
         theme.text,
         true,
       ),
-      this.text(
-        cx,
-        cy - radius * 0.42 + 26 * textScale(this.settings.textSize),
-        status,
-        13,
-        council.wouldPass ? theme.better : theme.worse,
-        true,
-      ),
+      this.text(cx, cy - radius * 0.36 + 26 * scale, status, 13, council.wouldPass ? theme.better : theme.worse, true),
     );
 
     members.forEach((m, i) => {

@@ -28,6 +28,7 @@ interface Gauge {
 
 export class GaugesScene extends Phaser.Scene {
   private gauges: Gauge[] = [];
+  private floats: Phaser.GameObjects.Text[] = [];
   private backdrop!: Phaser.GameObjects.Graphics;
   private settings: Settings = defaultSettings();
   private layout: Layout | null = null;
@@ -112,16 +113,26 @@ export class GaugesScene extends Phaser.Scene {
     const good = delta > 0 === (g.meter.higherIs === 'better');
     const text = `${delta > 0 ? '+' : '−'}${Math.abs(Math.round(delta * 10) / 10)}`;
     const t = this.add
-      .text(g.cx + g.r * 0.95, g.cy - g.r * 0.75, text, {
+      .text(g.cx, g.cy + g.r * 0.52, text, {
         fontFamily: 'Inter, system-ui, sans-serif',
-        fontSize: `${Math.round(15 * textScale(this.settings.textSize))}px`,
+        fontSize: `${Math.round(Math.min(14, g.r * 0.36) * textScale(this.settings.textSize))}px`,
         fontStyle: '700',
         color: good ? theme.better : theme.worse,
         stroke: theme.panel,
         strokeThickness: 4,
       })
       .setOrigin(0.5);
-    this.tweens.add({ targets: t, y: t.y - 26, alpha: 0, delay: 700, duration: 1200, onComplete: () => t.destroy() });
+    this.floats.push(t);
+    this.tweens.add({
+      targets: t,
+      alpha: 0,
+      delay: 1600,
+      duration: 900,
+      onComplete: () => {
+        this.floats = this.floats.filter((x) => x !== t);
+        t.destroy();
+      },
+    });
   }
 
   private clear(): void {
@@ -133,6 +144,8 @@ export class GaugesScene extends Phaser.Scene {
       g.hint.destroy();
     }
     this.gauges = [];
+    for (const f of this.floats) f.destroy();
+    this.floats = [];
     this.backdrop.clear();
   }
 
@@ -164,8 +177,10 @@ export class GaugesScene extends Phaser.Scene {
       this.add
         .text(0, 0, meter.higherIs === 'better' ? '▲ higher is better' : '▼ lower is better', {
           fontFamily: font,
-          fontSize: `${Math.round(11 * scale)}px`,
+          fontSize: `${Math.round(11 * Math.min(scale, 1.2))}px`,
           color: theme.muted,
+          align: 'center',
+          wordWrap: { width: cell - 8 },
         })
         .setOrigin(0.5, 0),
     );
@@ -185,7 +200,7 @@ export class GaugesScene extends Phaser.Scene {
         shown: meter.value,
         arc: this.add.graphics(),
         value: this.add
-          .text(cx, cy, '', {
+          .text(cx, cy - r * 0.06, '', {
             fontFamily: font,
             fontSize: `${Math.round(Math.min(r * 0.62, 30) * Math.min(scale, 1.2))}px`,
             fontStyle: '700',

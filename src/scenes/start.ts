@@ -11,17 +11,42 @@ import { WorldScene } from './world-scene';
 
 export interface WorldHandle {
   /** Live counts, for the browser tests' leak checks. */
-  stats(): { scenes: string[]; objects: number; tweens: number; fps: number; map: ReturnType<WorldScene['describe']> | null };
+  stats(): {
+    scenes: string[];
+    objects: number;
+    tweens: number;
+    fps: number;
+    map: ReturnType<WorldScene['describe']> | null;
+  };
   destroy(): void;
 }
 
+/**
+ * True when WebGL runs in software (SwiftShader, llvmpipe): common on classroom machines without a
+ * GPU driver, and in headless test browsers. There the game skips multisampling and draws at 30 fps.
+ */
+function softwareGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software|softpipe/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
 export function startWorld(parent: HTMLElement): WorldHandle {
+  const software = softwareGL();
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
+    fps: software ? { target: 30, limit: 30 } : { target: 60 },
     parent,
     backgroundColor: '#0b1620',
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 1280, height: parent.clientHeight || 800 },
-    render: { antialias: true, antialiasGL: true, powerPreference: 'high-performance' },
+    render: { antialias: true, antialiasGL: !software, powerPreference: 'high-performance' },
     banner: false,
     audio: { noAudio: true },
     input: { keyboard: false, gamepad: false },
@@ -39,7 +64,13 @@ export function startWorld(parent: HTMLElement): WorldHandle {
         tweens += s.tweens?.getTweens().length ?? 0;
       }
       const world = game.scene.getScene(SceneKey.World) as WorldScene | null;
-      return { scenes, objects, tweens, fps: Math.round(game.loop.actualFps), map: world?.sys?.displayList ? world.describe() : null };
+      return {
+        scenes,
+        objects,
+        tweens,
+        fps: Math.round(game.loop.actualFps),
+        map: world?.sys?.displayList ? world.describe() : null,
+      };
     },
     destroy() {
       game.destroy(true);

@@ -15,8 +15,6 @@ import { DARK, HIGH_CONTRAST, hex, type Theme } from '../ui/palette';
 import { defaultSettings, type Settings, textScale } from '../ui/settings';
 import { type Atlas, buildAtlas, type Country, type Ring, WORLD_SIZE } from './geo';
 
-const BAKE_KEY = 'world-baked-map';
-
 interface View {
   zoom: number;
   /** World point at the centre of the free rect. */
@@ -56,6 +54,9 @@ export class WorldScene extends Phaser.Scene {
   private viewTween: Phaser.Tweens.Tween | null = null;
   private offs: (() => void)[] = [];
   private readonly channel: Bridge = bridge;
+  /** Which child scenes the current screen wants running, and the frame of our last order to each. */
+  private wanted = new Map<string, boolean>();
+  private issued = new Map<string, number>();
 
   constructor() {
     super(SceneKey.World);
@@ -65,8 +66,8 @@ export class WorldScene extends Phaser.Scene {
     this.atlas = buildAtlas(this.cache.json.get(AssetKey.Countries));
     for (const c of this.atlas.countries) this.ringBounds.set(c, boundsOf(c.rings));
 
-    this.textures.addDynamicTexture(BAKE_KEY, Math.max(1, this.scale.width), Math.max(1, this.scale.height));
-    this.mapImage = this.add.image(0, 0, BAKE_KEY).setOrigin(0, 0).setDepth(0);
+    this.textures.addDynamicTexture(AssetKey.BakedMap, Math.max(1, this.scale.width), Math.max(1, this.scale.height));
+    this.mapImage = this.add.image(0, 0, AssetKey.BakedMap).setOrigin(0, 0).setDepth(0);
     this.painter = this.make.graphics({}, false);
     this.routes = this.add.graphics().setDepth(2);
     this.dim = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.62).setOrigin(0, 0).setDepth(5).setVisible(false);
@@ -107,6 +108,7 @@ export class WorldScene extends Phaser.Scene {
   }
 
   override update(_time: number, delta: number): void {
+    this.reconcile();
     if (this.movers.length === 0 || this.settings.reducedMotion) return;
     for (const m of this.movers) {
       m.t = (m.t + delta / 2600) % 1;
@@ -136,13 +138,27 @@ export class WorldScene extends Phaser.Scene {
 
   /** Runs the gauges and the council chamber only while the screen has something for them. */
   private syncChildScenes(payload: ScreenPayload): void {
-    const want = (key: string, on: boolean) => {
-      const active = this.scene.isActive(key) || this.scene.isPaused(key);
-      if (on && !active) this.scene.launch(key);
-      if (!on && active) this.scene.stop(key);
-    };
-    want(SceneKey.Gauges, payload.meters !== null);
-    want(SceneKey.Council, payload.council !== null);
+    this.wanted.set(SceneKey.Gauges, payload.meters !== null);
+    this.wanted.set(SceneKey.Council, payload.council !== null);
+    this.reconcile();
+  }
+
+  /**
+   * Starts or stops the child scenes to match what the screen wants. Phaser queues scene
+   * operations until the next frame, so a scene's status is only trusted once no operation of
+   * ours is pending for it; `update` calls this every frame to settle quick back-and-forths.
+   */
+  private reconcile(): void {
+    const frame = this.game.loop.frame;
+    for (const [key, on] of this.wanted) {
+      if (this.issued.get(key) === frame) continue;
+      const status = this.scene.get(key)?.sys.getStatus() ?? Phaser.Scenes.PENDING;
+      const running = status >= Phaser.Scenes.INIT && status <= Phaser.Scenes.SLEEPING;
+      if (on === running) continue;
+      if (on) this.scene.launch(key);
+      else this.scene.stop(key);
+      this.issued.set(key, frame);
+    }
   }
 
   private onModel(model: MapModel): void {
@@ -274,7 +290,7 @@ export class WorldScene extends Phaser.Scene {
   private bake(): void {
     const width = Math.max(1, Math.round(this.scale.width));
     const height = Math.max(1, Math.round(this.scale.height));
-    const texture = this.textures.get(BAKE_KEY) as Phaser.Textures.DynamicTexture;
+    const texture = this.textures.get(AssetKey.BakedMap) as Phaser.Textures.DynamicTexture;
     if (texture.width !== width || texture.height !== height) texture.setSize(width, height);
     const theme = this.theme();
     const g = this.painter;
@@ -383,7 +399,16 @@ export class WorldScene extends Phaser.Scene {
   private label(
     point: MapPoint,
     text: string,
-    opts: { size: number; bold?: boolean; color?: string; dx?: number; dy?: number; origin?: [number, number]; float?: boolean; always?: boolean },
+    opts: {
+      size: number;
+      bold?: boolean;
+      color?: string;
+      dx?: number;
+      dy?: number;
+      origin?: [number, number];
+      float?: boolean;
+      always?: boolean;
+    },
   ): Phaser.GameObjects.Text {
     const theme = this.theme();
     const scale = textScale(this.settings.textSize);
@@ -413,6 +438,10 @@ export class WorldScene extends Phaser.Scene {
     type R = { x0: number; y0: number; x1: number; y1: number };
     const placed: R[] = [];
     const hit = (r: R) => placed.some((q) => r.x0 < q.x1 && r.x1 > q.x0 && r.y0 < q.y1 && r.y1 > q.y0);
+    // Labels stay in the part of the screen the panel and the gauges leave free.
+    const free = this.freeRect();
+    const bottom = this.layout?.gauges ? this.layout.gauges.y : free.y + free.height;
+    const inside = (r: R) => r.x0 >= free.x + 4 && r.x1 <= free.x + free.width - 4 && r.y0 >= free.y && r.y1 <= bottom;
     // The current place first, then the others in the order given.
     const order = [...this.floating].sort((a, b) => Number(b.always) - Number(a.always));
     for (const f of order) {
@@ -430,19 +459,15 @@ export class WorldScene extends Phaser.Scene {
         { ox: 0.5, oy: 1, x: p.x, y: p.y - g * 0.6 },
         { ox: 0.5, oy: 0, x: p.x, y: p.y + g * 0.6 },
       ];
-      let chosen: (typeof spots)[number] | null = null;
-      for (const s of spots) {
-        const r = { x0: s.x - s.ox * w, y0: s.y - s.oy * hgt, x1: s.x + (1 - s.ox) * w, y1: s.y + (1 - s.oy) * hgt };
-        if (!hit(r)) {
-          chosen = s;
-          placed.push(r);
-          break;
-        }
-      }
-      if (!chosen && f.always) {
-        chosen = spots[0] ?? null;
-        if (chosen) placed.push({ x0: chosen.x, y0: chosen.y - hgt / 2, x1: chosen.x + w, y1: chosen.y + hgt / 2 });
-      }
+      const rect = (s: (typeof spots)[number]): R => ({
+        x0: s.x - s.ox * w,
+        y0: s.y - s.oy * hgt,
+        x1: s.x + (1 - s.ox) * w,
+        y1: s.y + (1 - s.oy) * hgt,
+      });
+      let chosen = spots.find((s) => inside(rect(s)) && !hit(rect(s))) ?? null;
+      if (!chosen && f.always) chosen = spots.find((s) => inside(rect(s))) ?? spots[0] ?? null;
+      if (chosen) placed.push(rect(chosen));
       f.obj.setVisible(chosen !== null);
       if (chosen) f.obj.setOrigin(chosen.ox, chosen.oy).setPosition(chosen.x, chosen.y);
     }
@@ -484,16 +509,35 @@ export class WorldScene extends Phaser.Scene {
         this.tweens.add({ targets: pulse, scale: 3, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.easeOut' });
       }
       this.dot(m.current, 4, theme.accent, theme.accent, 4);
-      this.label(m.current, m.current.name, { size: 16, bold: true, color: theme.accent, dx: 16, float: true, always: true });
+      this.label(m.current, m.current.name, {
+        size: 16,
+        bold: true,
+        color: theme.accent,
+        dx: 16,
+        float: true,
+        always: true,
+      });
     }
     for (const c of m.cases) {
       const on = c.id === this.highlight;
-      const marker = this.dot(c.point, on ? 13 : 10, on ? theme.accent : theme.sea, theme.accent, 4);
+      const marker = this.dot(c.point, on ? 12 : 9, theme.accent, theme.accent, 4);
       marker.setInteractive({ useHandCursor: true });
       marker.on(Phaser.Input.Events.POINTER_DOWN, () => this.channel.emit(BridgeEvent.PickCase, c.id));
       if (!on) marker.setFillStyle(hex(theme.sea), 0.85);
-      this.label(c.point, c.year, { size: on ? 20 : 17, bold: true, color: theme.accent, dx: 20, dy: -10 });
-      this.label(c.point, c.title, { size: on ? 15 : 13, color: on ? theme.text : theme.muted, dx: 20, dy: 12 });
+      const label = this.label(c.point, c.title, {
+        size: on ? 18 : 15,
+        bold: true,
+        color: on ? theme.accent : theme.text,
+        dx: 18,
+        float: true,
+        always: on,
+      });
+      label.setInteractive({ useHandCursor: true });
+      label.on(Phaser.Input.Events.POINTER_DOWN, () => this.channel.emit(BridgeEvent.PickCase, c.id));
+    }
+    for (const p of m.track) {
+      if (p.id === currentId) continue;
+      this.dot(p, 3, theme.track, theme.sea, 3);
     }
     for (const [i, mv] of m.moves.entries()) {
       const d = this.add.circle(0, 0, 4, hex(theme.worse), 1).setDepth(3);
@@ -505,7 +549,7 @@ export class WorldScene extends Phaser.Scene {
     this.place();
   }
 
-  private curvePoint(from: MapPoint, to: MapPoint, t: number): { x: number; y: number } {
+  private curvePoint(from: MapPoint, to: MapPoint, t: number, bow = 0.2): { x: number; y: number } {
     const a = this.pointOnScreen(from);
     const b = this.pointOnScreen(to);
     const mx = (a.x + b.x) / 2;
@@ -513,9 +557,9 @@ export class WorldScene extends Phaser.Scene {
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const len = Math.hypot(dx, dy) || 1;
-    // Bow the route to the left of its direction, by a fifth of its length.
-    const cx = mx - (dy / len) * len * 0.2;
-    const cy = my + (dx / len) * len * 0.2;
+    // Bow the route to the left of its direction, by `bow` of its length.
+    const cx = mx - (dy / len) * len * bow;
+    const cy = my + (dx / len) * len * bow;
     const u = 1 - t;
     return { x: u * u * a.x + 2 * u * t * cx + t * t * b.x, y: u * u * a.y + 2 * u * t * cy + t * t * b.y };
   }
@@ -524,10 +568,19 @@ export class WorldScene extends Phaser.Scene {
     const g = this.routes;
     const theme = this.theme();
     g.clear();
-    const track = this.model.track.map((p) => this.pointOnScreen(p));
-    if (track.length > 1) {
-      g.lineStyle(2, hex(theme.track), 0.55);
-      for (let i = 1; i < track.length; i++) dashed(g, track[i - 1]!, track[i]!, 7, 6);
+    // The track of the crisis: faint dashed arcs between the places of events, the latest strongest.
+    const track = this.model.track;
+    for (let i = 1; i < track.length; i++) {
+      const from = track[i - 1] as MapPoint;
+      const to = track[i] as MapPoint;
+      const pts: { x: number; y: number }[] = [];
+      for (let k = 0; k <= 24; k++) pts.push(this.curvePoint(from, to, k / 24, 0.12));
+      g.lineStyle(1.6, hex(theme.track), i === track.length - 1 ? 0.7 : 0.3);
+      for (let k = 1; k < pts.length; k += 2) {
+        const a = pts[k - 1] as { x: number; y: number };
+        const b = pts[k] as { x: number; y: number };
+        g.lineBetween(a.x, a.y, b.x, b.y);
+      }
     }
     for (const mv of this.model.moves) {
       const pts: { x: number; y: number }[] = [];
@@ -536,8 +589,8 @@ export class WorldScene extends Phaser.Scene {
       g.strokePoints(pts as Phaser.Math.Vector2[], false);
       g.lineStyle(2.5, hex(theme.worse), 0.95);
       g.strokePoints(pts as Phaser.Math.Vector2[], false);
-      const tip = pts[pts.length - 1]!;
-      const prev = pts[pts.length - 4]!;
+      const tip = pts[pts.length - 1] as { x: number; y: number };
+      const prev = pts[pts.length - 4] as { x: number; y: number };
       const ang = Math.atan2(tip.y - prev.y, tip.x - prev.x);
       g.fillStyle(hex(theme.worse), 1);
       g.fillTriangle(
@@ -560,7 +613,7 @@ export class WorldScene extends Phaser.Scene {
     for (const n of this.names) n.obj.destroy();
     this.names = [];
     this.painter.destroy();
-    this.textures.remove(BAKE_KEY);
+    this.textures.remove(AssetKey.BakedMap);
   }
 }
 
@@ -588,21 +641,4 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 
 function pointsKey(points: MapPoint[]): string {
   return points.map((p) => `${p.lon},${p.lat}`).join(';');
-}
-
-function dashed(
-  g: Phaser.GameObjects.Graphics,
-  a: { x: number; y: number },
-  b: { x: number; y: number },
-  dash: number,
-  gap: number,
-): void {
-  const len = Math.hypot(b.x - a.x, b.y - a.y);
-  if (len === 0) return;
-  const ux = (b.x - a.x) / len;
-  const uy = (b.y - a.y) / len;
-  for (let d = 0; d < len; d += dash + gap) {
-    const e = Math.min(len, d + dash);
-    g.lineBetween(a.x + ux * d, a.y + uy * d, a.x + ux * e, a.y + uy * e);
-  }
 }

@@ -9,7 +9,8 @@ import { bridge, type Layout, type ScreenPayload } from './bridge';
 import type { CaseEntry } from './cases';
 import { formatDate, h } from './dom';
 import { BridgeEvent, ScreenId, SessionKey } from './keys';
-import { caseMap, emptyMap, type MapModel, regionMap, runMap } from './map-model';
+import { caseMap, emptyMap, type MapModel, regionMap, runMap, shortTitle } from './map-model';
+import { plainText } from './markup';
 import { clearSave, readSave, STORED_VERSION, type StoredRun, type StoredScreen, writeSave } from './save-store';
 import { renderBriefing } from './screens/briefing';
 import { renderCases } from './screens/cases';
@@ -184,7 +185,8 @@ export class App {
     if (!s) return;
     // `?seed=N` in the address fixes the seed (for classes comparing runs, and for tests).
     const fixed = Number(new URLSearchParams(location.search).get('seed'));
-    const seed = Number.isSafeInteger(fixed) && fixed > 0 ? fixed : (crypto.getRandomValues(new Uint32Array(1))[0] ?? 1);
+    const seed =
+      Number.isSafeInteger(fixed) && fixed > 0 ? fixed : (crypto.getRandomValues(new Uint32Array(1))[0] ?? 1);
     const game = Game.start(s, { role, seed });
     this.attach(s, game, 0, 'play');
     this.persist();
@@ -320,6 +322,16 @@ export class App {
     if (parts.length > 0) this.announce(parts.join(' '));
   }
 
+  /** New events on the step just opened go to the live region. */
+  private announceNews(): void {
+    const r = this.run;
+    if (this.screen.id !== ScreenId.Play || !r) return;
+    const view = r.game.view();
+    if (!view.step || (view.last && view.last.turn > r.seen)) return;
+    const news = view.step.news.map((n) => plainText(n.text));
+    if (news.length > 0) this.announce(`News: ${news.join(' ')}`);
+  }
+
   // ---------------------------------------------------------------- keyboard
 
   private onKey(e: KeyboardEvent): void {
@@ -363,11 +375,15 @@ export class App {
       const again =
         (focused && this.el.main.querySelector<HTMLElement>(`[data-focus-id="${focused}"]`)) ||
         this.el.main.querySelector<HTMLElement>('[data-focus-id="call-vote"]');
-      (again ?? result.heading).focus({ preventScroll: true });
+      const target = again ?? result.heading;
+      target.focus({ preventScroll: true });
+      // Keep the focused control in view (lobbying re-renders the panel and moves focus on).
+      target.scrollIntoView({ block: 'nearest' });
     } else {
       this.el.main.scrollTop = 0;
       result.heading.focus({ preventScroll: true });
       document.title = `${result.heading.textContent ?? ''} — Article Four`;
+      this.announceNews();
     }
     this.emitScreen();
     this.scheduleLayout();
@@ -429,6 +445,7 @@ export class App {
           seat: role?.title ?? d.role,
           debrief: d,
           meters: r.game.view().meters,
+          caseTitle: (id) => this.scenario(id)?.title ?? id,
           onReplay: (turn) => this.guard(() => this.replayFrom(turn)),
           onNewSeat: () => {
             const id = r.scenario.id;
@@ -440,7 +457,7 @@ export class App {
       case ScreenId.Settings:
         return renderSettings({
           settings: this.settings,
-          onChange: (next) => this.changeSettings(next),
+          onChange: (patch) => this.changeSettings({ ...this.settings, ...patch }),
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.Title ? 'Back to the title' : 'Back to the game',
         });
@@ -471,6 +488,7 @@ export class App {
       };
     }
     return renderTitle({
+      cases: this.scenarios().map((x) => shortTitle(x.title)),
       resume,
       notice: this.notice,
       onContinue: () => this.guard(() => this.resume()),
@@ -617,6 +635,9 @@ export class App {
       map = emptyMap();
     }
     this.lastMap = map;
+    // The chamber covers the map: its legend steps aside.
+    this.el.app.classList.toggle('council-open', council !== null);
+    this.el.app.classList.toggle('has-moves', map.moves.length > 0);
     bridge.emit(BridgeEvent.Screen, { screen: id, map, meters, council, verdict });
   }
 

@@ -12,7 +12,10 @@ export const SceneKey = {
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
 
 export const AssetKey = {
+  /** The Natural Earth countries (world-atlas TopoJSON), loaded by the preload scene. */
   Countries: 'atlas-countries-50m',
+  /** The map drawn for the current view, redrawn whenever the view settles. */
+  BakedMap: 'world-baked-map',
 } as const;
 
 /** Names of the events sent between the HTML app and the Phaser scenes (see bridge.ts). */

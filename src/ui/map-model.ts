@@ -64,10 +64,24 @@ function placeOf(s: Scenario, id: string | undefined): MapPoint | null {
   return p ? point(p) : null;
 }
 
-/** Where a case sits on the map: its state in crisis, else its first place. */
+/** The region the map can show; places outside it (a far capital) are listed but not framed. */
+const REGION = { west: 16, east: 104, south: 24, north: 66 };
+
+function inRegion(p: MapPoint): boolean {
+  return p.lon >= REGION.west && p.lon <= REGION.east && p.lat >= REGION.south && p.lat <= REGION.north;
+}
+
+/** Where a case sits on the map: its state in crisis, else the place of its first step, else its first place. */
 export function casePoint(s: Scenario): MapPoint | null {
   const host = s.actors.find((a) => a.kind === 'host' && a.place);
-  return placeOf(s, host?.place) ?? (s.places[0] ? point(s.places[0]) : null);
+  const firstStep = s.steps.find((x) => x.place);
+  return placeOf(s, host?.place) ?? placeOf(s, firstStep?.place) ?? (s.places[0] ? point(s.places[0]) : null);
+}
+
+/** A short name for a case on the map: its title up to the first colon. */
+export function shortTitle(title: string): string {
+  const cut = title.indexOf(':');
+  return cut > 0 ? title.slice(0, cut) : title;
 }
 
 function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
@@ -88,7 +102,8 @@ export function regionMap(cases: Scenario[], withMarkers: boolean): MapModel {
   for (const s of cases) {
     map.members.push(...memberPoints(s).members);
     const p = casePoint(s);
-    if (withMarkers && p) map.cases.push({ id: s.id, title: s.title, year: s.dates.start.slice(0, 4), point: p });
+    if (withMarkers && p)
+      map.cases.push({ id: s.id, title: shortTitle(s.title), year: s.dates.start.slice(0, 4), point: p });
   }
   return map;
 }
@@ -101,23 +116,25 @@ export function caseMap(s: Scenario): MapModel {
   map.hosts = hosts;
   map.places = s.places.map(point);
   const host = casePoint(s);
-  map.focus = host ? [host, ...hosts] : s.places.map(point);
+  map.focus = map.places.filter(inRegion);
+  if (map.focus.length === 0 && host) map.focus = [host];
   map.current = host;
   return map;
 }
 
-/** Movements shown at a step: arrows from each contributing member's place to where the step happens. */
-function movesFor(s: Scenario, step: StepView): MapMove[] {
-  const to = step.place ? point(step.place) : null;
-  if (!to || step.phase !== 'response') return [];
-  const moves: MapMove[] = [];
-  for (const a of s.actors) {
-    if (a.kind !== 'member') continue;
-    const from = placeOf(s, a.place);
-    if (!from || (Math.abs(from.lon - to.lon) < 0.5 && Math.abs(from.lat - to.lat) < 0.5)) continue;
-    moves.push({ from, to, label: a.name });
-  }
-  return moves;
+/**
+ * Movements of forces at a step, as the scenario states them. The view carries them as
+ * `step.moves` ({from, to: Place; label}) once the format has the field; nothing is guessed
+ * here, so the map never shows troops moving where the case says none did.
+ */
+type StepMoves = StepView & { moves?: { from: PlaceLike; to: PlaceLike; label?: string }[] };
+
+function movesFor(step: StepView): MapMove[] {
+  return ((step as StepMoves).moves ?? []).map((m) => ({
+    from: point(m.from),
+    to: point(m.to),
+    label: m.label ?? '',
+  }));
 }
 
 /** During a run: the case map plus the current place, the track so far and movements. */
@@ -132,10 +149,10 @@ export function runMap(s: Scenario, view: GameView, visited: readonly string[], 
   const step = view.step;
   const here = step?.place ? point(step.place) : (track[track.length - 1] ?? map.current);
   map.current = here;
-  map.moves = step ? movesFor(s, step) : [];
-  const focus = [...map.hosts, ...track];
-  if (here) focus.push(here);
-  for (const m of map.moves) focus.push(m.from);
+  map.moves = step ? movesFor(step) : [];
+  const focus = [...map.hosts, ...track].filter(inRegion);
+  if (here && inRegion(here)) focus.push(here);
+  for (const m of map.moves) if (inRegion(m.from)) focus.push(m.from);
   map.focus = focus.length > 0 ? focus : map.focus;
   map.dim = councilShown;
   return map;

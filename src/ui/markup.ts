@@ -21,6 +21,10 @@ export function parseInline(source: string): Inline[] {
       flush();
       bold = !bold;
       i += 2;
+    } else if (source.startsWith('**', i)) {
+      // An unclosed ** is text.
+      buf += '**';
+      i += 2;
     } else if (source[i] === '*' && (italic || closesItalic(source, i + 1))) {
       flush();
       italic = !italic;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundledCases, foreignRequests, openPage, openSite, type Site, waitScreen } from './harness';
-import { playOn, startRun } from './keyboard';
+import { playOn, renders, startRun } from './keyboard';
 
 const cases = bundledCases();
 let site: Site;
@@ -47,6 +47,40 @@ describe('keyboard playthroughs', () => {
       });
     });
   }
+
+  it('plays a case with the mouse alone', async () => {
+    const c = cases[0];
+    if (!c) throw new Error('no bundled case');
+    const { page, context, errors } = await openPage(site, { query: '?seed=31' });
+    try {
+      const click = async (selector: string) => {
+        const before = await renders(page);
+        await page.locator(`#main ${selector}`).first().click();
+        await page.waitForFunction(
+          (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
+          before,
+        );
+      };
+      await click('[data-action="new"]');
+      await click(`[data-case="${c.id}"]`);
+      await click(`[data-role="${c.roles[0]?.id}"]`);
+      await click('[data-action="begin"]');
+      for (let i = 0; i < 300; i++) {
+        const screen = await page.evaluate(() => document.getElementById('app')?.dataset.screen);
+        if (screen === 'debrief') break;
+        for (const sel of ['[data-continue]', '[data-choice]', '[data-lobby]', '[data-vote]']) {
+          if ((await page.locator(`#main ${sel}`).count()) > 0) {
+            await click(sel);
+            break;
+          }
+        }
+      }
+      await waitScreen(page, 'debrief');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('made no request to another host', () => {
     expect(foreignRequests(site)).toEqual([]);

@@ -111,11 +111,11 @@ export function meterList(meters: MeterView[]): HTMLElement {
 
 /** The ledger: what moved and why. */
 export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
-  if (entries.length === 0) return h('p', { class: 'muted' }, 'No meter moved.');
+  if (entries.length === 0) return h('p', { class: 'muted' }, 'This decision itself moved no meter.');
   return h(
     'table',
     { class: 'ledger' },
-    h('caption', null, caption),
+    h('caption', { class: 'sr-only' }, caption),
     h(
       'thead',
       null,
@@ -185,7 +185,12 @@ export function meterCharts(
       h(
         'figure',
         { class: 'chart' },
-        h('figcaption', null, s.label, h('span', null, `${Math.round(first)} → ${Math.round(last)}`)),
+        h(
+          'figcaption',
+          null,
+          s.label,
+          h('span', { class: 'chart-range' }, `${Math.round(first)} → ${Math.round(last)}`),
+        ),
         chart,
       ),
     );

@@ -14,6 +14,8 @@ export interface DebriefProps {
   seat: string;
   debrief: Debrief;
   meters: MeterView[];
+  /** The title of another bundled case, by id (for "Compare with"). */
+  caseTitle(id: string): string;
   onReplay(turn: number): void;
   onNewSeat(): void;
   onTitle(): void;
@@ -51,6 +53,16 @@ function decisionCard(d: DebriefDecision, onReplay: (turn: number) => void): HTM
           h('h4', null, 'Your decision'),
           h('p', null, h('strong', null, d.yours.label)),
           d.yours.outcome ? h('p', { class: 'muted' }, `Result drawn: ${d.yours.outcome.replace(/[-_]/g, ' ')}`) : null,
+          d.yours.rationale ? h('p', null, h('span', { class: 'muted' }, 'Why: '), d.yours.rationale) : null,
+          d.yours.tally
+            ? h(
+                'p',
+                { class: 'muted' },
+                `Class vote: ${Object.entries(d.yours.tally)
+                  .map(([id, n]) => `${id.replace(/[-_]/g, ' ')} ${n}`)
+                  .join(', ')}`,
+              )
+            : null,
         ),
         h(
           'div',
@@ -145,7 +157,11 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
         ),
     d.related.length > 0 ? h('h2', { class: 'section-heading' }, 'Compare with') : null,
     d.related.length > 0
-      ? h('ul', null, ...d.related.map((r) => h('li', null, h('strong', null, r.scenario), ` — ${r.note}`)))
+      ? h(
+          'ul',
+          null,
+          ...d.related.map((r) => h('li', null, h('strong', null, p.caseTitle(r.scenario)), ` — ${r.note}`)),
+        )
       : null,
     h(
       'div',

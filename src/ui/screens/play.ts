@@ -2,10 +2,17 @@
  * The run: a step (narrative, choices with forecasts, or a Council vote with lobbying),
  * and after each decision its result with the ledger of what moved and why.
  */
-import type { CouncilMemberView, GameView, MeterView, ResultView, StepView } from '../../engine/view-types';
+import type {
+  CouncilMemberView,
+  GameView,
+  LedgerEntry,
+  MeterView,
+  ResultView,
+  StepView,
+} from '../../engine/view-types';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
-import { forecastList, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
+import { deltaCell, forecastList, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
 
 export interface StepProps {
   view: GameView;
@@ -40,7 +47,20 @@ function invented(flag: boolean, what: string): HTMLElement | null {
     : null;
 }
 
-function newsBlock(step: StepView): HTMLElement | null {
+/** What a news event moved, as a short list: meter, change and reason. */
+function newsEffects(entries: LedgerEntry[], meters: MeterView[], label = 'What this moved'): HTMLElement | null {
+  if (entries.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'news-effects', 'aria-label': label },
+    ...entries.map((e) => {
+      const meter = meters.find((m) => m.id === e.meter);
+      return h('li', null, deltaCell(meter, e.delta), ` ${meter?.label ?? e.meter}: ${e.reason}`);
+    }),
+  );
+}
+
+function newsBlock(step: StepView, meters: MeterView[]): HTMLElement | null {
   if (step.news.length === 0) return null;
   return h(
     'section',
@@ -55,6 +75,7 @@ function newsBlock(step: StepView): HTMLElement | null {
           null,
           h('div', null, renderText(n.text)),
           invented(n.counterfactual, 'event'),
+          newsEffects(n.entries ?? [], meters),
           inlineSources(n.sources),
         ),
       ),
@@ -105,6 +126,7 @@ function memberRow(
   objectAt: number,
   key: string | null,
   onLobby: (a: string) => void,
+  paid: LedgerEntry[],
 ): HTMLElement {
   const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
   const lean = h(
@@ -118,28 +140,27 @@ function memberRow(
     h('span', { class: 'lean-marker', style: `left:${pct(m.lean)}` }),
   );
   let lobby: HTMLElement | null = null;
-  if (m.lobby) {
-    lobby = m.lobby.done
-      ? h('div', { class: 'member-lobby' }, h('span', { class: 'lobbied' }, `✓ Lobbied: ${m.lobby.label}`))
-      : h(
-          'div',
-          { class: 'member-lobby' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn btn-small',
-              'data-key': key,
-              'data-lobby': m.actor,
-              'data-focus-id': `lobby-${m.actor}`,
-              onclick: () => onLobby(m.actor),
-            },
-            key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
-            `Lobby ${m.name}: ${m.lobby.label}`,
-          ),
-          h('span', { class: 'sr-only' }, 'Cost:'),
-          forecastList(m.lobby.forecast, meters),
-        );
+  // Once lobbied, the member's reasons (from the engine) say so; only the open offer is shown here.
+  if (m.lobby && !m.lobby.done) {
+    lobby = h(
+      'div',
+      { class: 'member-lobby' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small btn-lobby',
+          'data-key': key,
+          'data-lobby': m.actor,
+          'data-focus-id': `lobby-${m.actor}`,
+          onclick: () => onLobby(m.actor),
+        },
+        key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
+        `Lobby ${m.name}: ${m.lobby.label}`,
+      ),
+      h('span', { class: 'sr-only' }, 'Cost:'),
+      forecastList(m.lobby.forecast, meters),
+    );
   }
   return h(
     'li',
@@ -152,6 +173,10 @@ function memberRow(
     ),
     lean,
     m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
+    m.lobby?.done && m.lobby.reply
+      ? h('blockquote', { class: 'member-reply' }, h('p', null, `“${m.lobby.reply}”`), h('footer', null, `— ${m.name}`))
+      : null,
+    m.lobby?.done ? newsEffects(paid, meters, 'What lobbying cost') : null,
     lobby,
   );
 }
@@ -163,7 +188,9 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
   const rows = c.members.map((m) => {
     const lobbyable = m.lobby && !m.lobby.done;
     if (lobbyable) n += 1;
-    return memberRow(m, meters, c.supportAt, c.objectAt, lobbyable && n <= 8 ? String(n) : null, p.onLobby);
+    // What lobbying this member cost: the ledger entries of the coming decision caused by it.
+    const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
+    return memberRow(m, meters, c.supportAt, c.objectAt, lobbyable && n <= 8 ? String(n) : null, p.onLobby, paid);
   });
   const voteKey = String(Math.min(9, n + 1));
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
@@ -265,7 +292,7 @@ export function renderStep(p: StepProps): ScreenResult {
         invented(step.counterfactual, 'moment'),
       ),
     ),
-    newsBlock(step),
+    newsBlock(step, view.meters),
     h('div', { class: 'prose' }, renderText(step.text)),
     inlineSources(step.sources),
     decider,
@@ -289,7 +316,13 @@ export function renderResult(p: ResultProps): ScreenResult {
   const root = h(
     'article',
     { class: 'result', 'aria-labelledby': 'result-heading', 'data-result': String(last.turn) },
-    h('header', { class: 'step-head' }, h('span', { class: 'kicker' }, `Decision ${last.turn} · ${last.title}`), title),
+    h(
+      'header',
+      { class: 'step-head' },
+      h('span', { class: 'kicker' }, `Decision ${last.turn} · ${last.title}`),
+      title,
+      last.counterfactual ? h('p', { class: 'meta' }, invented(true, 'result')) : null,
+    ),
     p.verdict
       ? h(
           'p',

@@ -5,7 +5,8 @@ import { heading, type ScreenResult } from './common';
 
 export interface SettingsProps {
   settings: Settings;
-  onChange(next: Settings): void;
+  /** Changes some settings; the app merges them into the current ones. */
+  onChange(patch: Partial<Settings>): void;
   onBack(): void;
   backLabel: string;
 }
@@ -16,17 +17,13 @@ export function renderSettings(p: SettingsProps): ScreenResult {
   const s = p.settings;
   const sizes = TEXT_SIZES.map((t) => {
     const input = h('input', { type: 'radio', name: 'text-size', value: t.id, checked: s.textSize === t.id });
-    input.addEventListener('change', () => p.onChange({ ...p.settings, textSize: t.id as TextSize }));
+    input.addEventListener('change', () => p.onChange({ textSize: t.id as TextSize }));
     return h('label', null, input, `${t.label} (${Math.round(t.scale * 100)}%)`);
   });
   const motion = h('input', { type: 'checkbox', id: 'set-motion', checked: s.reducedMotion });
-  motion.addEventListener('change', () =>
-    p.onChange({ ...p.settings, reducedMotion: (motion as HTMLInputElement).checked }),
-  );
+  motion.addEventListener('change', () => p.onChange({ reducedMotion: (motion as HTMLInputElement).checked }));
   const contrast = h('input', { type: 'checkbox', id: 'set-contrast', checked: s.highContrast });
-  contrast.addEventListener('change', () =>
-    p.onChange({ ...p.settings, highContrast: (contrast as HTMLInputElement).checked }),
-  );
+  contrast.addEventListener('change', () => p.onChange({ highContrast: (contrast as HTMLInputElement).checked }));
   const root = h(
     'section',
     { 'aria-labelledby': 'settings-heading' },

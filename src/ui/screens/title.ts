@@ -3,6 +3,8 @@ import { h } from '../dom';
 import type { ScreenResult } from './common';
 
 export interface TitleProps {
+  /** Short names of the bundled cases. */
+  cases: string[];
   resume: { title: string; detail: string } | null;
   notice: string | null;
   onContinue(): void;
@@ -11,7 +13,13 @@ export interface TitleProps {
   onCredits(): void;
 }
 
-function menuButton(action: string, label: string, sub: string | null, onClick: () => void, primary = false): HTMLElement {
+function menuButton(
+  action: string,
+  label: string,
+  sub: string | null,
+  onClick: () => void,
+  primary = false,
+): HTMLElement {
   return h(
     'li',
     null,
@@ -50,12 +58,22 @@ export function renderTitle(p: TitleProps): ScreenResult {
       h(
         'ul',
         { class: 'menu' },
-        p.resume ? menuButton('continue', 'Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true) : null,
+        p.resume
+          ? menuButton('continue', 'Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true)
+          : null,
         menuButton('new', 'New game', 'Choose a case and a seat', p.onNew, !p.resume),
         menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
         menuButton('credits', 'Sources and credits', null, p.onCredits),
       ),
     ),
+    p.cases.length > 0
+      ? h(
+          'p',
+          { class: 'title-cases' },
+          h('span', { class: 'kicker' }, `${p.cases.length} ${p.cases.length === 1 ? 'case' : 'cases'}`),
+          p.cases.join(' · '),
+        )
+      : null,
     h(
       'p',
       { class: 'title-foot' },

@@ -1,0 +1,183 @@
+/**
+ * Loading and leaks: the HTML panel works before Phaser and the map data arrive (they load in
+ * their own chunk, beside it); without them the game is still playable; and replaying ten times,
+ * or leaving and resuming a run ten times, leaves no listener, scene or game object behind.
+ */
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  bundledCases,
+  foreignRequests,
+  openPage,
+  openSite,
+  type Site,
+  waitReady,
+  waitScreen,
+  waitWorld,
+} from './harness';
+import { playOn, pressAndWait, startRun, tabAndEnter } from './keyboard';
+
+const [first] = bundledCases();
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite(inject('siteOrigin'));
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+interface Stats {
+  bridgeListeners: number;
+  world: { scenes: string[]; objects: number; tweens: number; map: { moving: boolean } | null } | null;
+}
+
+async function stats(page: Page): Promise<Stats> {
+  return page.evaluate(() => (window as unknown as { __articleFour: { stats(): Stats } }).__articleFour.stats());
+}
+
+/**
+ * Waits until exactly these scenes run (starts and stops take effect on later frames) and the map
+ * has stopped moving, then reads the stats.
+ */
+async function when(page: Page, scenes: string[]): Promise<Stats> {
+  await page.waitForFunction(
+    (want) => {
+      const w = (window as unknown as { __articleFour: { stats(): Stats } }).__articleFour.stats().world;
+      return JSON.stringify(w?.scenes ?? []) === JSON.stringify(want) && w?.map?.moving === false;
+    },
+    scenes,
+    { timeout: 60_000 },
+  );
+  return stats(page);
+}
+
+const isWorldChunk = (url: string) =>
+  /\/assets\/(phaser|start)-[^/]+\.js$/.test(url) || /countries-50m-[^/]+\.json$/.test(url);
+
+describe('loading', () => {
+  if (!first) throw new Error('no bundled case');
+  const role = first.roles[0]?.id ?? '';
+
+  it('the panel is usable before Phaser and the map data have loaded', async () => {
+    const held: Route[] = [];
+    let release = false;
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(
+      (url) => isWorldChunk(url.href),
+      (route) => {
+        if (release) void route.continue();
+        else held.push(route);
+      },
+    );
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.url}?seed=4`);
+      await waitReady(page);
+      // Phaser has been asked for, not delivered: the game is already playable.
+      await page.waitForFunction(() => document.getElementById('loading-note')?.textContent !== '');
+      expect(held.length).toBeGreaterThan(0);
+      await startRun(page, first.id, role);
+      await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
+      expect(
+        await page.evaluate(() => (window as unknown as { __articleFour: { world: boolean } }).__articleFour.world),
+      ).toBe(false);
+      // The meters show as HTML meanwhile.
+      expect(await page.locator('#main .meters').isVisible()).toBe(true);
+      // Release the chunk: the map arrives and takes over the meters.
+      release = true;
+      for (const r of held.splice(0)) await r.continue();
+      await waitWorld(page);
+      await page.waitForFunction(() => document.documentElement.classList.contains('canvas-ready'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the whole game plays without the map when Phaser cannot load', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(
+      (url) => /\/assets\/(phaser|start)-[^/]+\.js$/.test(url.href),
+      (route) => route.abort(),
+    );
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.url}?seed=6`);
+      await waitReady(page);
+      await waitWorld(page);
+      await startRun(page, first.id, role);
+      await playOn(page, { choose: () => 0, lobby: false });
+      await waitScreen(page, 'debrief');
+      expect(await page.locator('#loading-note').textContent()).toMatch(/works without it/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('no leaks', () => {
+  if (!first) throw new Error('no bundled case');
+  const role = first.roles[0]?.id ?? '';
+
+  it('replaying ten times leaves nothing behind', async () => {
+    const { page, context, errors } = await openPage(site, { query: '?seed=21' });
+    try {
+      await waitWorld(page);
+      await startRun(page, first.id, role);
+      await playOn(page, { choose: () => 0, lobby: false });
+      const replay = async () => {
+        const last = await page.locator('#main [data-replay]').last().getAttribute('data-replay');
+        await tabAndEnter(page, `[data-replay="${last}"]`);
+        await waitScreen(page, 'play');
+        await playOn(page, { choose: () => 0, lobby: false });
+        await waitScreen(page, 'debrief');
+      };
+      await replay();
+      // At the debrief only the world scene runs.
+      const baseline = await when(page, ['world']);
+      for (let i = 0; i < 10; i++) await replay();
+      const after = await when(page, ['world']);
+      expect(after.bridgeListeners).toBe(baseline.bridgeListeners);
+      expect(after.world?.scenes).toEqual(baseline.world?.scenes);
+      expect(after.world?.objects).toBe(baseline.world?.objects);
+      expect(after.world?.tweens).toBeLessThanOrEqual(baseline.world?.tweens ?? 0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('leaving and resuming a run ten times stops its scenes and listeners', async () => {
+    const { page, context } = await openPage(site, { query: '?seed=22' });
+    try {
+      await waitWorld(page);
+      await startRun(page, first.id, role);
+      await pressAndWait(page, '1');
+      const inRun = await when(page, ['world', 'gauges']);
+      for (let i = 0; i < 10; i++) {
+        await tabAndEnter(page, '[data-action="exit"]');
+        await waitScreen(page, 'title');
+        await tabAndEnter(page, '[data-action="continue"]');
+        await waitScreen(page, 'play');
+      }
+      const after = await when(page, ['world', 'gauges']);
+      expect(after.bridgeListeners).toBe(inRun.bridgeListeners);
+      await tabAndEnter(page, '[data-action="exit"]');
+      await waitScreen(page, 'title');
+      // At the title only the world scene runs: gauges and chamber stop (on the next frame) and let go.
+      await page.waitForFunction(() => {
+        const w = (window as unknown as { __articleFour: { stats(): Stats } }).__articleFour.stats().world;
+        return w?.scenes.length === 1 && w.scenes[0] === 'world';
+      });
+      const atTitle = await stats(page);
+      expect(atTitle.bridgeListeners).toBeLessThan(inRun.bridgeListeners);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('made no request to another host', () => {
+    expect(foreignRequests(site)).toEqual([]);
+  });
+});

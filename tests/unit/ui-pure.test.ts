@@ -1,0 +1,129 @@
+/** The UI's pure parts: the scenario-text renderer, the save store and the settings store. */
+import { describe, expect, it } from 'vitest';
+import { StorageKey } from '../../src/ui/keys';
+import { casePoint, shortTitle } from '../../src/ui/map-model';
+import { paragraphs, parseInline, plainText } from '../../src/ui/markup';
+import { readSave, STORED_VERSION, type StoredRun, writeSave } from '../../src/ui/save-store';
+import { loadSettings, storeSettings } from '../../src/ui/settings';
+import { loadFixture } from '../helpers';
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+}
+
+describe('scenario text', () => {
+  it('splits paragraphs on blank lines and joins wrapped lines', () => {
+    expect(paragraphs('One\nline.\n\n  \nTwo.')).toEqual(['One line.', 'Two.']);
+  });
+
+  it('knows **bold** and *italic*, and nothing else', () => {
+    expect(parseInline('a **b** *c* d')).toEqual([
+      { text: 'a ', bold: false, italic: false },
+      { text: 'b', bold: true, italic: false },
+      { text: ' ', bold: false, italic: false },
+      { text: 'c', bold: false, italic: true },
+      { text: ' d', bold: false, italic: false },
+    ]);
+  });
+
+  it('keeps HTML and unclosed markers as plain text', () => {
+    const runs = parseInline('<img src=x onerror=alert(1)> 5 * 3 and **open');
+    expect(runs.every((r) => !r.bold && !r.italic)).toBe(true);
+    expect(runs.map((r) => r.text).join('')).toBe('<img src=x onerror=alert(1)> 5 * 3 and **open');
+  });
+
+  it('strips markers for plain strings', () => {
+    expect(plainText('**Bold** and *it*.\n\nNext.')).toBe('Bold and it.\n\nNext.');
+  });
+});
+
+describe('the save store', () => {
+  const run: StoredRun = {
+    version: STORED_VERSION,
+    scenario: 'mini',
+    role: 'chair',
+    savedAt: 'now',
+    screen: 'play',
+    seen: 0,
+    engine: {},
+  };
+
+  it('round-trips a run', () => {
+    const s = new MemoryStorage();
+    expect(writeSave(run, s)).toBe(true);
+    expect(readSave(s)).toEqual({ kind: 'ok', run });
+  });
+
+  it('reports damage, clears the save and never throws', () => {
+    for (const raw of ['{', 'null', '"x"', '{"version":1}', JSON.stringify({ ...run, screen: 'nowhere' })]) {
+      const s = new MemoryStorage();
+      s.setItem(StorageKey.Save, raw);
+      const r = readSave(s);
+      expect(r.kind).toBe('problem');
+      expect(s.getItem(StorageKey.Save)).toBeNull();
+    }
+  });
+
+  it('reports older and newer versions, and old keys', () => {
+    const s = new MemoryStorage();
+    s.setItem(StorageKey.Save, JSON.stringify({ ...run, version: 0 }));
+    expect(readSave(s)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/older version/) });
+    s.setItem(StorageKey.Save, JSON.stringify({ ...run, version: 99 }));
+    expect(readSave(s)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/newer version/) });
+    s.setItem(StorageKey.OldSaves[0] as string, '{}');
+    expect(readSave(s)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/older version/) });
+    expect(readSave(s)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('settings', () => {
+  it('are remembered, and malformed values fall back to the default', () => {
+    const s = new MemoryStorage();
+    storeSettings({ textSize: 'large', reducedMotion: true, highContrast: true }, s);
+    expect(loadSettings(s)).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true });
+    s.setItem(StorageKey.Settings, '{"textSize":"huge","reducedMotion":"yes"}');
+    expect(loadSettings(s).textSize).toBe('normal');
+    s.setItem(StorageKey.Settings, 'not json');
+    expect(loadSettings(s).textSize).toBe('normal');
+  });
+});
+
+describe('map model', () => {
+  it('shortens titles at the colon and places a case', () => {
+    expect(shortTitle('Kyrgyzstan 2010: Osh burns')).toBe('Kyrgyzstan 2010');
+    expect(shortTitle('No colon')).toBe('No colon');
+    const s = loadFixture('mini.yaml');
+    expect(casePoint(s)?.id).toBe('capital');
+  });
+});
+
+describe('bundled cases', () => {
+  it('keeps a case that fails to load, with its errors as FILE:LINE:COL lines', async () => {
+    const { parseCases } = await import('../../src/ui/cases');
+    const [entry] = parseCases({ '../../scenarios/broken.yaml': 'format: 1\nid: Not An Id\n' });
+    expect(entry?.ok).toBe(false);
+    if (entry && !entry.ok) {
+      expect(entry.file).toBe('broken.yaml');
+      expect(entry.errors.length).toBeGreaterThan(0);
+      expect(entry.errors[0]).toMatch(/^broken\.yaml:\d+:\d+: /);
+    }
+  });
+});
