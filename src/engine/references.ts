@@ -208,6 +208,7 @@ export function checkReferences(s: Scenario): Finding[] {
   });
 
   // ---- top level references
+  ref('actor', s.host, ['host']);
   s.actors.forEach((a, i) => {
     ref('place', a.place, ['actors', i, 'place']);
   });
@@ -222,6 +223,10 @@ export function checkReferences(s: Scenario): Finding[] {
     const p: PathKey[] = ['steps', si];
     ref('place', step.place, [...p, 'place']);
     ref('actor', step.decider, [...p, 'decider']);
+    step.moves.forEach((m, mi) => {
+      ref('place', m.from, [...p, 'moves', mi, 'from']);
+      ref('place', m.to, [...p, 'moves', mi, 'to']);
+    });
     refs('source', step.sources, [...p, 'sources']);
 
     const kinds = [step.choices.length > 0 && 'choices', step.council && 'council', step.next !== undefined && 'next']

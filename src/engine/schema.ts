@@ -229,6 +229,16 @@ export const StepSchema = z
     sources: z.array(Id).default([]).describe('Sources for the historical claims in the text.'),
     counterfactual: z.boolean().default(false).describe('True when this step did not happen.'),
     decider: Id.optional().describe('The actor who decides here (shown to the player).'),
+    moves: z
+      .array(
+        z.strictObject({
+          from: Id.describe('The place the forces leave (a place id).'),
+          to: Id.describe('The place they go to (a place id).'),
+          label: Text('What moves, shown on the map, e.g. "Russian paratroopers".', 120),
+        }),
+      )
+      .default([])
+      .describe('Movements of forces to draw on the map at this step.'),
     events: z.array(EventSchema).default([]).describe('Consequences that may happen on entering the step.'),
     choices: z.array(ChoiceSchema).default([]).describe('The options; none for a narrative step with `next`.'),
     council: CouncilSchema.optional().describe('Makes this step a Council decision by consensus.'),
@@ -345,6 +355,7 @@ export const ScenarioSchema = z
     title: Text('Title of the case.', 160),
     dates: z.strictObject({ start: IsoDate, end: IsoDate }).describe('First and last date the case covers.'),
     region: Text('Region.', 120),
+    host: Id.optional().describe('The actor id of the state in crisis (outlined on the map).'),
     summary: Text('One-line summary for the case list.', 300),
     minutes: z.number().int().min(1).max(240).describe('Expected minutes of play.'),
     teacher: TeacherSchema,

@@ -57,8 +57,8 @@ export interface CouncilMemberView {
   position: Position;
   /** Why the lean is what it is: the shifts that hold, and lobbying. */
   reasons: string[];
-  /** `reply` is what the member says once lobbied. */
-  lobby?: { label: string; done: boolean; forecast: Forecast; reply?: string };
+  /** `reply` is what the member says once lobbied; `cost` what lobbying it moved. */
+  lobby?: { label: string; done: boolean; forecast: Forecast; reply?: string; cost: LedgerEntry[] };
 }
 
 export interface CouncilView {
@@ -90,6 +90,8 @@ export interface StepView {
   sources: Source[];
   decider?: Actor;
   kind: 'choices' | 'council' | 'narrative';
+  /** Movements of forces to draw on the map. */
+  moves: { from: Place; to: Place; label: string }[];
   choices: ChoiceView[];
   council?: CouncilView;
   /** Events that happened on entering this step. */
@@ -131,5 +133,7 @@ export interface GameView {
   ending?: EndingView;
   meters: MeterView[];
   ledger: LedgerEntry[];
+  /** Steps passed so far, in order (the map draws them as a track). */
+  visited: string[];
   last?: ResultView;
 }

@@ -48,6 +48,11 @@ function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | un
                 done: ctx.lobbied.includes(m.actor),
                 forecast: forecastCertain(s, ctx, m.lobby.effects),
                 ...(m.lobby.text && ctx.lobbied.includes(m.actor) ? { reply: m.lobby.text } : {}),
+                cost: ctx.lobbied.includes(m.actor)
+                  ? ctx.ledger.filter(
+                      (e) => e.step === step.id && e.cause === `lobby:${m.actor}` && e.turn === ctx.turn + 1,
+                    )
+                  : [],
               },
             }
           : {}),
@@ -71,6 +76,11 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
     sources: sourcesById(s, step.sources),
     ...(decider ? { decider } : {}),
     kind: step.choices.length > 0 ? 'choices' : step.council ? 'council' : 'narrative',
+    moves: step.moves.flatMap((m) => {
+      const from = s.places.find((p) => p.id === m.from);
+      const to = s.places.find((p) => p.id === m.to);
+      return from && to ? [{ from, to, label: m.label }] : [];
+    }),
     choices: step.choices
       .filter((c) => holds(c.when, ctx))
       .map((c) => ({
@@ -127,6 +137,7 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
     ...(ending ? { ending } : {}),
     meters: meterViews(s, ctx),
     ledger: ctx.ledger,
+    visited: ctx.visited,
     ...(last
       ? {
           last: {

@@ -3,7 +3,7 @@
  * the Phaser scenes are told to draw. It holds a Game from the engine, renders its view, and
  * sends it the player's moves; it decides no rule of the game itself.
  */
-import { type Debrief, Game, SaveError, type Scenario } from '../engine/index';
+import { type Debrief, type Diagnostic, Game, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
 import type { CaseEntry } from './cases';
@@ -11,14 +11,35 @@ import { formatDate, h } from './dom';
 import { BridgeEvent, ScreenId, SessionKey } from './keys';
 import { caseMap, emptyMap, type MapModel, regionMap, runMap, shortTitle } from './map-model';
 import { plainText } from './markup';
-import { clearSave, readSave, STORED_VERSION, type StoredRun, type StoredScreen, writeSave } from './save-store';
+import { localTimestamp } from '../classroom/result-file';
+import { saveResultsBlock } from './results-download';
+import {
+  clearSave,
+  readSave,
+  runMeta,
+  STORED_VERSION,
+  type StoredRun,
+  type StoredScreen,
+  writeSave,
+} from './save-store';
 import { renderBriefing } from './screens/briefing';
 import { renderCases } from './screens/cases';
 import type { ScreenResult } from './screens/common';
 import { renderCredits } from './screens/credits';
 import { renderDebrief } from './screens/debrief';
 import { renderEnding } from './screens/ending';
+import { listenForDrops, readScenarioFile } from './screens/open-file';
+import { classNotes } from '../classroom/class-vote';
+import {
+  classChoicePanel,
+  type DecisionDraft,
+  freshDraft,
+  type PlayMode,
+  rationaleField,
+} from './screens/class-vote';
 import { phaseLabel, renderResult, renderStep } from './screens/play';
+import { renderTeacherGuide } from './screens/teacher-guide';
+import { renderScenarioErrors } from './screens/scenario-errors';
 import { renderSeats } from './screens/seats';
 import { renderSettings } from './screens/settings';
 import { renderTitle } from './screens/title';
@@ -34,7 +55,9 @@ type Screen =
   | { id: typeof ScreenId.Debrief }
   | { id: typeof ScreenId.Settings; back: Screen }
   | { id: typeof ScreenId.Credits }
-  | { id: typeof ScreenId.Error; message: string };
+  | { id: typeof ScreenId.TeacherGuide; scenario: string; back: Screen }
+  | { id: typeof ScreenId.Error; message: string }
+  | { id: typeof ScreenId.ScenarioErrors; file: string; errors: Diagnostic[]; source: string };
 
 interface Run {
   scenario: Scenario;
@@ -49,6 +72,14 @@ interface Run {
     turn: number;
   } | null;
   off: () => void;
+  /** Played alone or by a class on a projector. */
+  mode: PlayMode;
+  /** When the run started (local time with offset), for the result file. */
+  startedAt: string;
+  /** What has been typed for the decision on screen (rationale, tallies, countdown). */
+  draft: DecisionDraft;
+  /** The name and team typed on the debrief. */
+  names: { student: string; team: string };
 }
 
 const PHASES = [
@@ -79,6 +110,8 @@ export class App {
   private lastMap: MapModel = emptyMap();
   private debriefCache: { game: Game; turn: number; debrief: Debrief } | null = null;
   private layoutFrame = 0;
+  /** Chosen on the seat screen: the next run is played by a class on a projector. */
+  private classMode = false;
   /** How many times the panel has been rendered (the browser tests wait on it). */
   renders = 0;
 
@@ -91,6 +124,12 @@ export class App {
     bridge.on(BridgeEvent.PickCase, (id) => {
       if (this.screen.id === ScreenId.Cases) this.go({ id: ScreenId.Seats, scenario: id });
     });
+    const dropScreens: string[] = [ScreenId.Title, ScreenId.Cases, ScreenId.ScenarioErrors];
+    listenForDrops(
+      el.app,
+      () => dropScreens.includes(this.screen.id),
+      (file) => void this.openFile(file),
+    );
   }
 
   /** Starts the app with the bundled cases: resumes the run after a reload, else shows the title. */
@@ -145,7 +184,7 @@ export class App {
       );
       return false;
     }
-    this.attach(s, game, saved.run.seen, saved.run.screen);
+    this.attach(s, game, saved.run.seen, saved.run.screen, runMeta(saved.run));
     this.notice = null;
     this.go({
       id:
@@ -165,10 +204,26 @@ export class App {
     this.go({ id: ScreenId.Title });
   }
 
-  private attach(scenario: Scenario, game: Game, seen: number, screen: StoredScreen): void {
+  private attach(
+    scenario: Scenario,
+    game: Game,
+    seen: number,
+    screen: StoredScreen,
+    meta: { mode: PlayMode; startedAt: string },
+  ): void {
     this.detach();
     const off = game.subscribe((view) => this.onGameChange(view));
-    this.run = { scenario, game, seen, screen, vote: null, off };
+    this.run = {
+      scenario,
+      game,
+      seen,
+      screen,
+      vote: null,
+      off,
+      ...meta,
+      draft: freshDraft(''),
+      names: { student: '', team: '' },
+    };
     sessionStorage.setItem(SessionKey.InRun, scenario.id);
   }
 
@@ -188,7 +243,10 @@ export class App {
     const seed =
       Number.isSafeInteger(fixed) && fixed > 0 ? fixed : (crypto.getRandomValues(new Uint32Array(1))[0] ?? 1);
     const game = Game.start(s, { role, seed });
-    this.attach(s, game, 0, 'play');
+    this.attach(s, game, 0, 'play', {
+      mode: this.classMode ? 'class' : 'solo',
+      startedAt: localTimestamp(new Date()),
+    });
     this.persist();
     this.go({ id: ScreenId.Play });
   }
@@ -205,6 +263,8 @@ export class App {
       screen: r.screen,
       seen: r.seen,
       engine: r.game.save(),
+      startedAt: r.startedAt,
+      mode: r.mode,
     };
     writeSave(run);
   }
@@ -233,7 +293,7 @@ export class App {
     if (!r) return;
     const game = r.game.replayFrom(turn);
     const scenario = r.scenario;
-    this.attach(scenario, game, game.view().turn, 'play');
+    this.attach(scenario, game, game.view().turn, 'play', { mode: r.mode, startedAt: r.startedAt });
     this.persist();
     this.announce(`Replaying from decision ${turn}. Try another answer.`);
     this.go({ id: ScreenId.Play });
@@ -251,8 +311,22 @@ export class App {
 
   // ---------------------------------------------------------------- moves
 
-  private choose(id: string): void {
-    this.guard(() => this.run?.game.choose(id));
+  /** The draft for the decision on screen (a fresh one when the decision changed). */
+  private draftFor(view: GameView): DecisionDraft {
+    const r = this.run;
+    const key = `${view.turn}|${view.step?.id ?? ''}`;
+    if (!r) return freshDraft(key);
+    if (r.draft.key !== key) r.draft = freshDraft(key);
+    return r.draft;
+  }
+
+  private choose(id: string, notes?: ReturnType<typeof classNotes>): void {
+    this.guard(() => {
+      const r = this.run;
+      if (!r) return;
+      const rationale = r.draft.rationale.trim();
+      r.game.choose(id, notes ?? (rationale ? { rationale } : {}));
+    });
   }
 
   private lobby(actor: string): void {
@@ -265,7 +339,8 @@ export class App {
       const council = r?.game.view().step?.council;
       if (!r || !council) return;
       r.vote = { council, verdict: council.wouldPass ? 'consensus' : 'blocked', turn: r.game.view().turn + 1 };
-      r.game.callVote();
+      const rationale = r.draft.rationale.trim();
+      r.game.callVote(rationale ? { rationale } : {});
     });
   }
 
@@ -367,6 +442,9 @@ export class App {
     this.el.app.classList.remove('layout-hero', 'layout-side', 'layout-wide');
     this.el.app.classList.add(`layout-${result.layout}`);
     this.el.app.dataset.screen = this.screen.id;
+    const inRunScreen =
+      this.screen.id === ScreenId.Play || this.screen.id === ScreenId.Ending || this.screen.id === ScreenId.Debrief;
+    document.documentElement.classList.toggle('class-mode', inRunScreen && this.run?.mode === 'class');
     this.renderTopbar();
     this.el.main.replaceChildren(result.root);
 
@@ -413,6 +491,11 @@ export class App {
         if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
         return renderSeats({
           scenario,
+          classMode: this.classMode,
+          onClassMode: (on) => {
+            this.classMode = on;
+          },
+          onGuide: () => this.go({ id: ScreenId.TeacherGuide, scenario: scenario.id, back: s }),
           onPick: (role) => this.go({ id: ScreenId.Briefing, scenario: scenario.id, role }),
           onBack: () => this.go({ id: ScreenId.Cases }),
         });
@@ -446,6 +529,13 @@ export class App {
           debrief: d,
           meters: r.game.view().meters,
           caseTitle: (id) => this.scenario(id)?.title ?? id,
+          extra: saveResultsBlock({
+            game: r.game,
+            mode: r.mode,
+            startedAt: r.startedAt,
+            names: r.names,
+            announce: (text) => this.announce(text),
+          }),
           onReplay: (turn) => this.guard(() => this.replayFrom(turn)),
           onNewSeat: () => {
             const id = r.scenario.id;
@@ -461,11 +551,45 @@ export class App {
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.Title ? 'Back to the title' : 'Back to the game',
         });
+      case ScreenId.TeacherGuide: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderTeacherGuide({
+          scenario,
+          onBack: () => this.go(s.back),
+          backLabel: s.back.id === ScreenId.Seats ? 'Back to the seats' : 'Back',
+        });
+      }
       case ScreenId.Credits:
         return renderCredits({ cases: this.cases, onBack: () => this.go({ id: ScreenId.Title }) });
       case ScreenId.Error:
         return this.buildError(s.message);
+      case ScreenId.ScenarioErrors:
+        return renderScenarioErrors({
+          ...s,
+          onOpenFile: (file) => void this.openFile(file),
+          onBack: () => this.go({ id: ScreenId.Title }),
+        });
     }
+  }
+
+  /**
+   * Opens a scenario file from the player's computer (file picker or drop). A valid file joins
+   * the cases for this session (replacing a case with the same id) and goes to its seats.
+   */
+  private async openFile(file: File): Promise<void> {
+    const opened = await readScenarioFile(file);
+    if (!opened.ok) {
+      this.go({ id: ScreenId.ScenarioErrors, file: opened.file, errors: opened.errors, source: opened.source });
+      return;
+    }
+    const { scenario } = opened;
+    this.cases = [
+      ...this.cases.filter((c) => !c.ok || c.scenario.id !== scenario.id),
+      { ok: true, file: opened.file, scenario, warnings: opened.warnings },
+    ];
+    this.announce(`Opened ${opened.file}: ${scenario.title}.`);
+    this.go({ id: ScreenId.Seats, scenario: scenario.id });
   }
 
   private exitRunTo(screen: Screen): void {
@@ -498,6 +622,7 @@ export class App {
       },
       onSettings: () => this.go({ id: ScreenId.Settings, back: { id: ScreenId.Title } }),
       onCredits: () => this.go({ id: ScreenId.Credits }),
+      onOpenFile: (file) => void this.openFile(file),
     });
   }
 
@@ -514,9 +639,32 @@ export class App {
       this.screen = { id: ScreenId.Ending };
       return this.build();
     }
+    const step = view.step;
+    const draft = this.draftFor(view);
+    const notes = step.kind === 'narrative' ? null : rationaleField(draft, r.mode);
+    const classPanel =
+      r.mode === 'class' && step.kind === 'choices' && notes
+        ? classChoicePanel({
+            step,
+            meters: view.meters,
+            draft,
+            notes,
+            announce: (text) => this.announce(text),
+            onTake: (id) =>
+              this.choose(
+                id,
+                classNotes(
+                  step.choices.map((c) => c.id),
+                  { rationale: draft.rationale, tally: draft.tally },
+                ),
+              ),
+          })
+        : null;
     return renderStep({
       view,
-      step: view.step,
+      step,
+      classPanel,
+      notes,
       onChoose: (id) => this.choose(id),
       onLobby: (a) => this.lobby(a),
       onVote: () => this.callVote(),

@@ -62,5 +62,9 @@ export const ScreenId = {
   Settings: 'settings',
   Credits: 'credits',
   Error: 'error',
+  /** A case's teacher guide (objectives, timing, questions, glossary, running it with a class). */
+  TeacherGuide: 'teacher-guide',
+  /** A scenario file the player opened could not be loaded. */
+  ScenarioErrors: 'scenario-errors',
 } as const;
 export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];

@@ -73,7 +73,7 @@ function inRegion(p: MapPoint): boolean {
 
 /** Where a case sits on the map: its state in crisis, else the place of its first step, else its first place. */
 export function casePoint(s: Scenario): MapPoint | null {
-  const host = s.actors.find((a) => a.kind === 'host' && a.place);
+  const host = hostActor(s);
   const firstStep = s.steps.find((x) => x.place);
   return placeOf(s, host?.place) ?? placeOf(s, firstStep?.place) ?? (s.places[0] ? point(s.places[0]) : null);
 }
@@ -84,6 +84,11 @@ export function shortTitle(title: string): string {
   return cut > 0 ? title.slice(0, cut) : title;
 }
 
+/** The state in crisis: the scenario's `host`, else an actor of kind host. */
+function hostActor(s: Scenario) {
+  return s.actors.find((a) => a.id === s.host && a.place) ?? s.actors.find((a) => a.kind === 'host' && a.place);
+}
+
 function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
   const members: MapPoint[] = [];
   const hosts: MapPoint[] = [];
@@ -91,8 +96,10 @@ function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
     const p = placeOf(s, a.place);
     if (!p) continue;
     if (a.kind === 'member' || a.kind === 'host') members.push(p);
-    if (a.kind === 'host') hosts.push(p);
   }
+  const host = hostActor(s);
+  const hp = host ? placeOf(s, host.place) : null;
+  if (hp) hosts.push(hp);
   return { members, hosts };
 }
 
@@ -122,19 +129,9 @@ export function caseMap(s: Scenario): MapModel {
   return map;
 }
 
-/**
- * Movements of forces at a step, as the scenario states them. The view carries them as
- * `step.moves` ({from, to: Place; label}) once the format has the field; nothing is guessed
- * here, so the map never shows troops moving where the case says none did.
- */
-type StepMoves = StepView & { moves?: { from: PlaceLike; to: PlaceLike; label?: string }[] };
-
+/** Movements of forces at a step, as the scenario states them (nothing is guessed). */
 function movesFor(step: StepView): MapMove[] {
-  return ((step as StepMoves).moves ?? []).map((m) => ({
-    from: point(m.from),
-    to: point(m.to),
-    label: m.label ?? '',
-  }));
+  return step.moves.map((m) => ({ from: point(m.from), to: point(m.to), label: m.label }));
 }
 
 /** During a run: the case map plus the current place, the track so far and movements. */

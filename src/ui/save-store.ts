@@ -19,6 +19,22 @@ export interface StoredRun {
   seen: number;
   /** The engine's SaveData (checked by Game.restore). */
   engine: unknown;
+  /** When the run started (ISO 8601 with offset). Absent in saves made before classroom play. */
+  startedAt?: string;
+  /** Played alone or by a class on a projector. Absent in older saves: solo. */
+  mode?: 'solo' | 'class';
+}
+
+/** The run's start and mode, with what an older save lacks filled in. */
+export function runMeta(run: StoredRun): { startedAt: string; mode: 'solo' | 'class' } {
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const startedAt =
+    typeof run.startedAt === 'string' && iso.test(run.startedAt)
+      ? run.startedAt
+      : iso.test(run.savedAt)
+        ? run.savedAt
+        : new Date().toISOString();
+  return { startedAt, mode: run.mode === 'class' ? 'class' : 'solo' };
 }
 
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; run: StoredRun } | { kind: 'problem'; message: string };

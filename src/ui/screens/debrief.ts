@@ -16,6 +16,8 @@ export interface DebriefProps {
   meters: MeterView[];
   /** The title of another bundled case, by id (for "Compare with"). */
   caseTitle(id: string): string;
+  /** Shown before the final buttons (Save results and Print report). */
+  extra?: HTMLElement | null;
   onReplay(turn: number): void;
   onNewSeat(): void;
   onTitle(): void;
@@ -163,6 +165,7 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
           ...d.related.map((r) => h('li', null, h('strong', null, p.caseTitle(r.scenario)), ` — ${r.note}`)),
         )
       : null,
+    p.extra ?? null,
     h(
       'div',
       { class: 'actions' },

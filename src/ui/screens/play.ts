@@ -21,6 +21,10 @@ export interface StepProps {
   onLobby(actor: string): void;
   onVote(): void;
   onContinue(): void;
+  /** Class mode: replaces the option buttons at a choice step (tallies, countdown, the pick). */
+  classPanel?: HTMLElement | null;
+  /** The "Why?" field, shown with the options or the Council vote (class mode: inside classPanel). */
+  notes?: HTMLElement | null;
 }
 
 const PHASE_LABEL: Record<string, string> = {
@@ -207,6 +211,7 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
         : `If the vote is called now, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
     ),
     h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
+    p.notes ?? null,
     h(
       'div',
       { class: 'actions' },
@@ -246,11 +251,14 @@ export function renderStep(p: StepProps): ScreenResult {
       )
     : null;
   let action: HTMLElement | null;
-  if (step.kind === 'choices') {
+  if (step.kind === 'choices' && p.classPanel) {
+    action = p.classPanel;
+  } else if (step.kind === 'choices') {
     action = h(
       'section',
       { 'aria-labelledby': 'options-heading' },
       h('h3', { class: 'section-heading', id: 'options-heading' }, 'Your options'),
+      p.notes ?? null,
       choiceList(step, view.meters, p.onChoose),
       h(
         'p',

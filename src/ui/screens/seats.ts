@@ -7,6 +7,11 @@ export interface SeatsProps {
   scenario: Scenario;
   onPick(role: string): void;
   onBack(): void;
+  /** Class mode: the next run is played by a class on a projector. */
+  classMode?: boolean;
+  onClassMode?(on: boolean): void;
+  /** Opens the case's teacher guide. */
+  onGuide?(): void;
 }
 
 export function renderSeats(p: SeatsProps): ScreenResult {
@@ -42,7 +47,33 @@ export function renderSeats(p: SeatsProps): ScreenResult {
     title,
     h('p', { class: 'lede' }, s.summary),
     h('p', { class: 'muted' }, 'The same crisis looks different from each seat. Pick the one you will play.'),
+    p.onClassMode
+      ? h(
+          'div',
+          { class: 'class-mode-choice' },
+          h('input', {
+            type: 'checkbox',
+            id: 'class-mode',
+            'data-action': 'class-mode',
+            checked: !!p.classMode,
+            onchange: (e: Event) => p.onClassMode?.((e.target as HTMLInputElement).checked),
+          }),
+          h('label', { for: 'class-mode' }, 'Play as a class (projector)'),
+          h(
+            'p',
+            { class: 'field-help' },
+            'Large type; at each decision you enter the class’s votes, with an optional countdown.',
+          ),
+        )
+      : null,
     h('ul', { class: 'cards', 'aria-label': 'Seats' }, ...cards),
+    p.onGuide
+      ? h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', class: 'btn', 'data-action': 'teacher-guide', onclick: p.onGuide }, 'Teacher guide'),
+        )
+      : null,
   );
   return { root, heading: title, layout: 'side' };
 }

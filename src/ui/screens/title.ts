@@ -1,6 +1,7 @@
 /** The title screen: Continue (when a saved run exists), New game, Settings, Sources and credits. */
 import { h } from '../dom';
 import type { ScreenResult } from './common';
+import { openFileItem } from './open-file';
 
 export interface TitleProps {
   /** Short names of the bundled cases. */
@@ -11,6 +12,8 @@ export interface TitleProps {
   onNew(): void;
   onSettings(): void;
   onCredits(): void;
+  /** Opens a scenario file from the player's computer (see open-file.ts). */
+  onOpenFile?(file: File): void;
 }
 
 function menuButton(
@@ -62,8 +65,18 @@ export function renderTitle(p: TitleProps): ScreenResult {
           ? menuButton('continue', 'Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true)
           : null,
         menuButton('new', 'New game', 'Choose a case and a seat', p.onNew, !p.resume),
+        p.onOpenFile ? openFileItem(p.onOpenFile) : null,
         menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
         menuButton('credits', 'Sources and credits', null, p.onCredits),
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { class: 'btn', href: 'dashboard.html', 'data-action': 'dashboard' },
+            h('span', { class: 'label' }, 'Instructor dashboard', h('small', null, 'Load and compare result files')),
+          ),
+        ),
       ),
     ),
     p.cases.length > 0

@@ -1,0 +1,92 @@
+/**
+ * "Save results" and "Print report" on the debrief: an optional name and team, then a download
+ * of the result file (built by src/classroom, saved by the browser: nothing is uploaded).
+ */
+import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
+import { MAX_NAME } from '../classroom/result-schema';
+import type { Game } from '../engine/index';
+import pkg from '../../package.json';
+import { h } from './dom';
+import type { PlayMode } from './screens/class-vote';
+
+export const APP_VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
+
+/** Downloads a text file with a Blob, an object URL and an `<a download>`. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export interface SaveResultsProps {
+  game: Game;
+  mode: PlayMode;
+  startedAt: string;
+  /** What was typed, kept by the app so that a re-render keeps it. */
+  names: { student: string; team: string };
+  announce(text: string): void;
+}
+
+/** The "Save results" form, and the "Print report" button. */
+export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
+  const field = (id: 'student' | 'team', label: string) => {
+    const input = h('input', {
+      id: `result-${id}`,
+      type: 'text',
+      autocomplete: 'off',
+      maxlength: MAX_NAME,
+      'data-focus-id': `result-${id}`,
+      oninput: (e: Event) => {
+        p.names[id] = (e.target as HTMLInputElement).value;
+      },
+    });
+    input.value = p.names[id];
+    return h('div', { class: 'field' }, h('label', { for: `result-${id}` }, label), input);
+  };
+  const save = () => {
+    try {
+      const result = buildResult(p.game, {
+        startedAt: p.startedAt,
+        finishedAt: localTimestamp(new Date()),
+        mode: p.mode,
+        appVersion: APP_VERSION,
+        student: p.names.student,
+        team: p.names.team,
+      });
+      const name = resultFileName(result);
+      downloadText(name, serializeResult(result), RESULT_MIME_TYPE);
+      p.announce(`Results saved as ${name}. Hand the file to your teacher.`);
+    } catch (e) {
+      console.error(e);
+      p.announce(`The results could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return h(
+    'section',
+    { class: 'save-results no-print', 'aria-labelledby': 'save-results-heading' },
+    h('h2', { class: 'section-heading', id: 'save-results-heading' }, 'Save results'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Downloads a file with your decisions and reasons for your teacher. It stays on this computer until you hand it in; a name is included only if you type one.',
+    ),
+    h('div', { class: 'field-row' }, field('student', 'Your name (optional)'), field('team', 'Team (optional)')),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-action': 'save-results', onclick: save },
+        'Save results',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() },
+        'Print report',
+      ),
+    ),
+  );
+}

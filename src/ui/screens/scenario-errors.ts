@@ -1,0 +1,90 @@
+/**
+ * A scenario file that could not be opened: every error as `line:column — message`, with the
+ * offending line of the file and a caret under the column, and a way back.
+ */
+import type { Diagnostic } from '../../engine/index';
+import { h } from '../dom';
+import { heading, type ScreenResult } from './common';
+import { openFileItem } from './open-file';
+
+export interface ScenarioErrorsProps {
+  file: string;
+  errors: Diagnostic[];
+  /** The file's text, to show the offending lines ('' when it could not be read as text). */
+  source: string;
+  onOpenFile(file: File): void;
+  onBack(): void;
+}
+
+/** How much of a long line to show around the column. */
+const WINDOW = 64;
+
+/** The offending line with a caret under the column; long lines are cut around the column. */
+export function excerpt(lines: string[], line: number, column: number): HTMLElement | null {
+  const text = lines[line - 1];
+  if (text === undefined || text.trim() === '') return null;
+  let start = 0;
+  let end = text.length;
+  if (text.length > WINDOW) {
+    start = Math.max(0, Math.min(column - 1 - WINDOW / 2, text.length - WINDOW));
+    end = Math.min(text.length, start + WINDOW);
+  }
+  const shown = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  const gutter = `${line} | `;
+  // Tabs stay tabs under the caret so it lines up whatever the tab width.
+  const lead = `${start > 0 ? ' ' : ''}${text.slice(start, Math.max(start, column - 1)).replace(/[^\t]/g, ' ')}`;
+  return h(
+    'pre',
+    { class: 'source-excerpt' },
+    h('span', { class: 'gutter' }, gutter),
+    h('code', null, shown),
+    '\n',
+    h('span', { class: 'caret', 'aria-hidden': 'true' }, `${' '.repeat(gutter.length)}${lead}^`),
+  );
+}
+
+export function renderScenarioErrors(p: ScenarioErrorsProps): ScreenResult {
+  const n = p.errors.length;
+  const title = heading(1, `${p.file} could not be opened`);
+  title.id = 'scenario-errors-heading';
+  const lines = p.source.replace(/\r\n?/g, '\n').split('\n');
+  const root = h(
+    'section',
+    { class: 'screen-scenario-errors', 'aria-labelledby': title.id },
+    h('button', { type: 'button', class: 'btn btn-quiet btn-small back', onclick: p.onBack }, '← Back to the title'),
+    h('span', { class: 'kicker' }, 'Open a scenario file'),
+    title,
+    h(
+      'p',
+      { class: 'lede', 'data-error-count': n },
+      `The file has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'} in the file, save it, and open it again.`,
+    ),
+    h(
+      'ol',
+      { class: 'scenario-errors', 'aria-label': 'Errors' },
+      ...p.errors.map((d) =>
+        h(
+          'li',
+          { class: 'scenario-error', 'data-line': d.line, 'data-column': d.column },
+          h('p', { class: 'scenario-error-where' }, h('strong', null, `${d.line}:${d.column}`), ` — ${d.message}`),
+          excerpt(lines, d.line, d.column),
+        ),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'menu' },
+      openFileItem(p.onOpenFile),
+      h(
+        'li',
+        null,
+        h(
+          'button',
+          { type: 'button', class: 'btn', 'data-action': 'title', onclick: p.onBack },
+          h('span', { class: 'label' }, 'Back to the title'),
+        ),
+      ),
+    ),
+  );
+  return { root, heading: title, layout: 'side' };
+}
