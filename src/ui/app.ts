@@ -3,6 +3,8 @@
  * the Phaser scenes are told to draw. It holds a Game from the engine, renders its view, and
  * sends it the player's moves; it decides no rule of the game itself.
  */
+import { classNotes } from '../classroom/class-vote';
+import { localTimestamp } from '../classroom/result-file';
 import { type Debrief, type Diagnostic, Game, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
@@ -11,7 +13,6 @@ import { formatDate, h } from './dom';
 import { BridgeEvent, ScreenId, SessionKey } from './keys';
 import { caseMap, emptyMap, type MapModel, regionMap, runMap, shortTitle } from './map-model';
 import { plainText } from './markup';
-import { localTimestamp } from '../classroom/result-file';
 import { saveResultsBlock } from './results-download';
 import {
   clearSave,
@@ -24,24 +25,17 @@ import {
 } from './save-store';
 import { renderBriefing } from './screens/briefing';
 import { renderCases } from './screens/cases';
+import { classChoicePanel, type DecisionDraft, freshDraft, type PlayMode, rationaleField } from './screens/class-vote';
 import type { ScreenResult } from './screens/common';
 import { renderCredits } from './screens/credits';
 import { renderDebrief } from './screens/debrief';
 import { renderEnding } from './screens/ending';
 import { listenForDrops, readScenarioFile } from './screens/open-file';
-import { classNotes } from '../classroom/class-vote';
-import {
-  classChoicePanel,
-  type DecisionDraft,
-  freshDraft,
-  type PlayMode,
-  rationaleField,
-} from './screens/class-vote';
 import { phaseLabel, renderResult, renderStep } from './screens/play';
-import { renderTeacherGuide } from './screens/teacher-guide';
 import { renderScenarioErrors } from './screens/scenario-errors';
 import { renderSeats } from './screens/seats';
 import { renderSettings } from './screens/settings';
+import { renderTeacherGuide } from './screens/teacher-guide';
 import { renderTitle } from './screens/title';
 import { applySettings, loadSettings, type Settings, storeSettings, textScale } from './settings';
 

@@ -2,10 +2,11 @@
  * "Save results" and "Print report" on the debrief: an optional name and team, then a download
  * of the result file (built by src/classroom, saved by the browser: nothing is uploaded).
  */
+
+import pkg from '../../package.json';
 import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
 import { MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
-import pkg from '../../package.json';
 import { h } from './dom';
 import type { PlayMode } from './screens/class-vote';
 

@@ -16,8 +16,8 @@ export interface ScenarioErrorsProps {
   onBack(): void;
 }
 
-/** How much of a long line to show around the column. */
-const WINDOW = 64;
+/** How much of a long line to show around the column (fits the panel at the default text size). */
+const WINDOW = 40;
 
 /** The offending line with a caret under the column; long lines are cut around the column. */
 export function excerpt(lines: string[], line: number, column: number): HTMLElement | null {
@@ -26,7 +26,10 @@ export function excerpt(lines: string[], line: number, column: number): HTMLElem
   let start = 0;
   let end = text.length;
   if (text.length > WINDOW) {
-    start = Math.max(0, Math.min(column - 1 - WINDOW / 2, text.length - WINDOW));
+    // Skip the indentation, then keep the column near the middle.
+    const indent = text.length - text.trimStart().length;
+    start = Math.max(Math.min(indent, column - 1), column - 1 - WINDOW / 2);
+    start = Math.max(0, Math.min(start, text.length - WINDOW));
     end = Math.min(text.length, start + WINDOW);
   }
   const shown = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
@@ -35,7 +38,8 @@ export function excerpt(lines: string[], line: number, column: number): HTMLElem
   const lead = `${start > 0 ? ' ' : ''}${text.slice(start, Math.max(start, column - 1)).replace(/[^\t]/g, ' ')}`;
   return h(
     'pre',
-    { class: 'source-excerpt' },
+    // Focusable so a line wider than the panel (large text) can be scrolled with the keyboard.
+    { class: 'source-excerpt', tabindex: 0, 'aria-label': `Line ${line} of the file` },
     h('span', { class: 'gutter' }, gutter),
     h('code', null, shown),
     '\n',

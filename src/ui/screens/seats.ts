@@ -71,7 +71,11 @@ export function renderSeats(p: SeatsProps): ScreenResult {
       ? h(
           'div',
           { class: 'actions' },
-          h('button', { type: 'button', class: 'btn', 'data-action': 'teacher-guide', onclick: p.onGuide }, 'Teacher guide'),
+          h(
+            'button',
+            { type: 'button', class: 'btn', 'data-action': 'teacher-guide', onclick: p.onGuide },
+            'Teacher guide',
+          ),
         )
       : null,
   );

@@ -17,8 +17,16 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
   const root = h(
     'section',
     { class: 'teacher-guide', 'aria-labelledby': 'guide-heading' },
-    h('button', { type: 'button', class: 'btn btn-quiet btn-small back no-print', onclick: p.onBack }, `← ${p.backLabel}`),
-    h('span', { class: 'kicker' }, `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} minutes`),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-quiet btn-small back no-print', onclick: p.onBack },
+      `← ${p.backLabel}`,
+    ),
+    h(
+      'span',
+      { class: 'kicker' },
+      `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} minutes`,
+    ),
     title,
     h('p', { class: 'lede' }, s.summary),
     h('h2', { class: 'section-heading' }, 'Learning objectives'),
@@ -26,32 +34,48 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
     t.timing ? h('h2', { class: 'section-heading' }, 'Timing') : null,
     t.timing ? h('p', null, t.timing) : null,
     h('h2', { class: 'section-heading' }, 'Seats'),
-    h(
-      'ul',
-      null,
-      ...s.roles.map((r) => h('li', null, h('strong', null, r.title), ` — ${r.summary}`)),
-    ),
+    h('ul', null, ...s.roles.map((r) => h('li', null, h('strong', null, r.title), ` — ${r.summary}`))),
     h('h2', { class: 'section-heading' }, 'Running it with a class'),
     h(
       'ol',
       null,
       h('li', null, 'On the seat screen, tick “Play as a class (projector)” and pick the seat the class will play.'),
-      h('li', null, 'Read the briefing aloud. At each decision, let groups discuss; start the countdown if you want one.'),
+      h(
+        'li',
+        null,
+        'Read the briefing aloud. At each decision, let groups discuss; start the countdown if you want one.',
+      ),
       h('li', null, 'Count hands for each option and enter the votes with + and − or by typing the number.'),
-      h('li', null, 'Write the reasons the class gave in “Why?”. The option with the most votes is taken unless you pick another.'),
+      h(
+        'li',
+        null,
+        'Write the reasons the class gave in “Why?”. The option with the most votes is taken unless you pick another.',
+      ),
       h('li', null, 'Reveal the consequences and discuss what moved, and why, before going on.'),
-      h('li', null, 'On the debrief, compare the class’s path with history, then “Save results” for the instructor dashboard or “Print report”.'),
+      h(
+        'li',
+        null,
+        'On the debrief, compare the class’s path with history, then “Save results” for the instructor dashboard or “Print report”.',
+      ),
     ),
     t.discussion.length > 0 ? h('h2', { class: 'section-heading' }, 'Discussion questions') : null,
     t.discussion.length > 0 ? h('ol', null, ...t.discussion.map((q) => h('li', null, q))) : null,
     t.glossary.length > 0 ? h('h2', { class: 'section-heading' }, 'Glossary') : null,
     t.glossary.length > 0
-      ? h('dl', { class: 'glossary' }, ...t.glossary.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]))
+      ? h(
+          'dl',
+          { class: 'glossary' },
+          ...t.glossary.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]),
+        )
       : null,
     h(
       'div',
       { class: 'actions no-print' },
-      h('button', { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() }, 'Print guide'),
+      h(
+        'button',
+        { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() },
+        'Print guide',
+      ),
       h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, p.backLabel),
     ),
   );
