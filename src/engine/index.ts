@@ -20,6 +20,8 @@ export {
   FORMAT_CURRENT,
   FORMAT_MIN_COMPATIBLE,
   type Next,
+  PHASES,
+  type Phase,
   type Scenario,
   ScenarioSchema,
 } from './schema';

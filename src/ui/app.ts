@@ -5,7 +5,7 @@
  */
 import { classNotes } from '../classroom/class-vote';
 import { localTimestamp } from '../classroom/result-file';
-import { type Debrief, type Diagnostic, Game, SaveError, type Scenario } from '../engine/index';
+import { type Debrief, type Diagnostic, Game, PHASES, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
 import type { CaseEntry } from './cases';
@@ -75,17 +75,6 @@ interface Run {
   /** The name and team typed on the debrief. */
   names: { student: string; team: string };
 }
-
-const PHASES = [
-  'request',
-  'assessment',
-  'consultation',
-  'council',
-  'response',
-  'consequences',
-  'withdrawal',
-  'aftermath',
-];
 
 export interface AppElements {
   app: HTMLElement;

@@ -104,8 +104,6 @@ function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) 
             class: 'choice',
             'data-key': key,
             'data-choice': c.id,
-            // The name carries all the visible text (label in name, WCAG 2.5.3), label first.
-            'aria-labelledby': `${labelId} choice-${c.id}-more`,
             onclick: () => onChoose(c.id),
           },
           h('span', { class: 'key', 'aria-hidden': 'true' }, key ?? '•'),
