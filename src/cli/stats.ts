@@ -30,7 +30,8 @@ export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): n
     return 0;
   }
   for (const st of stats) {
-    const how = st.mode === 'exhaustive' ? 'runs (every sequence of moves, seed 1)' : `random runs (seeds 1..${st.runs})`;
+    const how =
+      st.mode === 'exhaustive' ? 'runs (every sequence of moves, seed 1)' : `random runs (seeds 1..${st.runs})`;
     out(`Seat ${st.role}: ${st.runs} ${how}`);
     out('  Endings:');
     for (const e of st.endings)
