@@ -27,3 +27,11 @@ export function bundledScenarioFiles(): string[] {
 export function playThrough(s: Scenario, role: string, seed: number): Game {
   return randomPlaythrough(s, role, seed);
 }
+
+/** Fixed clock values and app version for result files built in tests (class mode). */
+export const CLASS_RESULT_OPTIONS = {
+  startedAt: '2026-11-27T10:00:00Z',
+  finishedAt: '2026-11-27T10:40:00Z',
+  mode: 'class' as const,
+  appVersion: '0.1.0',
+};

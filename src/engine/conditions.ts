@@ -1,6 +1,6 @@
 /** Evaluating a scenario's conditions against the state of a run. Pure. */
 import type { RunContext } from './run-context';
-import type { Condition, Next } from './schema';
+import type { Condition, Next, Scenario } from './schema';
 
 export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if (c === undefined) return true;
@@ -28,4 +28,34 @@ export function resolveNext(next: Next, ctx: RunContext): string {
   if (typeof next === 'string') return next;
   for (const b of next) if (holds(b.when, ctx)) return b.to;
   return next[next.length - 1]?.to ?? '';
+}
+
+function conditionsIn(c: Condition | undefined, out: Condition[] = []): Condition[] {
+  if (!c) return out;
+  out.push(c);
+  if ('all' in c) for (const x of c.all) conditionsIn(x, out);
+  if ('any' in c) for (const x of c.any) conditionsIn(x, out);
+  if ('not' in c) conditionsIn(c.not, out);
+  return out;
+}
+
+/** Every condition in the scenario, nested ones included: what the run's conditions can read. */
+export function allConditions(s: Scenario): Condition[] {
+  const out: Condition[] = [];
+  const fromNext = (n: Next | undefined) => {
+    if (n && typeof n !== 'string') for (const b of n) conditionsIn(b.when, out);
+  };
+  for (const st of s.steps) {
+    for (const ev of st.events) conditionsIn(ev.when, out);
+    for (const c of st.choices) {
+      conditionsIn(c.when, out);
+      fromNext(c.next);
+      for (const o of c.outcomes) fromNext(o.next);
+    }
+    for (const m of st.council?.members ?? []) for (const sh of m.shifts) conditionsIn(sh.when, out);
+    fromNext(st.council?.consensus);
+    fromNext(st.council?.blocked);
+    fromNext(st.next);
+  }
+  return out;
 }

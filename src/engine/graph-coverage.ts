@@ -7,10 +7,11 @@ import { type AnyMachineSnapshot, transition } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { DeadEndError, randomPlaythrough } from './autoplay';
 import { compileScenario } from './compiler';
+import { allConditions } from './conditions';
 import type { GameEvent } from './events';
 import type { Game } from './game';
 import type { RunContext } from './run-context';
-import type { Condition, Next, Scenario } from './schema';
+import type { Scenario } from './schema';
 
 export interface Coverage {
   endings: Set<string>;
@@ -41,30 +42,11 @@ function readSet(s: Scenario) {
   const flags = new Set<string>();
   const chosen = new Set<string>();
   const visited = new Set<string>();
-  const walk = (c: Condition | undefined): void => {
-    if (!c) return;
+  for (const c of allConditions(s)) {
     if ('meter' in c) meters.add(c.meter);
     else if ('flag' in c) flags.add(c.flag);
     else if ('chose' in c) chosen.add(c.chose);
     else if ('visited' in c) visited.add(c.visited);
-    else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-  };
-  const walkNext = (n: Next | undefined) => {
-    if (n && typeof n !== 'string') for (const b of n) walk(b.when);
-  };
-  for (const st of s.steps) {
-    for (const e of st.events) walk(e.when);
-    for (const c of st.choices) {
-      walk(c.when);
-      walkNext(c.next);
-      for (const o of c.outcomes) walkNext(o.next);
-    }
-    for (const m of st.council?.members ?? []) for (const sh of m.shifts) walk(sh.when);
-    walkNext(st.council?.consensus);
-    walkNext(st.council?.blocked);
-    walkNext(st.next);
   }
   return { meters, flags, chosen, visited };
 }

@@ -4,9 +4,10 @@
  * into FILE:LINE:COL. Static rules read the scenario; the reachability rules also explore the
  * compiled machine with xstate/graph from every seat and several seeds.
  */
+import { allConditions } from './conditions';
 import { graphCoverage, randomCoverage } from './graph-coverage';
 import { editDistance, type Finding } from './references';
-import type { Condition, Effect, Next, Scenario } from './schema';
+import type { Effect, Next, Scenario } from './schema';
 import type { PathKey } from './yaml-source';
 
 /** Longest texts that fit the decision panel without scrolling on a 1280×800 screen. */
@@ -29,36 +30,6 @@ export type LintCode = keyof typeof LINT_RULES;
 function targetsOf(next: Next | undefined): string[] {
   if (next === undefined) return [];
   return typeof next === 'string' ? [next] : next.map((b) => b.to);
-}
-
-function conditionsIn(c: Condition | undefined, out: Condition[] = []): Condition[] {
-  if (!c) return out;
-  out.push(c);
-  if ('all' in c) for (const x of c.all) conditionsIn(x, out);
-  if ('any' in c) for (const x of c.any) conditionsIn(x, out);
-  if ('not' in c) conditionsIn(c.not, out);
-  return out;
-}
-
-/** Every condition in the scenario. */
-function allConditions(s: Scenario): Condition[] {
-  const out: Condition[] = [];
-  const fromNext = (n: Next | undefined) => {
-    if (n && typeof n !== 'string') for (const b of n) conditionsIn(b.when, out);
-  };
-  for (const st of s.steps) {
-    for (const ev of st.events) conditionsIn(ev.when, out);
-    for (const c of st.choices) {
-      conditionsIn(c.when, out);
-      fromNext(c.next);
-      for (const o of c.outcomes) fromNext(o.next);
-    }
-    for (const m of st.council?.members ?? []) for (const sh of m.shifts) conditionsIn(sh.when, out);
-    fromNext(st.council?.consensus);
-    fromNext(st.council?.blocked);
-    fromNext(st.next);
-  }
-  return out;
 }
 
 function allEffects(s: Scenario): Effect[] {

@@ -17,15 +17,10 @@ import {
   teamTally,
 } from '../../src/classroom';
 import { type CouncilView, Game } from '../../src/engine';
-import { bundledScenarioFiles, loadFixture, loadOrThrow } from '../helpers';
+import { bundledScenarioFiles, CLASS_RESULT_OPTIONS, loadFixture, loadOrThrow } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
-const base = {
-  startedAt: '2026-11-27T10:00:00Z',
-  finishedAt: '2026-11-27T10:40:00Z',
-  mode: 'class' as const,
-  appVersion: '0.1.0',
-};
+const base = CLASS_RESULT_OPTIONS;
 
 /** The chair at the mini Council vote: Redland supports (lean 60), Blueland objects (lean -30). */
 function atVote(lobbyBlue = false): Game {

@@ -12,15 +12,10 @@ import {
   resultsToCsv,
 } from '../../src/classroom';
 import { Game } from '../../src/engine';
-import { loadFixture, playThrough } from '../helpers';
+import { CLASS_RESULT_OPTIONS, loadFixture, playThrough } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
-const base = {
-  startedAt: '2026-11-27T10:00:00Z',
-  finishedAt: '2026-11-27T10:40:00Z',
-  mode: 'class' as const,
-  appVersion: '0.1.0',
-};
+const base = CLASS_RESULT_OPTIONS;
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {

@@ -17,15 +17,10 @@ import {
   summarise,
 } from '../../src/classroom';
 import { Game, type Scenario } from '../../src/engine';
-import { bundledScenarioFiles, loadFixture, loadOrThrow, playThrough } from '../helpers';
+import { bundledScenarioFiles, CLASS_RESULT_OPTIONS, loadFixture, loadOrThrow, playThrough } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
-const base = {
-  startedAt: '2026-11-27T10:00:00Z',
-  finishedAt: '2026-11-27T10:40:00Z',
-  mode: 'class' as const,
-  appVersion: '0.1.0',
-};
+const base = CLASS_RESULT_OPTIONS;
 
 /** Plays the moves in order (a council step is voted on), then Continue to the end. */
 function run(
