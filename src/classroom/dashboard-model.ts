@@ -59,6 +59,13 @@ export interface TeamVoteEntry {
   rationale?: string;
 }
 
+/** Class mode at a Council vote: the room's votes on the proposal, summed over the results. */
+export interface ProposalVotes {
+  support: number;
+  abstain: number;
+  object: number;
+}
+
 export interface StepSummary {
   step: string;
   title: string;
@@ -72,8 +79,10 @@ export interface StepSummary {
   history?: { id: string; label: string };
   /** Decisions that took history's choice. */
   matched: number;
-  /** Class mode: votes per option id (or per position for Council teams) summed over the results. */
+  /** Class mode: votes per option id (or per position at a Council vote) summed over the results. */
   tally: Record<string, number>;
+  /** A Council vote whose tallies count positions: the room's votes on the proposal (from `tally`). */
+  proposalVotes?: ProposalVotes;
   /** Rationales written at this step, in the order the files were loaded. */
   rationales: RationaleEntry[];
   /** Council teams on one screen: each team's vote at this step. */
@@ -141,6 +150,14 @@ const VOTE_OPTIONS = [
   { id: 'consensus', label: 'Consensus reached' },
   { id: 'blocked', label: 'Blocked: no consensus' },
 ];
+
+const POSITIONS = ['support', 'abstain', 'object'] as const;
+
+/** The positions in a vote step's summed tally, or undefined when it counts none. */
+function proposalVotesOf(tally: Readonly<Record<string, number>>): ProposalVotes | undefined {
+  if (!POSITIONS.some((p) => p in tally)) return undefined;
+  return { support: tally.support ?? 0, abstain: tally.abstain ?? 0, object: tally.object ?? 0 };
+}
 
 function stats(values: readonly number[]): Stats {
   if (values.length === 0) return { n: 0, min: 0, mean: 0, max: 0 };
@@ -282,6 +299,7 @@ function summariseSteps(group: readonly LoadedResult[], scenario: Scenario | und
     }
     if (history) addOption(history);
     const total = entries.length;
+    const proposalVotes = kind === 'vote' ? proposalVotesOf(tally) : undefined;
     const teamVotes: TeamVoteEntry[] = [];
     for (const lr of group) {
       for (const c of lr.result.councilTeams ?? []) {
@@ -314,6 +332,7 @@ function summariseSteps(group: readonly LoadedResult[], scenario: Scenario | und
       ...(history ? { history } : {}),
       matched,
       tally,
+      ...(proposalVotes ? { proposalVotes } : {}),
       rationales,
       teamVotes,
     };

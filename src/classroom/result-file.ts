@@ -253,6 +253,14 @@ function utf8Length(text: string): number {
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+/** A file of `bytes` over MAX_RESULT_BYTES, refused unread: "is too large … (6.0 MB; the limit is 5.0 MB)". */
+export function tooLargeProblem(fileName: string, bytes: number): ResultProblem {
+  return {
+    fileName,
+    reason: `is too large to be a result file (${megabytes(bytes)}; the limit is ${megabytes(MAX_RESULT_BYTES)})`,
+  };
+}
+
 function foreignReason(data: unknown): string {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const x = data as Record<string, unknown>;
@@ -269,17 +277,14 @@ function foreignReason(data: unknown): string {
 export function parseResultFile(text: string | Uint8Array, fileName: string): ParsedResult {
   const fail = (reason: string): ParsedResult => ({ ok: false, fileName, reason });
   try {
-    const limit = `the limit is ${megabytes(MAX_RESULT_BYTES)}`;
     let str: string;
     if (typeof text === 'string') {
       if (text.length > MAX_RESULT_BYTES || utf8Length(text) > MAX_RESULT_BYTES) {
-        return fail(`is too large to be a result file (${megabytes(utf8Length(text))}; ${limit})`);
+        return { ok: false, ...tooLargeProblem(fileName, utf8Length(text)) };
       }
       str = text;
     } else {
-      if (text.byteLength > MAX_RESULT_BYTES) {
-        return fail(`is too large to be a result file (${megabytes(text.byteLength)}; ${limit})`);
-      }
+      if (text.byteLength > MAX_RESULT_BYTES) return { ok: false, ...tooLargeProblem(fileName, text.byteLength) };
       try {
         str = new TextDecoder('utf-8', { fatal: true }).decode(text);
       } catch {

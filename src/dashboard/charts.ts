@@ -73,6 +73,24 @@ export function distributionTable(step: StepSummary): HTMLTableElement {
   );
 }
 
+/**
+ * A Council vote in class mode (the room's votes, or the Council teams' tally):
+ * "Class votes on the proposal: support 14 · abstain 3 · object 5".
+ */
+export function proposalVotesLine(step: StepSummary): HTMLParagraphElement | null {
+  const votes = step.proposalVotes;
+  if (!votes) return null;
+  const counts = (['support', 'abstain', 'object'] as const).map((p) =>
+    h('span', { 'data-position': p }, `${POSITION_WORDS[p].toLowerCase()} ${votes[p]}`),
+  );
+  return h(
+    'p',
+    { class: 'proposal-votes' },
+    'Class votes on the proposal: ',
+    counts.flatMap((c, i) => (i ? [' · ', c] : [c])),
+  );
+}
+
 /** Council teams on one screen: each team's position at a vote. */
 export function teamVotesTable(step: StepSummary): HTMLTableElement | null {
   if (step.teamVotes.length === 0) return null;

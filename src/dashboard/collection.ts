@@ -2,6 +2,8 @@
  * The results loaded so far. Files are read in the page with `arrayBuffer()` (nothing is
  * uploaded); each new batch is added to what is loaded, an identical copy of a result already
  * loaded is reported once more and counted once, and a file over the size limit is refused unread.
+ * Clearing starts a new generation: a batch given before the clear adds nothing, even if its
+ * files are still being read.
  */
 import {
   type LoadedResult,
@@ -9,6 +11,7 @@ import {
   MAX_RESULT_BYTES,
   type ResultProblem,
   serializeResult,
+  tooLargeProblem,
 } from '../classroom/index';
 
 /** What a batch added: how many results, and which files were skipped. */
@@ -17,27 +20,28 @@ export interface BatchOutcome {
   problems: ResultProblem[];
 }
 
-type Read = { name: string; bytes: Uint8Array } | { name: string; problem: string };
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+type Read = { name: string; bytes: Uint8Array } | { problem: ResultProblem };
 
 async function readOne(file: File): Promise<Read> {
-  if (file.size > MAX_RESULT_BYTES) {
-    return {
-      name: file.name,
-      problem: `is too large to be a result file (${megabytes(file.size)}; the limit is ${megabytes(MAX_RESULT_BYTES)})`,
-    };
-  }
+  if (file.size > MAX_RESULT_BYTES) return { problem: tooLargeProblem(file.name, file.size) };
   try {
     return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (e) {
-    return { name: file.name, problem: `could not be read (${e instanceof Error ? e.message : 'unknown error'})` };
+    const reason = `could not be read (${e instanceof Error ? e.message : 'unknown error'})`;
+    return { problem: { fileName: file.name, reason } };
   }
 }
 
 export class ResultCollection {
   private loaded: LoadedResult[] = [];
   private skipped: ResultProblem[] = [];
+  /** How many times the collection was cleared. */
+  private clears = 0;
+
+  /** Changes at every clear: a batch given in an earlier generation is dropped. */
+  get generation(): number {
+    return this.clears;
+  }
 
   get results(): readonly LoadedResult[] {
     return this.loaded;
@@ -48,16 +52,21 @@ export class ResultCollection {
     return this.skipped;
   }
 
-  /** Reads the files and adds their results to those already loaded. */
-  async add(files: readonly File[]): Promise<BatchOutcome> {
+  /**
+   * Reads the files and adds their results to those already loaded; null, adding nothing, when
+   * the collection was cleared since `generation` (when the files were given) or while reading.
+   */
+  async add(files: readonly File[], generation = this.clears): Promise<BatchOutcome | null> {
+    if (generation !== this.clears) return null;
     const read = await Promise.all(files.map(readOne));
+    if (generation !== this.clears) return null;
     const before = this.loaded.length;
     // The results already loaded go first, so a new file identical to one of them is the copy.
     const { results, problems } = loadResultFiles([
       ...this.loaded.map((r) => ({ name: r.fileName, text: serializeResult(r.result) })),
       ...read.flatMap((r) => ('bytes' in r ? [{ name: r.name, text: r.bytes }] : [])),
     ]);
-    const unread = read.flatMap((r) => ('problem' in r ? [{ fileName: r.name, reason: r.problem }] : []));
+    const unread = read.flatMap((r) => ('problem' in r ? [r.problem] : []));
     // Problems in the order the files were given.
     const order = new Map<string, number>();
     files.forEach((f, i) => {
@@ -72,5 +81,6 @@ export class ResultCollection {
   clear(): void {
     this.loaded = [];
     this.skipped = [];
+    this.clears++;
   }
 }

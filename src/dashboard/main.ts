@@ -70,15 +70,19 @@ function start(): void {
   };
 
   // Batches are read one after another, so files dropped while others are read are not lost.
+  // A batch given before the latest Clear is dropped, even if it was already being read.
   let queue = Promise.resolve();
   let pending = 0;
-  const readBatch = async (files: readonly File[]) => {
+  const readBatch = async (files: readonly File[], generation: number) => {
+    const current = () => generation === collection.generation;
+    if (!current()) return;
     live.textContent = `Reading ${files.length === 1 ? '1 file' : `${files.length} files`}…`;
     try {
-      const { added, problems } = await collection.add(files);
+      const outcome = await collection.add(files, generation);
       await painted();
+      if (!outcome || !current()) return;
       render();
-      announce(`${loadedMessage(added, problems.length, collection.results.length)}.`);
+      announce(`${loadedMessage(outcome.added, outcome.problems.length, collection.results.length)}.`);
     } catch (e) {
       console.error(e);
       announce(`The files could not be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -86,11 +90,12 @@ function start(): void {
   };
   const load = (files: readonly File[]) => {
     if (files.length === 0) return;
+    const generation = collection.generation;
     pending++;
     debug.busy = true;
     drop.setAttribute('aria-busy', 'true');
     queue = queue.then(async () => {
-      await readBatch(files);
+      await readBatch(files, generation);
       pending--;
       if (pending === 0) {
         drop.removeAttribute('aria-busy');

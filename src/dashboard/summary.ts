@@ -12,7 +12,7 @@ import type {
   StepSummary,
 } from '../classroom/index';
 import { formatDate, h, uid } from '../ui/dom';
-import { distributionTable, endingsTable, metersTable, teamVotesTable } from './charts';
+import { distributionTable, endingsTable, metersTable, proposalVotesLine, teamVotesTable } from './charts';
 import { rationalesBlock } from './rationales';
 import { plural } from './text';
 
@@ -70,7 +70,7 @@ function stepBlock(step: StepSummary, turnLabel: string): HTMLElement {
     { class: 'step', 'aria-labelledby': id, 'data-step': step.step },
     h('p', { class: 'kicker' }, meta),
     h('h5', { id, class: 'step-name' }, step.title),
-    h('div', { class: 'step-chart' }, distributionTable(step), teamVotesTable(step)),
+    h('div', { class: 'step-chart' }, distributionTable(step), proposalVotesLine(step), teamVotesTable(step)),
     rationalesBlock(step),
   );
 }

