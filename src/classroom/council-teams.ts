@@ -4,7 +4,7 @@
  * object) at each Council step. The alliance decides by consensus: the proposal passes only if
  * no member objects. Members no team holds keep the position the game gives them.
  */
-import { MAX_RATIONALE } from '../engine/events';
+import { MAX_RATIONALE, type TeamPositions } from '../engine/events';
 import type { Scenario } from '../engine/schema';
 import type { CouncilView, GameView, Position } from '../engine/view-types';
 import type { CouncilTeamsRecord } from './result-schema';
@@ -90,6 +90,65 @@ export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): 
     agreesWithGame: verdict !== 'pending' && (verdict === 'consensus') === view.wouldPass,
     notSitting: teams.filter((t) => !sitting.has(t.actor)).map((t) => t.team),
   };
+}
+
+/** The positions to send with the Council's vote: each sitting member a team holds and has voted for. */
+export function teamPositions(view: CouncilView, teams: readonly CouncilTeam[]): TeamPositions {
+  const sitting = new Set(view.members.map((m) => m.actor));
+  const out: TeamPositions = {};
+  for (const t of teams) if (t.vote && sitting.has(t.actor)) out[t.actor] = t.vote;
+  return out;
+}
+
+/** The Council as the teams voted it (members no team holds as the game has them): what the chamber draws. */
+export function councilAsVoted(view: CouncilView, teams: readonly CouncilTeam[]): CouncilView {
+  const positions = teamPositions(view, teams);
+  const members = view.members.map((m) => {
+    const p = positions[m.actor];
+    return p ? { ...m, position: p } : m;
+  });
+  return { ...view, members, wouldPass: consensusReached(members.map((m) => m.position)) };
+}
+
+/** A team set-up: the team's name and the member state it holds. */
+export type TeamSetup = Pick<CouncilTeam, 'team' | 'actor'>;
+
+export const MAX_TEAM_NAME = 60;
+
+/**
+ * Team set-ups from a stored or typed value: names trimmed and cut to MAX_TEAM_NAME, blank names
+ * and malformed entries dropped, at most one team per member (the first), at most 20 teams.
+ */
+export function cleanTeams(raw: unknown): TeamSetup[] {
+  if (!Array.isArray(raw)) return [];
+  const out: TeamSetup[] = [];
+  const held = new Set<string>();
+  for (const x of raw) {
+    if (!x || typeof x !== 'object') continue;
+    const { team, actor } = x as Record<string, unknown>;
+    if (typeof team !== 'string' || typeof actor !== 'string' || !actor) continue;
+    const name = team.trim().replace(/\s+/g, ' ').slice(0, MAX_TEAM_NAME);
+    if (!name || held.has(actor)) continue;
+    held.add(actor);
+    out.push({ team: name, actor });
+    if (out.length === 20) break;
+  }
+  return out;
+}
+
+/** Names for teams not yet named: "Team A", "Team B", … skipping names already taken. */
+export function defaultTeamNames(count: number, taken: readonly string[] = []): string[] {
+  const used = new Set(taken.map((t) => t.trim().toLowerCase()));
+  const out: string[] = [];
+  for (let i = 0; out.length < count && i < 26 * 27; i++) {
+    const letters =
+      i < 26
+        ? String.fromCharCode(65 + i)
+        : `${String.fromCharCode(64 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`;
+    const name = `Team ${letters}`;
+    if (!used.has(name.toLowerCase())) out.push(name);
+  }
+  return out;
 }
 
 /** Votes per position (support / abstain / object), e.g. as the class tally of the Council decision. */

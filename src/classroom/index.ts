@@ -19,13 +19,19 @@ export {
   type CouncilTally,
   type CouncilTeam,
   checkTeams,
+  cleanTeams,
   combineTeamRationales,
   consensusReached,
+  councilAsVoted,
   councilSeats,
   councilTeamsRecord,
+  defaultTeamNames,
+  MAX_TEAM_NAME,
   type RoleSheet,
   roleSheet,
+  type TeamSetup,
   tallyCouncil,
+  teamPositions,
   teamTally,
 } from './council-teams';
 export { CSV_BOM, CSV_COLUMNS, CSV_MIME_TYPE, type CsvColumn, csvCell, csvFileName, csvRow, resultsToCsv } from './csv';
@@ -35,6 +41,7 @@ export {
   type EndingsSummary,
   type MeterSummary,
   type OptionCount,
+  type ProposalVotes,
   type RationaleEntry,
   type ScenarioSummary,
   type SeatSummary,
@@ -61,6 +68,7 @@ export {
   resultFileName,
   serializeResult,
   slug,
+  tooLargeProblem,
 } from './result-file';
 export {
   type CouncilTeamsRecord,

@@ -12,7 +12,9 @@ import { MAX_RATIONALE } from '../engine/events';
 import { Id } from '../engine/schema';
 
 export const RESULT_KIND = 'article-four-result';
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
+/** Every format this reader reads: format 1 lacks the Council teams' `positions` in CALL_VOTE events. */
+export const RESULT_VERSIONS = [1, 2] as const;
 /** Result files larger than this are refused unread (a real one is a few kilobytes to ~200 KB). */
 export const MAX_RESULT_BYTES = 5 * 1024 * 1024;
 /** Longest student or team name kept. */
@@ -50,6 +52,10 @@ export const ResultEventSchema = z
         type: z.literal('CALL_VOTE'),
         rationale: z.string().max(MAX_RATIONALE).optional(),
         tally: Tally.optional(),
+        positions: z
+          .record(z.string().max(64), z.enum(['support', 'abstain', 'object']))
+          .optional()
+          .describe('Council teams: the vote each team cast for the member state it holds (format 2).'),
       })
       .describe('The player called the Council vote.'),
     z.strictObject({ type: z.literal('CONTINUE') }).describe('The player read a narrative step and went on.'),
@@ -104,7 +110,9 @@ export const CouncilTeamsRecordSchema = z
 export const ResultSchema = z
   .strictObject({
     kind: z.literal(RESULT_KIND).describe('Always "article-four-result": marks the file as an Article Four result.'),
-    version: z.literal(RESULT_VERSION).describe('Format version of this file.'),
+    version: z
+      .literal(RESULT_VERSIONS)
+      .describe('Format version of this file: written as the newest; older formats are read too.'),
     appVersion: z.string().min(1).max(64).describe('Version of Article Four that wrote the file.'),
     scenario: z
       .strictObject({

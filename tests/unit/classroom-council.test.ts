@@ -5,15 +5,20 @@ import {
   buildResult,
   type CouncilTeam,
   checkTeams,
+  cleanTeams,
   combineTeamRationales,
   consensusReached,
+  councilAsVoted,
   councilSeats,
   councilTeamsRecord,
+  defaultTeamNames,
   parseResultFile,
+  replayResult,
   roleSheet,
   serializeResult,
   summarise,
   tallyCouncil,
+  teamPositions,
   teamTally,
 } from '../../src/classroom';
 import { type CouncilView, Game } from '../../src/engine';
@@ -160,9 +165,17 @@ describe('Council teams in a result file', () => {
     });
     const rationale = combineTeamRationales(view, playing);
     expect(rationale).toBe('Team Red (Redland, support): Act now.\nTeam Blue (Blueland, object): Not our war, "no".');
-    expect(g.callVote({ rationale, tally: teamTally(tallyCouncil(view, playing)) })).toBe(true);
+    expect(
+      g.callVote({ rationale, tally: teamTally(tallyCouncil(view, playing)), positions: teamPositions(view, playing) }),
+    ).toBe(true);
     while (!g.ended) g.continue();
     const r = buildResult(g, { ...base, councilTeams: [record] });
+    // The teams' votes are moves of the run: the file keeps them, and replays to the same run.
+    expect(r.events.find((e) => e.type === 'CALL_VOTE')).toMatchObject({
+      positions: { red: 'support', blue: 'object' },
+    });
+    const replayed = replayResult(r, mini);
+    expect(replayed.ok).toBe(true);
     expect(r.decisions.find((d) => d.turn === record.turn)).toMatchObject({ step: 'vote', kind: 'vote', rationale });
     const parsed = parseResultFile(serializeResult(r), 'class.json');
     expect(parsed.ok && parsed.result.councilTeams).toEqual([record]);
@@ -298,4 +311,69 @@ describe('council seats and role sheets', () => {
       ).toEqual([]);
     },
   );
+});
+
+describe('the teams’ votes in the engine', () => {
+  it('sends the positions of sitting members with a vote, and the engine decides as the tally says', () => {
+    for (const [red, blue] of [
+      ['support', 'support'],
+      ['support', 'abstain'],
+      ['object', 'support'],
+      ['support', 'object'],
+      ['abstain', 'abstain'],
+    ] as const) {
+      const g = atVote();
+      const view = councilOf(g);
+      const playing = [...teams(red, blue), { team: 'Team Green', actor: 'green', vote: 'object' as const }];
+      const positions = teamPositions(view, playing);
+      // A team whose member does not sit on this Council sends nothing.
+      expect(positions).toEqual({ red, blue });
+      const tally = tallyCouncil(view, playing);
+      const voted = councilAsVoted(view, playing);
+      expect(voted.wouldPass).toBe(tally.verdict === 'consensus');
+      expect(voted.members.map((m) => m.position)).toEqual([red, blue]);
+      expect(g.callVote({ positions })).toBe(true);
+      // The result of the vote is the one the teams' tally shows.
+      const passed = g.state().decisions.at(-1)?.choice === 'consensus';
+      expect({ red, blue, passed }).toEqual({ red, blue, passed: tally.verdict === 'consensus' });
+    }
+  });
+
+  it('leaves a member without a vote to the game, in the chamber and in the engine', () => {
+    const g = atVote();
+    const view = councilOf(g);
+    const playing = teams('object');
+    expect(teamPositions(view, playing)).toEqual({ red: 'object' });
+    const voted = councilAsVoted(view, playing);
+    expect(voted.members.find((m) => m.actor === 'blue')?.position).toBe(
+      view.members.find((m) => m.actor === 'blue')?.position,
+    );
+  });
+});
+
+describe('team set-ups', () => {
+  it('cleans what was typed or stored: blank, malformed and second holders dropped', () => {
+    expect(cleanTeams(null)).toEqual([]);
+    expect(cleanTeams('x')).toEqual([]);
+    expect(
+      cleanTeams([
+        { team: '  Team   Red ', actor: 'red' },
+        { team: '   ', actor: 'blue' },
+        { team: 'Team Two', actor: 'red' },
+        { team: 7, actor: 'green' },
+        null,
+        { team: 'x'.repeat(100), actor: 'blue' },
+      ]),
+    ).toEqual([
+      { team: 'Team Red', actor: 'red' },
+      { team: 'x'.repeat(60), actor: 'blue' },
+    ]);
+    expect(cleanTeams(Array.from({ length: 30 }, (_, i) => ({ team: `T${i}`, actor: `a${i}` })))).toHaveLength(20);
+  });
+
+  it('names teams A, B, C… skipping names already taken', () => {
+    expect(defaultTeamNames(3)).toEqual(['Team A', 'Team B', 'Team C']);
+    expect(defaultTeamNames(2, ['team a', 'Team C'])).toEqual(['Team B', 'Team D']);
+    expect(defaultTeamNames(28).slice(25)).toEqual(['Team Z', 'Team AA', 'Team AB']);
+  });
 });

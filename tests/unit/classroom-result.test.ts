@@ -19,6 +19,7 @@ import {
   resultFileName,
   serializeResult,
   slug,
+  tooLargeProblem,
 } from '../../src/classroom';
 import { Game } from '../../src/engine';
 import { scenarioHash } from '../../src/engine/save';
@@ -301,13 +302,21 @@ describe('parseResultFile', () => {
     expect(bad(JSON.stringify(mini), 'mini.json')).toMatch(/scenario file/);
   });
 
+  it('reads a file of an older format it knows', () => {
+    const older = parseResultFile(
+      withField((x) => (x.version = 1)),
+      'format-1.json',
+    );
+    expect(older.ok && older.result.version).toBe(1);
+  });
+
   it('reports a file from a newer (or unknown) version', () => {
     expect(
       bad(
-        withField((x) => (x.version = 2)),
+        withField((x) => (x.version = RESULT_VERSION + 1)),
         'future.json',
       ),
-    ).toMatch(/newer version of Article Four.*format 2/);
+    ).toMatch(new RegExp(`newer version of Article Four.*format ${RESULT_VERSION + 1}`));
     expect(bad(withField((x) => (x.version = 0)))).toMatch(/unknown result format version \(0\)/);
     expect(bad(withField((x) => (x.version = '1')))).toMatch(/unknown result format version/);
     expect(bad(withField((x) => delete x.version))).toMatch(/unknown result format version \(missing\)/);
@@ -351,8 +360,11 @@ describe('parseResultFile', () => {
 
   it('refuses files over the size limit unread, and accepts a byte order mark', () => {
     const huge = `{"kind":"article-four-result","pad":"${'x'.repeat(MAX_RESULT_BYTES)}"}`;
-    expect(bad(huge, 'huge.json')).toMatch(/too large.*5\.0 MB/);
-    expect(bad(new TextEncoder().encode(huge), 'huge.json')).toMatch(/too large/);
+    expect(parseResultFile(huge, 'huge.json')).toEqual({ ok: false, ...tooLargeProblem('huge.json', huge.length) });
+    expect(parseResultFile(new TextEncoder().encode(huge), 'huge.json')).toEqual({
+      ok: false,
+      ...tooLargeProblem('huge.json', huge.length),
+    });
     expect(bad('é'.repeat(MAX_RESULT_BYTES / 2 + 1))).toMatch(/too large/);
     expect(parseResultFile(`\uFEFF${goodText}`, 'bom.json')).toEqual({ ok: true, fileName: 'bom.json', result: good });
   });
@@ -379,6 +391,20 @@ describe('parseResultFile', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('tooLargeProblem', () => {
+  it('names the file, its size and the limit in MB, as the dashboard shows it', () => {
+    const problem = tooLargeProblem('class 3b.json', 6 * 1024 * 1024 + 1);
+    expect(problem).toEqual({
+      fileName: 'class 3b.json',
+      reason: 'is too large to be a result file (6.0 MB; the limit is 5.0 MB)',
+    });
+    expect(describeProblem(problem)).toBe(
+      'class 3b.json is too large to be a result file (6.0 MB; the limit is 5.0 MB).',
+    );
+    expect(tooLargeProblem('x.json', MAX_RESULT_BYTES + 60_000).reason).toMatch(/\(5\.1 MB; the limit is 5\.0 MB\)$/);
   });
 });
 

@@ -16,12 +16,13 @@ describe('docs/result.schema.json', () => {
 
   it('pins the kind and version, and refuses unknown fields', () => {
     const schema = resultJsonSchema() as {
-      properties: Record<string, { const?: unknown }>;
+      properties: Record<string, { const?: unknown; enum?: unknown[] }>;
       additionalProperties: unknown;
       required: string[];
     };
     expect(schema.properties.kind?.const).toBe(RESULT_KIND);
-    expect(schema.properties.version?.const).toBe(RESULT_VERSION);
+    // The newest format is written; every older one is still read.
+    expect(schema.properties.version?.enum).toEqual(Array.from({ length: RESULT_VERSION }, (_, i) => i + 1));
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).not.toContain('student');
     expect(schema.required).not.toContain('team');
