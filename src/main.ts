@@ -24,9 +24,18 @@ function element(id: string): HTMLElement {
 }
 
 const root = document.documentElement;
-const debug: { ready: boolean; renders: () => number; world: boolean; worldError: string | null; stats(): unknown } = {
+const debug: {
+  ready: boolean;
+  renders: () => number;
+  world: boolean;
+  worldError: string | null;
+  stats(): unknown;
+  /** What the scenes were last told to draw (the browser tests read it). */
+  screen(): unknown;
+} = {
   ready: false,
   renders: () => 0,
+  screen: () => bridge.latest(BridgeEvent.Screen) ?? null,
   world: false,
   worldError: null,
   stats: () => ({ bridgeListeners: bridge.listenerCount(), world: worldHandle?.stats() ?? null }),

@@ -5,16 +5,19 @@
  */
 import * as Phaser from 'phaser';
 import type { CouncilMemberView, CouncilView, Position } from '../engine/view-types';
-import { type Bridge, bridge, type Layout, type ScreenPayload } from '../ui/bridge';
+import { type Bridge, bridge, type ChamberTeam, type Layout, type ScreenPayload } from '../ui/bridge';
 import { BridgeEvent, SceneKey } from '../ui/keys';
 import { DARK, HIGH_CONTRAST, hex, type Theme } from '../ui/palette';
 import { defaultSettings, type Settings, textScale } from '../ui/settings';
 
 const WORD: Record<Position, string> = { support: 'Supports', abstain: 'Abstains', object: 'Objects' };
 
+/** A member's seat: its position, or `pending` while the team holding it has not voted. */
+type SeatPosition = Position | 'pending';
+
 interface Seat {
   actor: string;
-  position: Position;
+  position: SeatPosition;
   lean: number;
   x: number;
   y: number;
@@ -27,6 +30,7 @@ export class CouncilScene extends Phaser.Scene {
   private layout: Layout | null = null;
   private council: CouncilView | null = null;
   private verdict: ScreenPayload['verdict'] = null;
+  private teams: ChamberTeam[] = [];
   private played: string | null = null;
   private seats: Seat[] = [];
   private objects: Phaser.GameObjects.GameObject[] = [];
@@ -46,12 +50,14 @@ export class CouncilScene extends Phaser.Scene {
     const screen = this.channel.latest(BridgeEvent.Screen);
     this.council = screen?.council ?? null;
     this.verdict = screen?.verdict ?? null;
+    this.teams = screen?.teams ?? [];
     this.offs.push(
       this.channel.on(BridgeEvent.Screen, (p) => {
         if (!p.council) return;
         const previous = this.seats.map((s) => ({ actor: s.actor, position: s.position }));
         this.council = p.council;
         this.verdict = p.verdict;
+        this.teams = p.teams ?? [];
         this.rebuild(previous);
       }),
       this.channel.on(BridgeEvent.Layout, (l) => {
@@ -76,8 +82,9 @@ export class CouncilScene extends Phaser.Scene {
     return this.settings.highContrast ? HIGH_CONTRAST : DARK;
   }
 
-  private colour(position: Position): string {
+  private colour(position: SeatPosition): string {
     const t = this.theme();
+    if (position === 'pending') return t.muted;
     return position === 'support' ? t.support : position === 'object' ? t.object : t.abstain;
   }
 
@@ -108,7 +115,7 @@ export class CouncilScene extends Phaser.Scene {
     return { x: base.x, y: base.y, width: base.width, height: Math.max(200, bottom - base.y) };
   }
 
-  private rebuild(previous: { actor: string; position: Position }[]): void {
+  private rebuild(previous: { actor: string; position: SeatPosition }[]): void {
     this.clear();
     const council = this.council;
     if (!council) return;
@@ -134,16 +141,25 @@ export class CouncilScene extends Phaser.Scene {
     table.strokePath();
     this.objects.push(table);
 
+    const teamOf = new Map(this.teams.map((t) => [t.actor, t]));
+    const positionOf = (m: CouncilMemberView): SeatPosition =>
+      teamOf.get(m.actor)?.voted === false ? 'pending' : m.position;
+    const waiting = members.filter((m) => positionOf(m) === 'pending').length;
     const tally = { support: 0, abstain: 0, object: 0 };
-    for (const m of members) tally[m.position] += 1;
+    for (const m of members) {
+      const p = positionOf(m);
+      if (p !== 'pending') tally[p] += 1;
+    }
     this.objects.push(this.text(cx, area.y + 12, 'Collective Security Council', 14, theme.muted, true));
     const status = this.verdict
       ? this.verdict === 'consensus'
         ? 'The Council has agreed by consensus'
         : 'The proposal is blocked'
-      : council.wouldPass
-        ? 'Consensus would form: no member objects'
-        : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
+      : waiting > 0
+        ? `Waiting for ${waiting} team${waiting === 1 ? '' : 's'} to vote`
+        : council.wouldPass
+          ? 'Consensus would form: no member objects'
+          : `Blocked if put to the vote: ${tally.object} ${tally.object === 1 ? 'member objects' : 'members object'}`;
     this.objects.push(
       this.text(
         cx,
@@ -153,17 +169,24 @@ export class CouncilScene extends Phaser.Scene {
         theme.text,
         true,
       ),
-      this.text(cx, cy - radius * 0.36 + 26 * scale, status, 13, council.wouldPass ? theme.better : theme.worse, true),
+      this.text(
+        cx,
+        cy - radius * 0.36 + 26 * scale,
+        status,
+        13,
+        waiting > 0 && !this.verdict ? theme.muted : council.wouldPass ? theme.better : theme.worse,
+        true,
+      ),
     );
 
     members.forEach((m, i) => {
       const a = Math.PI + (Math.PI * (i + 0.5)) / members.length;
       const x = cx + Math.cos(a) * radius;
       const y = cy + Math.sin(a) * radius;
-      const seat = this.seat(m, x, y, seatR);
+      const seat = this.seat(m, positionOf(m), teamOf.get(m.actor)?.team ?? null, x, y, seatR);
       this.seats.push(seat);
       const before = previous.find((p) => p.actor === m.actor);
-      if (before && before.position !== m.position && !this.settings.reducedMotion) {
+      if (before && before.position !== seat.position && !this.settings.reducedMotion) {
         seat.container.setScale(1.25);
         this.tweens.add({ targets: seat.container, scale: 1, duration: 500, ease: 'Back.easeOut' });
       }
@@ -172,9 +195,16 @@ export class CouncilScene extends Phaser.Scene {
     if (this.verdict) this.playVerdict(this.verdict, cx, cy - radius * 0.05);
   }
 
-  private seat(m: CouncilMemberView, x: number, y: number, r: number): Seat {
+  private seat(
+    m: CouncilMemberView,
+    position: SeatPosition,
+    team: string | null,
+    x: number,
+    y: number,
+    r: number,
+  ): Seat {
     const theme = this.theme();
-    const colour = this.colour(m.position);
+    const colour = this.colour(position);
     const g = this.add.graphics();
     g.fillStyle(hex(theme.panel), 0.95).fillCircle(0, 0, r);
     g.fillStyle(hex(colour), 0.22).fillCircle(0, 0, r);
@@ -182,13 +212,17 @@ export class CouncilScene extends Phaser.Scene {
     // The symbol, so position never rests on colour alone.
     g.lineStyle(Math.max(3, r * 0.14), hex(colour), 1);
     const s = r * 0.42;
-    if (m.position === 'support') {
+    const scale = textScale(this.settings.textSize);
+    const parts: Phaser.GameObjects.GameObject[] = [g];
+    if (position === 'pending') {
+      parts.push(this.text(0, -r * 0.45, '?', 26, colour, true));
+    } else if (position === 'support') {
       g.beginPath();
       g.moveTo(-s, 0);
       g.lineTo(-s * 0.25, s * 0.7);
       g.lineTo(s, -s * 0.65);
       g.strokePath();
-    } else if (m.position === 'object') {
+    } else if (position === 'object') {
       g.lineBetween(-s * 0.8, -s * 0.8, s * 0.8, s * 0.8);
       g.lineBetween(-s * 0.8, s * 0.8, s * 0.8, -s * 0.8);
     } else {
@@ -203,14 +237,21 @@ export class CouncilScene extends Phaser.Scene {
     g.strokePath();
     g.fillStyle(hex(theme.text), 1).fillCircle(Math.cos(la) * (r + 7), Math.sin(la) * (r + 7), 4);
 
-    const scale = textScale(this.settings.textSize);
     const name = this.text(0, r + 14, m.name, 14, theme.text, true);
-    const word = this.text(0, r + 14 + 19 * scale, WORD[m.position], 12, colour, true);
-    const parts: Phaser.GameObjects.GameObject[] = [g, name, word];
-    if (m.lobby?.done) parts.push(this.text(0, -r - 24 * scale, 'lobbied', 11, theme.accent, true));
+    const word = this.text(
+      0,
+      r + 14 + 19 * scale,
+      position === 'pending' ? 'Voting…' : WORD[position],
+      12,
+      colour,
+      true,
+    );
+    parts.push(name, word);
+    const above = [team, m.lobby?.done ? 'lobbied' : null].filter(Boolean).join(' · ');
+    if (above) parts.push(this.text(0, -r - 24 * scale, above, 11, theme.accent, true));
     const container = this.add.container(x, y, parts);
     this.objects.push(container);
-    return { actor: m.actor, position: m.position, lean: m.lean, x, y, r, container };
+    return { actor: m.actor, position, lean: m.lean, x, y, r, container };
   }
 
   private playVerdict(verdict: 'consensus' | 'blocked', x: number, y: number): void {

@@ -4,7 +4,18 @@
  * sends it the player's moves; it decides no rule of the game itself.
  */
 import { classNotes } from '../classroom/class-vote';
+import {
+  combineTeamRationales,
+  councilAsVoted,
+  councilTeamsRecord,
+  type TeamSetup,
+  tallyCouncil,
+  teamPositions,
+  teamTally,
+} from '../classroom/council-teams';
 import { localTimestamp } from '../classroom/result-file';
+import type { CouncilTeamsRecord } from '../classroom/result-schema';
+import { MAX_RATIONALE } from '../engine/events';
 import { type Debrief, type Diagnostic, Game, PHASES, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
@@ -16,6 +27,7 @@ import { plainText } from './markup';
 import { saveResultsBlock } from './results-download';
 import {
   clearSave,
+  type RunMeta,
   readSave,
   runMeta,
   STORED_VERSION,
@@ -25,6 +37,7 @@ import {
 } from './save-store';
 import { renderBriefing } from './screens/briefing';
 import { renderCases } from './screens/cases';
+import { classCouncil, teamsWithVotes } from './screens/class-council';
 import { classChoicePanel, type DecisionDraft, freshDraft, type PlayMode, rationaleField } from './screens/class-vote';
 import type { ScreenResult } from './screens/common';
 import { renderCredits } from './screens/credits';
@@ -32,12 +45,15 @@ import { renderDebrief } from './screens/debrief';
 import { renderEnding } from './screens/ending';
 import { listenForDrops, readScenarioFile } from './screens/open-file';
 import { phaseLabel, renderResult, renderStep } from './screens/play';
+import { renderRoleSheets } from './screens/role-sheets';
 import { renderScenarioErrors } from './screens/scenario-errors';
 import { renderSeats } from './screens/seats';
 import { renderSettings } from './screens/settings';
 import { renderTeacherGuide } from './screens/teacher-guide';
+import { renderTeamSetup } from './screens/team-setup';
 import { renderTitle } from './screens/title';
 import { applySettings, loadSettings, type Settings, storeSettings, textScale } from './settings';
+import { readTeams, writeTeams } from './teams-store';
 
 type Screen =
   | { id: typeof ScreenId.Title }
@@ -50,6 +66,8 @@ type Screen =
   | { id: typeof ScreenId.Settings; back: Screen }
   | { id: typeof ScreenId.Credits }
   | { id: typeof ScreenId.TeacherGuide; scenario: string; back: Screen }
+  | { id: typeof ScreenId.CouncilTeams; scenario: string; back: Screen }
+  | { id: typeof ScreenId.RoleSheets; scenario: string; back: Screen }
   | { id: typeof ScreenId.Error; message: string }
   | { id: typeof ScreenId.ScenarioErrors; file: string; errors: Diagnostic[]; source: string };
 
@@ -74,6 +92,9 @@ interface Run {
   draft: DecisionDraft;
   /** The name and team typed on the debrief. */
   names: { student: string; team: string };
+  /** Class mode: the Council teams, and each team's vote at the Council steps played so far. */
+  teams: TeamSetup[];
+  councilTeams: CouncilTeamsRecord[];
 }
 
 export interface AppElements {
@@ -187,13 +208,7 @@ export class App {
     this.go({ id: ScreenId.Title });
   }
 
-  private attach(
-    scenario: Scenario,
-    game: Game,
-    seen: number,
-    screen: StoredScreen,
-    meta: { mode: PlayMode; startedAt: string },
-  ): void {
+  private attach(scenario: Scenario, game: Game, seen: number, screen: StoredScreen, meta: RunMeta): void {
     this.detach();
     const off = game.subscribe((view) => this.onGameChange(view));
     this.run = {
@@ -229,6 +244,8 @@ export class App {
     this.attach(s, game, 0, 'play', {
       mode: this.classMode ? 'class' : 'solo',
       startedAt: localTimestamp(new Date()),
+      teams: this.classMode ? readTeams(s.id) : [],
+      councilTeams: [],
     });
     this.persist();
     this.go({ id: ScreenId.Play });
@@ -248,6 +265,8 @@ export class App {
       engine: r.game.save(),
       startedAt: r.startedAt,
       mode: r.mode,
+      ...(r.teams.length > 0 ? { teams: r.teams } : {}),
+      ...(r.councilTeams.length > 0 ? { councilTeams: r.councilTeams } : {}),
     };
     writeSave(run);
   }
@@ -276,7 +295,13 @@ export class App {
     if (!r) return;
     const game = r.game.replayFrom(turn);
     const scenario = r.scenario;
-    this.attach(scenario, game, game.view().turn, 'play', { mode: r.mode, startedAt: r.startedAt });
+    this.attach(scenario, game, game.view().turn, 'play', {
+      mode: r.mode,
+      startedAt: r.startedAt,
+      teams: r.teams,
+      // The team votes of the decisions replayed away go with them.
+      councilTeams: r.councilTeams.filter((c) => c.turn < turn),
+    });
     this.persist();
     this.announce(`Replaying from decision ${turn}. Try another answer.`);
     this.go({ id: ScreenId.Play });
@@ -319,11 +344,37 @@ export class App {
   private callVote(): void {
     this.guard(() => {
       const r = this.run;
-      const council = r?.game.view().step?.council;
-      if (!r || !council) return;
-      r.vote = { council, verdict: council.wouldPass ? 'consensus' : 'blocked', turn: r.game.view().turn + 1 };
+      const view = r?.game.view();
+      const council = view?.step?.council;
+      if (!r || !view || !council) return;
+      const turn = view.turn + 1;
       const rationale = r.draft.rationale.trim();
-      r.game.callVote(rationale ? { rationale } : {});
+      if (r.mode !== 'class') {
+        r.vote = { council, verdict: council.wouldPass ? 'consensus' : 'blocked', turn };
+        r.game.callVote(rationale ? { rationale } : {});
+        return;
+      }
+      const sitting = new Set(council.members.map((m) => m.actor));
+      const teams = teamsWithVotes(
+        r.teams.filter((t) => sitting.has(t.actor)),
+        r.draft,
+      );
+      if (teams.length === 0) {
+        // The room's own vote on the proposal is kept with the decision; the members decide.
+        r.vote = { council, verdict: council.wouldPass ? 'consensus' : 'blocked', turn };
+        r.game.callVote(classNotes(['support', 'abstain', 'object'], { rationale, tally: r.draft.tally }));
+        return;
+      }
+      const voted = councilAsVoted(council, teams);
+      const record = councilTeamsRecord(view, teams);
+      const reasons = [rationale, combineTeamRationales(council, teams) ?? ''].filter(Boolean).join('\n');
+      r.councilTeams = [...r.councilTeams.filter((c) => c.turn !== turn), record];
+      r.vote = { council: voted, verdict: voted.wouldPass ? 'consensus' : 'blocked', turn };
+      r.game.callVote({
+        positions: teamPositions(council, teams),
+        tally: teamTally(tallyCouncil(council, teams)),
+        ...(reasons ? { rationale: reasons.slice(0, MAX_RATIONALE) } : {}),
+      });
     });
   }
 
@@ -479,6 +530,8 @@ export class App {
             this.classMode = on;
           },
           onGuide: () => this.go({ id: ScreenId.TeacherGuide, scenario: scenario.id, back: s }),
+          teams: readTeams(scenario.id),
+          onTeams: () => this.go({ id: ScreenId.CouncilTeams, scenario: scenario.id, back: s }),
           onPick: (role) => this.go({ id: ScreenId.Briefing, scenario: scenario.id, role }),
           onBack: () => this.go({ id: ScreenId.Cases }),
         });
@@ -517,6 +570,7 @@ export class App {
             mode: r.mode,
             startedAt: r.startedAt,
             names: r.names,
+            councilTeams: r.councilTeams,
             announce: (text) => this.announce(text),
           }),
           onReplay: (turn) => this.guard(() => this.replayFrom(turn)),
@@ -539,8 +593,35 @@ export class App {
         if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
         return renderTeacherGuide({
           scenario,
+          onRoleSheets: () => this.go({ id: ScreenId.RoleSheets, scenario: scenario.id, back: s }),
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.Seats ? 'Back to the seats' : 'Back',
+        });
+      }
+      case ScreenId.CouncilTeams: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderTeamSetup({
+          scenario,
+          teams: readTeams(scenario.id),
+          onChange: (teams) => {
+            writeTeams(scenario.id, teams);
+            // Teams play in class mode.
+            if (teams.length > 0) this.classMode = true;
+          },
+          onRoleSheets: () => this.go({ id: ScreenId.RoleSheets, scenario: scenario.id, back: s }),
+          onBack: () => this.go(s.back),
+          announce: (text) => this.announce(text),
+        });
+      }
+      case ScreenId.RoleSheets: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderRoleSheets({
+          scenario,
+          teams: readTeams(scenario.id),
+          onBack: () => this.go(s.back),
+          backLabel: s.back.id === ScreenId.TeacherGuide ? 'Back to the teacher guide' : 'Back to the Council teams',
         });
       }
       case ScreenId.Credits:
@@ -614,8 +695,19 @@ export class App {
     if (!r) return this.buildTitle();
     const view = r.game.view();
     if (view.last && view.last.turn > r.seen) {
-      const verdict = r.vote && r.vote.turn === view.last.turn ? r.vote.verdict : null;
-      return renderResult({ view, last: view.last, verdict, onContinue: () => this.readResult() });
+      const vote = r.vote && r.vote.turn === view.last.turn ? r.vote : null;
+      const votes =
+        vote?.council.members.map((m) => {
+          const team = r.mode === 'class' ? r.teams.find((t) => t.actor === m.actor)?.team : undefined;
+          return { name: m.name, ...(team ? { team } : {}), position: m.position };
+        }) ?? null;
+      return renderResult({
+        view,
+        last: view.last,
+        verdict: vote?.verdict ?? null,
+        votes,
+        onContinue: () => this.readResult(),
+      });
     }
     if (view.status === 'ended' || !view.step) {
       r.screen = 'ending';
@@ -643,10 +735,27 @@ export class App {
               ),
           })
         : null;
+    const council = step.council;
+    const classCouncilFor =
+      r.mode === 'class' && council && notes
+        ? (voteKey: string) =>
+            classCouncil({
+              scenario: r.scenario,
+              council,
+              teams: r.teams,
+              draft,
+              notes,
+              voteKey,
+              announce: (text) => this.announce(text),
+              onVotesChanged: () => this.emitScreen(),
+              onCall: () => this.callVote(),
+            })
+        : null;
     return renderStep({
       view,
       step,
       classPanel,
+      classCouncil: classCouncilFor,
       notes,
       onChoose: (id) => this.choose(id),
       onLobby: (a) => this.lobby(a),
@@ -745,6 +854,7 @@ export class App {
     let meters: ScreenPayload['meters'] = null;
     let council: ScreenPayload['council'] = null;
     let verdict: ScreenPayload['verdict'] = null;
+    let teams: ScreenPayload['teams'] = null;
     if (id === ScreenId.Title) map = regionMap(this.scenarios(), false);
     else if (id === ScreenId.Cases) map = regionMap(this.scenarios(), true);
     else if (id === ScreenId.Seats || id === ScreenId.Briefing) {
@@ -755,10 +865,16 @@ export class App {
       meters = id === ScreenId.Debrief ? null : view.meters;
       const showingResult = !!view.last && view.last.turn > r.seen;
       if (id === ScreenId.Play) {
-        if (!showingResult && view.step?.council) council = view.step.council;
-        else if (showingResult && r.vote && r.vote.turn === view.last?.turn) {
+        const open = view.step?.council;
+        if (!showingResult && open) {
+          // Class mode: the chamber shows each team's vote as it is cast.
+          const cast = r.mode === 'class' ? teamsWithVotes(r.teams, r.draft) : [];
+          council = cast.length > 0 ? councilAsVoted(open, cast) : open;
+          teams = cast.map((t) => ({ actor: t.actor, team: t.team, voted: t.vote !== undefined }));
+        } else if (showingResult && r.vote && r.vote.turn === view.last?.turn) {
           council = r.vote.council;
           verdict = r.vote.verdict;
+          teams = r.mode === 'class' ? r.teams.map((t) => ({ actor: t.actor, team: t.team, voted: true })) : null;
         }
       }
       map = runMap(r.scenario, view, r.game.state().visited, council !== null);
@@ -769,7 +885,7 @@ export class App {
     // The chamber covers the map: its legend steps aside.
     this.el.app.classList.toggle('council-open', council !== null);
     this.el.app.classList.toggle('has-moves', map.moves.length > 0);
-    bridge.emit(BridgeEvent.Screen, { screen: id, map, meters, council, verdict });
+    bridge.emit(BridgeEvent.Screen, { screen: id, map, meters, council, verdict, teams });
   }
 
   private scheduleLayout(): void {

@@ -26,6 +26,14 @@ export interface ScreenPayload {
   council: CouncilView | null;
   /** Set on the result of a council vote: the chamber plays the verdict. */
   verdict: 'consensus' | 'blocked' | null;
+  /** Class mode: the Council teams holding seats in the chamber, and whether each has voted yet. */
+  teams: ChamberTeam[] | null;
+}
+
+export interface ChamberTeam {
+  actor: string;
+  team: string;
+  voted: boolean;
 }
 
 export interface BridgeEvents {

@@ -44,6 +44,8 @@ export const StorageKey = {
   /** Keys of saves from older versions: found, they are reported as outdated and removed. */
   OldSaves: ['article-four:save:v0', 'article-four:save'],
   Settings: 'article-four:settings:v1',
+  /** Council teams set up per case (class mode), kept for the next lesson. */
+  Teams: 'article-four:teams:v1',
 } as const;
 
 /** sessionStorage: set while a run is open in this tab, so a reload goes straight back to it. */
@@ -66,5 +68,9 @@ export const ScreenId = {
   TeacherGuide: 'teacher-guide',
   /** A scenario file the player opened could not be loaded. */
   ScenarioErrors: 'scenario-errors',
+  /** Class mode: which team holds which member state's seat in the Council. */
+  CouncilTeams: 'council-teams',
+  /** The printable role sheets of the Council teams. */
+  RoleSheets: 'role-sheets',
 } as const;
 export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];

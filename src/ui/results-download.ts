@@ -5,7 +5,7 @@
 
 import pkg from '../../package.json';
 import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
-import { MAX_NAME } from '../classroom/result-schema';
+import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
 import { h } from './dom';
 import type { PlayMode } from './screens/class-vote';
@@ -28,6 +28,8 @@ export interface SaveResultsProps {
   startedAt: string;
   /** What was typed, kept by the app so that a re-render keeps it. */
   names: { student: string; team: string };
+  /** Class mode: each Council team's vote at the Council steps played. */
+  councilTeams?: readonly CouncilTeamsRecord[];
   announce(text: string): void;
 }
 
@@ -56,6 +58,7 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
         appVersion: APP_VERSION,
         student: p.names.student,
         team: p.names.team,
+        ...(p.councilTeams?.length ? { councilTeams: p.councilTeams } : {}),
       });
       const name = resultFileName(result);
       downloadText(name, serializeResult(result), RESULT_MIME_TYPE);

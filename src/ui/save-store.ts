@@ -3,6 +3,8 @@
  * SaveData plus where the player stood in the UI. Reading never throws: a damaged, outdated or
  * foreign save comes back as a problem with a message for the player, and is removed.
  */
+import { cleanTeams, type TeamSetup } from '../classroom/council-teams';
+import { type CouncilTeamsRecord, CouncilTeamsRecordSchema } from '../classroom/result-schema';
 import { StorageKey } from './keys';
 
 export const STORED_VERSION = 1;
@@ -23,10 +25,21 @@ export interface StoredRun {
   startedAt?: string;
   /** Played alone or by a class on a projector. Absent in older saves: solo. */
   mode?: 'solo' | 'class';
+  /** Class mode: the Council teams of this run. */
+  teams?: TeamSetup[];
+  /** Class mode: each team's vote at the Council steps played so far. */
+  councilTeams?: CouncilTeamsRecord[];
 }
 
-/** The run's start and mode, with what an older save lacks filled in. */
-export function runMeta(run: StoredRun): { startedAt: string; mode: 'solo' | 'class' } {
+export interface RunMeta {
+  startedAt: string;
+  mode: 'solo' | 'class';
+  teams: TeamSetup[];
+  councilTeams: CouncilTeamsRecord[];
+}
+
+/** The run's start, mode and Council teams, with what an older save lacks filled in and anything malformed dropped. */
+export function runMeta(run: StoredRun): RunMeta {
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   const startedAt =
     typeof run.startedAt === 'string' && iso.test(run.startedAt)
@@ -34,7 +47,17 @@ export function runMeta(run: StoredRun): { startedAt: string; mode: 'solo' | 'cl
       : iso.test(run.savedAt)
         ? run.savedAt
         : new Date().toISOString();
-  return { startedAt, mode: run.mode === 'class' ? 'class' : 'solo' };
+  const mode = run.mode === 'class' ? 'class' : 'solo';
+  const records = Array.isArray(run.councilTeams) ? run.councilTeams : [];
+  return {
+    startedAt,
+    mode,
+    teams: mode === 'class' ? cleanTeams(run.teams) : [],
+    councilTeams: records.flatMap((r) => {
+      const parsed = CouncilTeamsRecordSchema.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  };
 }
 
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; run: StoredRun } | { kind: 'problem'; message: string };

@@ -6,7 +6,7 @@
  */
 import { countdown, MAX_VOTES, tallyView } from '../../classroom/class-vote';
 import { MAX_RATIONALE } from '../../engine/events';
-import type { MeterView, StepView } from '../../engine/view-types';
+import type { MeterView, Position, StepView } from '../../engine/view-types';
 import { h } from '../dom';
 import { forecastList } from './common';
 import '../classroom.css';
@@ -23,10 +23,14 @@ export interface DecisionDraft {
   pick: string | null;
   minutes: number;
   timer: { durationMs: number; startMs: number; announced: boolean } | null;
+  /** Council teams: each team's vote, by the member state it holds. */
+  teamVotes: Record<string, Position>;
+  /** Council teams: each team's reasons, by the member state it holds. */
+  teamRationales: Record<string, string>;
 }
 
 export function freshDraft(key: string): DecisionDraft {
-  return { key, rationale: '', tally: {}, pick: null, minutes: 0, timer: null };
+  return { key, rationale: '', tally: {}, pick: null, minutes: 0, timer: null, teamVotes: {}, teamRationales: {} };
 }
 
 /** The "Why? (optional)" field: open in class mode, collapsed (unless already filled) in solo mode. */
@@ -79,9 +83,6 @@ const MINUTES = [0, 1, 2, 3];
 export function classChoicePanel(p: ClassPanelProps): HTMLElement {
   const { step, draft } = p;
   const options = step.choices.map((c) => ({ id: c.id, label: c.label }));
-  const inputs = new Map<string, HTMLInputElement>();
-  const bars = new Map<string, HTMLElement>();
-  const shares = new Map<string, HTMLElement>();
   const radios = new Map<string, HTMLInputElement>();
   const items = new Map<string, HTMLElement>();
   const totalEl = h('p', { class: 'tally-total', 'aria-live': 'off' });
@@ -92,49 +93,16 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
   };
 
   const refresh = () => {
-    const view = tallyView(options, draft.tally);
-    for (const o of view.options) {
-      const pct = Math.round(o.share * 100);
-      bars.get(o.id)?.style.setProperty('width', `${pct}%`);
-      const s = shares.get(o.id);
-      if (s) s.textContent = view.total > 0 ? `${pct}%${o.leading ? ' · most votes' : ''}` : '';
-      items.get(o.id)?.classList.toggle('leading', o.leading);
-    }
+    const view = tallies.refresh();
+    for (const o of view.options) items.get(o.id)?.classList.toggle('leading', o.leading);
     totalEl.textContent = `${view.total} vote${view.total === 1 ? '' : 's'} in all`;
     const pick = chosen();
     for (const [id, r] of radios) r.checked = id === pick;
   };
 
-  const setCount = (id: string, n: number) => {
-    const v = Math.max(0, Math.min(MAX_VOTES, Math.floor(Number.isFinite(n) ? n : 0)));
-    if (v === 0) delete draft.tally[id];
-    else draft.tally[id] = v;
-    const input = inputs.get(id);
-    if (input && input.value !== String(v)) input.value = String(v);
-    refresh();
-  };
+  const tallies = tallyControls(options, draft.tally, refresh);
 
   const rows = step.choices.map((c, i) => {
-    const inputId = `tally-${c.id}`;
-    const labelId = `class-option-${c.id}-label`;
-    const input = h('input', {
-      id: inputId,
-      type: 'number',
-      class: 'tally-input',
-      min: 0,
-      max: MAX_VOTES,
-      step: 1,
-      inputmode: 'numeric',
-      'data-tally': c.id,
-      'data-focus-id': `tally-${c.id}`,
-      oninput: (e: Event) => setCount(c.id, Number((e.target as HTMLInputElement).value || 0)),
-    });
-    input.value = String(draft.tally[c.id] ?? 0);
-    inputs.set(c.id, input);
-    const bar = h('span', { class: 'tally-bar-fill' });
-    bars.set(c.id, bar);
-    const share = h('span', { class: 'tally-share' });
-    shares.set(c.id, share);
     const item = h(
       'li',
       { class: 'class-option', 'data-class-option': c.id },
@@ -145,43 +113,12 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
         h(
           'div',
           null,
-          h('h4', { id: labelId, class: 'class-option-label' }, c.label),
+          h('h4', { id: `class-option-${c.id}-label`, class: 'class-option-label' }, c.label),
           c.detail ? h('p', { class: 'choice-detail' }, c.detail) : null,
           forecastList(c.forecast, p.meters),
         ),
       ),
-      h(
-        'div',
-        { class: 'tally', role: 'group', 'aria-label': `Votes for ${c.label}` },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn tally-step',
-            'aria-label': `One vote fewer for ${c.label}`,
-            'data-tally-minus': c.id,
-            'data-focus-id': `minus-${c.id}`,
-            onclick: () => setCount(c.id, (draft.tally[c.id] ?? 0) - 1),
-          },
-          '−',
-        ),
-        h('label', { for: inputId, class: 'sr-only' }, `Votes for ${c.label}`),
-        input,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn tally-step',
-            'aria-label': `One vote more for ${c.label}`,
-            'data-tally-plus': c.id,
-            'data-focus-id': `plus-${c.id}`,
-            onclick: () => setCount(c.id, (draft.tally[c.id] ?? 0) + 1),
-          },
-          '+',
-        ),
-        h('span', { class: 'tally-bar', 'aria-hidden': 'true' }, bar),
-        share,
-      ),
+      tallies.group(c.id, c.label),
     );
     items.set(c.id, item);
     return item;
@@ -240,6 +177,93 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
   );
   refresh();
   return root;
+}
+
+/**
+ * The vote counters of a tally: per option a group of −, the count and +, with a bar and the
+ * share. Counts go into `tally` (zero: left out); `onChange` runs after each change, and
+ * `refresh` redraws the bars and shares from `tally`.
+ */
+export function tallyControls(
+  options: readonly { id: string; label: string }[],
+  tally: Record<string, number>,
+  onChange: () => void,
+): { group(id: string, label: string): HTMLElement; refresh(): ReturnType<typeof tallyView> } {
+  const inputs = new Map<string, HTMLInputElement>();
+  const bars = new Map<string, HTMLElement>();
+  const shares = new Map<string, HTMLElement>();
+  const setCount = (id: string, n: number) => {
+    const v = Math.max(0, Math.min(MAX_VOTES, Math.floor(Number.isFinite(n) ? n : 0)));
+    if (v === 0) delete tally[id];
+    else tally[id] = v;
+    const input = inputs.get(id);
+    if (input && input.value !== String(v)) input.value = String(v);
+    onChange();
+  };
+  const group = (id: string, label: string): HTMLElement => {
+    const inputId = `tally-${id}`;
+    const input = h('input', {
+      id: inputId,
+      type: 'number',
+      class: 'tally-input',
+      min: 0,
+      max: MAX_VOTES,
+      step: 1,
+      inputmode: 'numeric',
+      'data-tally': id,
+      'data-focus-id': `tally-${id}`,
+      oninput: (e: Event) => setCount(id, Number((e.target as HTMLInputElement).value || 0)),
+    });
+    input.value = String(tally[id] ?? 0);
+    inputs.set(id, input);
+    const bar = h('span', { class: 'tally-bar-fill' });
+    bars.set(id, bar);
+    const share = h('span', { class: 'tally-share' });
+    shares.set(id, share);
+    return h(
+      'div',
+      { class: 'tally', role: 'group', 'aria-label': `Votes for ${label}` },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn tally-step',
+          'aria-label': `One vote fewer for ${label}`,
+          'data-tally-minus': id,
+          'data-focus-id': `minus-${id}`,
+          onclick: () => setCount(id, (tally[id] ?? 0) - 1),
+        },
+        '−',
+      ),
+      h('label', { for: inputId, class: 'sr-only' }, `Votes for ${label}`),
+      input,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn tally-step',
+          'aria-label': `One vote more for ${label}`,
+          'data-tally-plus': id,
+          'data-focus-id': `plus-${id}`,
+          onclick: () => setCount(id, (tally[id] ?? 0) + 1),
+        },
+        '+',
+      ),
+      h('span', { class: 'tally-bar', 'aria-hidden': 'true' }, bar),
+      share,
+    );
+  };
+  const refresh = () => {
+    const view = tallyView(options, tally);
+    for (const o of view.options) {
+      const pct = Math.round(o.share * 100);
+      bars.get(o.id)?.style.setProperty('width', `${pct}%`);
+      const s = shares.get(o.id);
+      if (s) s.textContent = view.total > 0 ? `${pct}%${o.leading ? ' · most votes' : ''}` : '';
+    }
+    return view;
+  };
+  return { group, refresh };
 }
 
 /** The optional countdown: off / 1 / 2 / 3 minutes. It never decides anything itself. */

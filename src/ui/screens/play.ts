@@ -12,6 +12,7 @@ import type {
 } from '../../engine/view-types';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
+import type { ClassCouncil } from './class-council';
 import { deltaCell, forecastList, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
 
 export interface StepProps {
@@ -25,6 +26,8 @@ export interface StepProps {
   classPanel?: HTMLElement | null;
   /** The "Why?" field, shown with the options or the Council vote (class mode: inside classPanel). */
   notes?: HTMLElement | null;
+  /** Class mode at a Council vote: team votes in the members' rows, and the vote area (given its key). */
+  classCouncil?: ((voteKey: string) => ClassCouncil) | null;
 }
 
 const PHASE_LABEL: Record<string, string> = {
@@ -129,6 +132,8 @@ function memberRow(
   key: string | null,
   onLobby: (a: string) => void,
   paid: LedgerEntry[],
+  /** A team holds this member: its controls, and the position shown is the game's model's. */
+  team: HTMLElement | null = null,
 ): HTMLElement {
   const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
   const lean = h(
@@ -171,7 +176,7 @@ function memberRow(
     h(
       'span',
       { class: `position position-${m.position}` },
-      `${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
+      `${team ? 'Game’s model: ' : ''}${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
     ),
     lean,
     m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
@@ -180,22 +185,27 @@ function memberRow(
       : null,
     m.lobby?.done ? newsEffects(paid, meters, 'What lobbying cost') : null,
     lobby,
+    team,
   );
 }
 
 function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLElement | null {
   const c = step.council;
   if (!c) return null;
+  const lobbyable = c.members.filter((m) => m.lobby && !m.lobby.done).length;
+  const voteKey = String(Math.min(9, lobbyable + 1));
+  const cls = p.classCouncil?.(voteKey) ?? null;
   let n = 0;
   const rows = c.members.map((m) => {
-    const lobbyable = m.lobby && !m.lobby.done;
-    if (lobbyable) n += 1;
+    const open = m.lobby && !m.lobby.done;
+    if (open) n += 1;
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
     const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
-    return memberRow(m, meters, c.supportAt, c.objectAt, lobbyable && n <= 8 ? String(n) : null, p.onLobby, paid);
+    const key = open && n <= 8 ? String(n) : null;
+    return memberRow(m, meters, c.supportAt, c.objectAt, key, p.onLobby, paid, cls?.memberExtra(m.actor) ?? null);
   });
-  const voteKey = String(Math.min(9, n + 1));
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
+  const prefix = cls?.teamsVote ? 'The game’s model: if the vote is called now' : 'If the vote is called now';
   return h(
     'section',
     { 'aria-labelledby': 'council-heading' },
@@ -205,10 +215,24 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
       'p',
       { class: 'council-status' },
       c.wouldPass
-        ? 'If the vote is called now, consensus forms: no member objects.'
-        : `If the vote is called now, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
+        ? `${prefix}, consensus forms: no member objects.`
+        : `${prefix}, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
     ),
     h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
+    cls ? cls.voteArea : councilVote(p, voteKey),
+    h(
+      'p',
+      { class: 'hint' },
+      'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
+    ),
+  );
+}
+
+/** The Council vote when one player decides: the "Why?" field and the button. */
+function councilVote(p: StepProps, voteKey: string): HTMLElement {
+  return h(
+    'div',
+    null,
     p.notes ?? null,
     h(
       'div',
@@ -226,11 +250,6 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
         h('kbd', { 'aria-hidden': 'true' }, voteKey),
         'Call the vote',
       ),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
     ),
   );
 }
@@ -312,6 +331,8 @@ export interface ResultProps {
   view: GameView;
   last: ResultView;
   verdict: 'consensus' | 'blocked' | null;
+  /** At a Council vote: how each member voted (and the team that cast it, in class mode). */
+  votes?: { name: string; team?: string; position: keyof typeof POSITION_WORD }[] | null;
   onContinue(): void;
 }
 
@@ -334,6 +355,26 @@ export function renderResult(p: ResultProps): ScreenResult {
           'p',
           { class: `council-status ${p.verdict === 'consensus' ? 'match-yes' : 'match-no'}` },
           p.verdict === 'consensus' ? '✓ Consensus: the Council agrees.' : '✕ Blocked: the Council does not agree.',
+        )
+      : null,
+    p.votes?.length
+      ? h(
+          'ul',
+          { class: 'vote-list', 'aria-label': 'How the members voted', 'data-votes': '' },
+          ...p.votes.map((v) =>
+            h(
+              'li',
+              null,
+              h('strong', null, v.name),
+              v.team ? ` (${v.team})` : '',
+              ': ',
+              h(
+                'span',
+                { class: `position position-${v.position}` },
+                `${POSITION_ICON[v.position]} ${POSITION_WORD[v.position]}`,
+              ),
+            ),
+          ),
         )
       : null,
     last.text ? h('div', { class: 'prose result-text' }, renderText(last.text)) : null,

@@ -12,6 +12,9 @@ export interface SeatsProps {
   onClassMode?(on: boolean): void;
   /** Opens the case's teacher guide. */
   onGuide?(): void;
+  /** Class mode: the Council teams set up for this case, and the screen that sets them up. */
+  teams?: readonly { team: string; actor: string }[];
+  onTeams?(): void;
 }
 
 export function renderSeats(p: SeatsProps): ScreenResult {
@@ -64,6 +67,7 @@ export function renderSeats(p: SeatsProps): ScreenResult {
             { class: 'field-help' },
             'Large type; at each decision you enter the class’s votes, with an optional countdown.',
           ),
+          p.onTeams ? teamsLine(s, p.teams ?? [], p.onTeams) : null,
         )
       : null,
     h('ul', { class: 'cards', 'aria-label': 'Seats' }, ...cards),
@@ -80,4 +84,26 @@ export function renderSeats(p: SeatsProps): ScreenResult {
       : null,
   );
   return { root, heading: title, layout: 'side' };
+}
+
+/** Who holds which Council seat, and the button to set the teams up. */
+function teamsLine(s: Scenario, teams: readonly { team: string; actor: string }[], onTeams: () => void): HTMLElement {
+  const name = (actor: string) => s.actors.find((a) => a.id === actor)?.name ?? actor;
+  return h(
+    'div',
+    { class: 'teams-line' },
+    h(
+      'p',
+      { 'data-teams-summary': '' },
+      h('strong', null, 'Council teams: '),
+      teams.length === 0
+        ? 'none (the game plays every member of the Council).'
+        : `${teams.map((t) => `${t.team} (${name(t.actor)})`).join(', ')}.`,
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-small', 'data-action': 'council-teams', onclick: onTeams },
+      teams.length === 0 ? 'Set up Council teams' : 'Change Council teams',
+    ),
+  );
 }

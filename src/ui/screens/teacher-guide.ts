@@ -7,6 +7,8 @@ export interface TeacherGuideProps {
   scenario: Scenario;
   onBack(): void;
   backLabel: string;
+  /** Opens the printable role sheets of the Council teams. */
+  onRoleSheets?(): void;
 }
 
 export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
@@ -51,6 +53,11 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
         null,
         'Write the reasons the class gave in “Why?”. The option with the most votes is taken unless you pick another.',
       ),
+      h(
+        'li',
+        null,
+        'For Council votes, split the class into teams, each holding a member state’s seat (“Set up Council teams” on the seat screen), and print their role sheets. At each Council vote every team casts its member’s vote; without teams, count the room’s own vote on the proposal.',
+      ),
       h('li', null, 'Reveal the consequences and discuss what moved, and why, before going on.'),
       h(
         'li',
@@ -76,6 +83,13 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
         { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() },
         'Print guide',
       ),
+      p.onRoleSheets
+        ? h(
+            'button',
+            { type: 'button', class: 'btn', 'data-action': 'role-sheets', onclick: p.onRoleSheets },
+            'Council role sheets',
+          )
+        : null,
       h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, p.backLabel),
     ),
   );
