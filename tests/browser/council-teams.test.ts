@@ -18,10 +18,11 @@ import {
   openSite,
   type Site,
   shoot,
+  tabTo,
   VIEWPORTS,
   waitScreen,
 } from './harness';
-import { renders } from './keyboard';
+import { pressAndWait, renders, tabAndEnter } from './keyboard';
 
 const CASE = 'kazakhstan-2022';
 const SEAT = 'chair';
@@ -288,6 +289,55 @@ describe('Council teams', () => {
       const call = events?.engine.events.find((e) => e.type === 'CALL_VOTE');
       expect(call?.tally).toEqual({ support: 12, object: 2 });
       expect(call?.positions).toBeUndefined();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sets up teams and plays a Council vote by teams with the keyboard alone', async () => {
+    const { page, context, errors } = await openPage(site, { query: '?seed=13' });
+    try {
+      await tabAndEnter(page, '[data-action="new"]');
+      await tabAndEnter(page, `[data-case="${CASE}"]`);
+      await waitScreen(page, 'seats');
+      await tabAndEnter(page, '[data-action="council-teams"]');
+      await waitScreen(page, 'council-teams');
+      await tabTo(page, '[data-team-name="russia"]');
+      await page.keyboard.type('Keys Bear');
+      await tabTo(page, '[data-action="name-teams"]');
+      await page.keyboard.press('Enter');
+      await tabAndEnter(page, '[data-action="teams-done"]');
+      await waitScreen(page, 'seats');
+      expect(await page.isChecked('#class-mode')).toBe(true);
+      await tabAndEnter(page, `[data-role="${SEAT}"]`);
+      await tabAndEnter(page, '[data-action="begin"]');
+      await waitScreen(page, 'play');
+      for (let i = 0; i < 60 && (await page.locator('#main [data-vote]').count()) === 0; i++) {
+        if ((await page.locator('#main [data-continue]').count()) > 0) await pressAndWait(page, '1');
+        else await tabAndEnter(page, '[data-class-take]');
+      }
+      const main = page.locator('#main');
+      const held = await main
+        .locator('[data-team-vote]')
+        .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-team-vote') ?? ''))]);
+      expect(held).toHaveLength(6);
+      // Tab reaches each team's radio group on its first option; Space takes it, arrows move on.
+      for (const actor of held) {
+        await tabTo(page, `#team-vote-${actor}-support`);
+        if (actor === 'russia') {
+          await page.keyboard.press('ArrowRight');
+          await page.keyboard.press('ArrowRight');
+        } else {
+          await page.keyboard.press('Space');
+        }
+      }
+      expect(await main.locator('#team-vote-russia-object').isChecked()).toBe(true);
+      expect(await main.locator('[data-council-tally]').textContent()).toContain(
+        'Blocked: Russia (Keys Bear) objects.',
+      );
+      await tabAndEnter(page, '[data-vote="call"]');
+      expect(await page.textContent('#main [data-votes]')).toContain('Russia (Keys Bear): ✕ Objects');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { StorageKey } from '../../src/ui/keys';
 import { casePoint, shortTitle } from '../../src/ui/map-model';
 import { paragraphs, parseInline, plainText } from '../../src/ui/markup';
-import { readSave, STORED_VERSION, type StoredRun, writeSave } from '../../src/ui/save-store';
+import { readSave, runMeta, STORED_VERSION, type StoredRun, writeSave } from '../../src/ui/save-store';
 import { loadSettings, storeSettings } from '../../src/ui/settings';
+import { readTeams, writeTeams } from '../../src/ui/teams-store';
 import { loadFixture } from '../helpers';
 
 class MemoryStorage implements Storage {
@@ -91,6 +92,64 @@ describe('the save store', () => {
     s.setItem(StorageKey.OldSaves[0] as string, '{}');
     expect(readSave(s)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/older version/) });
     expect(readSave(s)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps a class run’s Council teams and their votes; drops what is malformed, and teams in solo runs', () => {
+    const record = {
+      turn: 3,
+      step: 'vote',
+      consensus: false,
+      votes: [{ team: 'Team Red', actor: 'red', position: 'object' as const }],
+    };
+    const meta = runMeta({
+      ...run,
+      mode: 'class',
+      startedAt: '2026-11-27T10:00:00+01:00',
+      teams: [{ team: ' Team Red ', actor: 'red' }, { team: '', actor: 'blue' }, 'x' as never],
+      councilTeams: [record, { turn: 'x' } as never],
+    });
+    expect(meta).toEqual({
+      startedAt: '2026-11-27T10:00:00+01:00',
+      mode: 'class',
+      teams: [{ team: 'Team Red', actor: 'red' }],
+      councilTeams: [record],
+    });
+    // An older save has neither; a solo run has no teams.
+    expect(runMeta(run)).toMatchObject({ mode: 'solo', teams: [], councilTeams: [] });
+    expect(runMeta({ ...run, teams: [{ team: 'Team Red', actor: 'red' }] }).teams).toEqual([]);
+  });
+});
+
+describe('the Council teams store', () => {
+  it('keeps teams per case, cleaned, and forgets a case’s teams when emptied', () => {
+    const s = new MemoryStorage();
+    expect(readTeams('mini', s)).toEqual([]);
+    expect(
+      writeTeams(
+        'mini',
+        [
+          { team: ' Team  Red', actor: 'red' },
+          { team: ' ', actor: 'blue' },
+        ],
+        s,
+      ),
+    ).toBe(true);
+    expect(writeTeams('other', [{ team: 'Team X', actor: 'x' }], s)).toBe(true);
+    expect(readTeams('mini', s)).toEqual([{ team: 'Team Red', actor: 'red' }]);
+    writeTeams('mini', [], s);
+    expect(readTeams('mini', s)).toEqual([]);
+    expect(readTeams('other', s)).toEqual([{ team: 'Team X', actor: 'x' }]);
+  });
+
+  it('never throws on damaged storage', () => {
+    const s = new MemoryStorage();
+    for (const raw of ['{', 'null', '[1,2]', '{"mini": "x"}', '{"mini": [{"team": 1}]}']) {
+      s.setItem(StorageKey.Teams, raw);
+      expect(readTeams('mini', s)).toEqual([]);
+    }
+    expect(writeTeams('mini', [{ team: 'Team Red', actor: 'red' }], s)).toBe(true);
+    expect(readTeams('mini', s)).toEqual([{ team: 'Team Red', actor: 'red' }]);
+    expect(writeTeams('mini', [], undefined)).toBe(false);
   });
 });
 
