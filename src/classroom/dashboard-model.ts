@@ -50,6 +50,8 @@ export interface RationaleEntry {
 
 export interface TeamVoteEntry {
   fileName: string;
+  /** Whose result: the student and team typed, else the file name (as for rationales). */
+  who: string;
   turn: number;
   team: string;
   actor: string;
@@ -307,6 +309,7 @@ function summariseSteps(group: readonly LoadedResult[], scenario: Scenario | und
         for (const v of c.votes) {
           teamVotes.push({
             fileName: lr.fileName,
+            who: whoOf(lr),
             turn: c.turn,
             team: v.team,
             actor: v.actor,

@@ -91,9 +91,12 @@ export function proposalVotesLine(step: StepSummary): HTMLParagraphElement | nul
   );
 }
 
-/** Council teams on one screen: each team's position at a vote. */
+/** Council teams on one screen: each team's position at a vote, grouped by result when there are several. */
 export function teamVotesTable(step: StepSummary): HTMLTableElement | null {
   if (step.teamVotes.length === 0) return null;
+  const groups = new Map<string, StepSummary['teamVotes']>();
+  for (const v of step.teamVotes) groups.set(v.fileName, [...(groups.get(v.fileName) ?? []), v]);
+  const many = groups.size > 1;
   return h(
     'table',
     { class: 'chart-table team-votes' },
@@ -104,23 +107,27 @@ export function teamVotesTable(step: StepSummary): HTMLTableElement | null {
       h(
         'tr',
         null,
+        many ? h('th', { scope: 'col' }, 'Result') : null,
         h('th', { scope: 'col' }, 'Team'),
         h('th', { scope: 'col' }, 'Member'),
         h('th', { scope: 'col' }, 'Position'),
         h('th', { scope: 'col' }, 'Rationale'),
       ),
     ),
-    h(
-      'tbody',
-      null,
-      step.teamVotes.map((v) =>
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'row' }, v.team),
-          h('td', null, v.name),
-          h('td', null, h('span', { class: `position position-${v.position}` }, POSITION_WORDS[v.position])),
-          h('td', { class: 'rationale-cell' }, v.rationale ?? '—'),
+    [...groups.values()].map((votes) =>
+      h(
+        'tbody',
+        null,
+        votes.map((v, i) =>
+          h(
+            'tr',
+            null,
+            many && i === 0 ? h('th', { scope: 'rowgroup', rowspan: votes.length }, v.who) : null,
+            h('th', { scope: 'row' }, v.team),
+            h('td', null, v.name),
+            h('td', null, h('span', { class: `position position-${v.position}` }, POSITION_WORDS[v.position])),
+            h('td', { class: 'rationale-cell' }, v.rationale ?? '—'),
+          ),
         ),
       ),
     ),

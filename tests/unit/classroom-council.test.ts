@@ -185,6 +185,7 @@ describe('Council teams in a result file', () => {
     expect(step?.teamVotes).toEqual([
       {
         fileName: 'class.json',
+        who: 'class.json',
         turn: 2,
         team: 'Team Red',
         actor: 'red',
@@ -194,6 +195,7 @@ describe('Council teams in a result file', () => {
       },
       {
         fileName: 'class.json',
+        who: 'class.json',
         turn: 2,
         team: 'Team Blue',
         actor: 'blue',
