@@ -19,11 +19,12 @@ import { MAX_RATIONALE } from '../engine/events';
 import { type Debrief, type Diagnostic, Game, PHASES, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
-import type { CaseEntry } from './cases';
+import { type CaseEntry, withOpened } from './cases';
 import { formatDate, h } from './dom';
 import { BridgeEvent, ScreenId, SessionKey } from './keys';
 import { caseMap, emptyMap, type MapModel, regionMap, runMap, shortTitle } from './map-model';
 import { plainText } from './markup';
+import { forgetOpened, readOpened, rememberOpened } from './opened-store';
 import { saveResultsBlock } from './results-download';
 import {
   clearSave,
@@ -105,6 +106,8 @@ export interface AppElements {
 }
 
 export class App {
+  /** The bundled cases, and those with the files the player opened. */
+  private bundled: CaseEntry[] = [];
   private cases: CaseEntry[] = [];
   private settings: Settings;
   private screen: Screen = { id: ScreenId.Title };
@@ -136,9 +139,13 @@ export class App {
     );
   }
 
-  /** Starts the app with the bundled cases: resumes the run after a reload, else shows the title. */
+  /**
+   * Starts the app with the bundled cases and the files the player opened before: resumes the run
+   * after a reload, else shows the title.
+   */
   start(cases: CaseEntry[]): void {
-    this.cases = cases;
+    this.bundled = cases;
+    this.cases = withOpened(cases, readOpened());
     const saved = readSave();
     if (saved.kind === 'problem') {
       this.notice = saved.message;
@@ -516,6 +523,12 @@ export class App {
       case ScreenId.Cases:
         return renderCases({
           cases: this.cases,
+          onForget: (id) => {
+            forgetOpened(id);
+            this.cases = withOpened(this.bundled, readOpened());
+            this.announce('The file is forgotten.');
+            this.render();
+          },
           onPick: (id) => this.go({ id: ScreenId.Seats, scenario: id }),
           onHighlight: (id) => bridge.emit(BridgeEvent.HighlightCase, id),
           onBack: () => this.go({ id: ScreenId.Title }),
@@ -639,7 +652,8 @@ export class App {
 
   /**
    * Opens a scenario file from the player's computer (file picker or drop). A valid file joins
-   * the cases for this session (replacing a case with the same id) and goes to its seats.
+   * the cases (replacing a case with the same id), is kept for later visits when storage allows,
+   * and goes to its seats.
    */
   private async openFile(file: File): Promise<void> {
     const opened = await readScenarioFile(file);
@@ -648,11 +662,12 @@ export class App {
       return;
     }
     const { scenario } = opened;
-    this.cases = [
-      ...this.cases.filter((c) => !c.ok || c.scenario.id !== scenario.id),
-      { ok: true, file: opened.file, scenario, warnings: opened.warnings },
-    ];
-    this.announce(`Opened ${opened.file}: ${scenario.title}.`);
+    const record = { id: scenario.id, file: opened.file, text: opened.source };
+    const kept = rememberOpened(record);
+    this.cases = withOpened(this.bundled, kept ? readOpened() : [record, ...readOpened()]);
+    this.announce(
+      `Opened ${opened.file}: ${scenario.title}.${kept ? '' : ' It could not be stored, so a reload will forget it.'}`,
+    );
     this.go({ id: ScreenId.Seats, scenario: scenario.id });
   }
 

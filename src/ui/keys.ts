@@ -44,6 +44,8 @@ export const StorageKey = {
   /** Keys of saves from older versions: found, they are reported as outdated and removed. */
   OldSaves: ['article-four:save:v0', 'article-four:save'],
   Settings: 'article-four:settings:v1',
+  /** Scenario files the player opened, kept so that a reload (or a saved run of one) finds them. */
+  Opened: 'article-four:opened:v1',
   /** Council teams set up per case (class mode), kept for the next lesson. */
   Teams: 'article-four:teams:v1',
 } as const;

@@ -18,6 +18,7 @@ import {
   type Site,
   shoot,
   tabTo,
+  waitReady,
   waitScreen,
 } from './harness';
 import { playOn, tabAndEnter } from './keyboard';
@@ -109,6 +110,41 @@ describe('open a scenario file', () => {
       await playOn(page, { choose: () => 0, lobby: true });
       await waitScreen(page, 'debrief');
       expect(await page.locator('#main h1').first().textContent()).toBe('Debrief');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps an opened file across a reload, resumes its run, and forgets it on request', async () => {
+    const { page, context, errors } = await openPage(site, { query: '?seed=7' });
+    try {
+      await openWithKeyboard(page, TUTORIAL);
+      await waitScreen(page, 'seats', '[data-role="secretary_general"]');
+      await tabAndEnter(page, '[data-role="secretary_general"]');
+      await tabAndEnter(page, '[data-action="begin"]');
+      await waitScreen(page, 'play');
+      // A reload in the middle of the run goes straight back to it.
+      await page.reload();
+      await waitReady(page);
+      await waitScreen(page, 'play');
+      expect(await page.locator('#topbar').textContent()).toContain('Karvenia 2025');
+      await tabAndEnter(page, '[data-action="exit"]');
+      await waitScreen(page, 'title');
+      // The case stays in the list, marked as opened from a file, until forgotten.
+      await page.reload();
+      await waitReady(page);
+      await tabAndEnter(page, '[data-action="new"]');
+      await waitScreen(page, 'cases', '[data-case="karvenia-2025"]');
+      expect(await page.textContent('#main')).toContain('Opened from your file');
+      await tabAndEnter(page, '[data-forget="karvenia-2025"]');
+      expect(await page.locator('#main [data-case="karvenia-2025"]').count()).toBe(0);
+      await page.reload();
+      await waitReady(page);
+      await tabAndEnter(page, '[data-action="new"]');
+      await waitScreen(page, 'cases');
+      expect(await page.locator('#main [data-case="karvenia-2025"]').count()).toBe(0);
+      expect(await page.locator('#main [data-case]').count()).toBe(3);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,12 +1,16 @@
 /** The UI's pure parts: the scenario-text renderer, the save store and the settings store. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withOpened } from '../../src/ui/cases';
 import { StorageKey } from '../../src/ui/keys';
 import { casePoint, shortTitle } from '../../src/ui/map-model';
 import { paragraphs, parseInline, plainText } from '../../src/ui/markup';
+import { forgetOpened, MAX_OPENED, readOpened, rememberOpened } from '../../src/ui/opened-store';
 import { readSave, runMeta, STORED_VERSION, type StoredRun, writeSave } from '../../src/ui/save-store';
 import { loadSettings, storeSettings } from '../../src/ui/settings';
 import { readTeams, writeTeams } from '../../src/ui/teams-store';
-import { loadFixture } from '../helpers';
+import { loadFixture, ROOT } from '../helpers';
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
@@ -184,5 +188,38 @@ describe('bundled cases', () => {
       expect(entry.errors.length).toBeGreaterThan(0);
       expect(entry.errors[0]).toMatch(/^broken\.yaml:\d+:\d+: /);
     }
+  });
+});
+
+describe('opened scenario files', () => {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'mini.yaml'), 'utf8');
+
+  it('keeps the newest few, one per scenario id, and forgets one on request', () => {
+    const s = new MemoryStorage();
+    expect(readOpened(s)).toEqual([]);
+    expect(rememberOpened({ id: 'a', file: 'a.yaml', text: 'A1' }, s)).toBe(true);
+    expect(rememberOpened({ id: 'b', file: 'b.yaml', text: 'B' }, s)).toBe(true);
+    expect(rememberOpened({ id: 'a', file: 'a2.yaml', text: 'A2' }, s)).toBe(true);
+    expect(readOpened(s).map((r) => r.file)).toEqual(['a2.yaml', 'b.yaml']);
+    for (let i = 0; i < 10; i++) rememberOpened({ id: `x${i}`, file: `x${i}.yaml`, text: '' }, s);
+    expect(readOpened(s)).toHaveLength(MAX_OPENED);
+    expect(readOpened(s)[0]?.id).toBe('x9');
+    forgetOpened('x9', s);
+    expect(readOpened(s).map((r) => r.id)).not.toContain('x9');
+    for (const raw of ['{', '{}', '[{"id": 1}]', 'null']) {
+      s.setItem(StorageKey.Opened, raw);
+      expect(readOpened(s)).toEqual([]);
+    }
+  });
+
+  it('adds opened cases to the bundled ones, replacing one with the same id; a file that no longer loads is left out', () => {
+    const bundled = withOpened([], [{ file: 'bundled-mini.yaml', text }]).map((c) => ({ ...c, opened: false }));
+    const merged = withOpened(bundled, [
+      { file: 'my-mini.yaml', text },
+      { file: 'broken.yaml', text: 'id: [' },
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ ok: true, file: 'my-mini.yaml', opened: true });
+    expect(withOpened(bundled, [])).toEqual(bundled);
   });
 });

@@ -9,6 +9,8 @@ export interface CasesProps {
   onPick(id: string): void;
   onHighlight(id: string | null): void;
   onBack(): void;
+  /** Forgets a case opened from a file (a bundled case with its id comes back). */
+  onForget(id: string): void;
 }
 
 export function renderCases(p: CasesProps): ScreenResult {
@@ -50,8 +52,24 @@ export function renderCases(p: CasesProps): ScreenResult {
         `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} min`,
       ),
       h('span', { class: 'card-body' }, s.summary),
+      c.opened ? h('span', { class: 'card-meta card-opened' }, `Opened from your file ${c.file}`) : null,
     );
-    return h('li', null, button);
+    if (!c.opened) return h('li', null, button);
+    return h(
+      'li',
+      { class: 'card-with-action' },
+      button,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-quiet btn-small',
+          'data-forget': s.id,
+          onclick: () => p.onForget(s.id),
+        },
+        `Forget ${c.file}`,
+      ),
+    );
   });
   const playable = p.cases.filter((c) => c.ok).length;
   const root = h(

@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES } from '../../engine/yaml-source';
 import { h, uid } from '../dom';
 
 export type OpenedFile =
-  | { ok: true; file: string; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: true; file: string; scenario: Scenario; warnings: Diagnostic[]; source: string }
   | { ok: false; file: string; errors: Diagnostic[]; source: string };
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -38,9 +38,10 @@ export async function readScenarioFile(file: File): Promise<OpenedFile> {
     return problem(name, `the file could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
   const result = loadScenario(bytes, name);
-  if (result.ok) return { ok: true, file: name, scenario: result.scenario, warnings: result.warnings };
-  // For showing the offending lines; invalid UTF-8 shows as replacement characters.
+  // The text: kept for a reload when the file loads; otherwise for showing the offending lines
+  // (invalid UTF-8 shows as replacement characters).
   const source = new TextDecoder('utf-8').decode(bytes);
+  if (result.ok) return { ok: true, file: name, scenario: result.scenario, warnings: result.warnings, source };
   return { ok: false, file: name, errors: result.errors, source };
 }
 

@@ -1,0 +1,70 @@
+/**
+ * The scenario files a player opened, kept in localStorage so that a reload, or a saved run of
+ * one of them, still finds them: the newest few, one per scenario id. Reading never throws;
+ * anything malformed is dropped.
+ */
+import { StorageKey } from './keys';
+
+export interface OpenedRecord {
+  /** The scenario's id: a file opened again with the same id replaces the older one. */
+  id: string;
+  file: string;
+  text: string;
+}
+
+/** How many opened files are kept (the newest). */
+export const MAX_OPENED = 5;
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files kept, newest first. */
+export function readOpened(store: Storage | undefined = storage()): OpenedRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(store?.getItem(StorageKey.Opened) ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(data)) return [];
+  return data
+    .filter(
+      (x): x is OpenedRecord =>
+        !!x &&
+        typeof x === 'object' &&
+        typeof x.id === 'string' &&
+        typeof x.file === 'string' &&
+        typeof x.text === 'string',
+    )
+    .slice(0, MAX_OPENED);
+}
+
+function write(records: readonly OpenedRecord[], store: Storage | undefined): boolean {
+  if (!store) return false;
+  try {
+    if (records.length === 0) store.removeItem(StorageKey.Opened);
+    else store.setItem(StorageKey.Opened, JSON.stringify(records));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps an opened file (newest first). False when storage is unavailable or full: it then lasts only until a reload. */
+export function rememberOpened(record: OpenedRecord, store: Storage | undefined = storage()): boolean {
+  const rest = readOpened(store).filter((r) => r.id !== record.id);
+  return write([record, ...rest].slice(0, MAX_OPENED), store);
+}
+
+/** Forgets the opened file of scenario `id`. */
+export function forgetOpened(id: string, store: Storage | undefined = storage()): void {
+  write(
+    readOpened(store).filter((r) => r.id !== id),
+    store,
+  );
+}
