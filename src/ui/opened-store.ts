@@ -14,6 +14,8 @@ export interface OpenedRecord {
 
 /** How many opened files are kept (the newest). */
 export const MAX_OPENED = 5;
+/** At most this much text in all, so the saved run and settings always have room beside them. */
+export const MAX_OPENED_CHARS = 2_000_000;
 
 function storage(): Storage | undefined {
   try {
@@ -57,8 +59,15 @@ function write(records: readonly OpenedRecord[], store: Storage | undefined): bo
 
 /** Keeps an opened file (newest first). False when storage is unavailable or full: it then lasts only until a reload. */
 export function rememberOpened(record: OpenedRecord, store: Storage | undefined = storage()): boolean {
-  const rest = readOpened(store).filter((r) => r.id !== record.id);
-  return write([record, ...rest].slice(0, MAX_OPENED), store);
+  if (record.text.length > MAX_OPENED_CHARS) return false;
+  const kept = [record];
+  let chars = record.text.length;
+  for (const r of readOpened(store)) {
+    if (r.id === record.id || kept.length === MAX_OPENED || chars + r.text.length > MAX_OPENED_CHARS) continue;
+    kept.push(r);
+    chars += r.text.length;
+  }
+  return write(kept, store);
 }
 
 /** Forgets the opened file of scenario `id`. */

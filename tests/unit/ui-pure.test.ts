@@ -6,7 +6,7 @@ import { withOpened } from '../../src/ui/cases';
 import { StorageKey } from '../../src/ui/keys';
 import { casePoint, shortTitle } from '../../src/ui/map-model';
 import { paragraphs, parseInline, plainText } from '../../src/ui/markup';
-import { forgetOpened, MAX_OPENED, readOpened, rememberOpened } from '../../src/ui/opened-store';
+import { forgetOpened, MAX_OPENED, MAX_OPENED_CHARS, readOpened, rememberOpened } from '../../src/ui/opened-store';
 import { readSave, runMeta, STORED_VERSION, type StoredRun, writeSave } from '../../src/ui/save-store';
 import { loadSettings, storeSettings } from '../../src/ui/settings';
 import { readTeams, writeTeams } from '../../src/ui/teams-store';
@@ -204,6 +204,12 @@ describe('opened scenario files', () => {
     for (let i = 0; i < 10; i++) rememberOpened({ id: `x${i}`, file: `x${i}.yaml`, text: '' }, s);
     expect(readOpened(s)).toHaveLength(MAX_OPENED);
     expect(readOpened(s)[0]?.id).toBe('x9');
+    // Older files give way to keep the text under the cap; a file over it is not kept.
+    rememberOpened({ id: 'big', file: 'big.yaml', text: 'x'.repeat(MAX_OPENED_CHARS - 1) }, s);
+    expect(readOpened(s).map((r) => r.id)).toEqual(['big', 'x9', 'x8', 'x7', 'x6']);
+    rememberOpened({ id: 'big2', file: 'big2.yaml', text: 'y'.repeat(MAX_OPENED_CHARS - 1) }, s);
+    expect(readOpened(s).map((r) => r.id)).toEqual(['big2', 'x9', 'x8', 'x7', 'x6']);
+    expect(rememberOpened({ id: 'huge', file: 'huge.yaml', text: 'z'.repeat(MAX_OPENED_CHARS + 1) }, s)).toBe(false);
     forgetOpened('x9', s);
     expect(readOpened(s).map((r) => r.id)).not.toContain('x9');
     for (const raw of ['{', '{}', '[{"id": 1}]', 'null']) {
