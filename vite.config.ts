@@ -1,8 +1,41 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The built pages' Content-Security-Policy: the site's own scripts only (no inline script, no
+ * eval), and nothing fetched from another host. Styles may be inline (the panel sets custom
+ * properties in `style`); images may be data: or blob: URLs (Phaser's own textures). Development
+ * runs without it, as Vite's dev server injects its own client.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'article-four:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // A static site that works from any host, from a subfolder, and offline once loaded.
 export default defineConfig({
   base: './',
+  plugins: [contentSecurityPolicy()],
   build: {
     target: 'es2022',
     outDir: 'dist',

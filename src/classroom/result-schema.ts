@@ -7,9 +7,10 @@
  * `docs/result.schema.json` is generated from this file (see `docs/results.md`); a test keeps the
  * two in step. Privacy: a student or team name is in a file only if someone typed it.
  */
-import { z } from 'zod';
+
 import { MAX_RATIONALE } from '../engine/events';
 import { Id } from '../engine/schema';
+import { z } from '../engine/zod';
 
 export const RESULT_KIND = 'article-four-result';
 export const RESULT_VERSION = 2;

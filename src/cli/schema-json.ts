@@ -1,6 +1,7 @@
 /** `scenario schema`: the JSON Schema of the format, generated from the Zod schema. */
-import { z } from 'zod';
+
 import { ScenarioSchema } from '../engine';
+import { z } from '../engine/zod';
 
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });

@@ -3,12 +3,13 @@
  * against the schema and checks every reference. All errors are collected, each with
  * FILE:LINE:COL; nothing is thrown for any input.
  */
-import type { z } from 'zod';
+
 import { type Diagnostic, sortDiagnostics } from './diagnostics';
 import { LINT_RULES, type LintOptions, lintScenario } from './lint';
 import { checkReferences, didYouMean } from './references';
 import { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
+import type { z } from './zod';
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; warnings: Diagnostic[] }

@@ -3,10 +3,11 @@
  * A save is checked before use: its version, its scenario (by id and content hash), and that
  * replaying its events from the seed gives exactly the saved snapshot.
  */
-import { z } from 'zod';
+
 import type { GameEvent } from './events';
 import { isGameEvent } from './events';
 import type { Scenario } from './schema';
+import { z } from './zod';
 
 export const SAVE_VERSION = 1;
 

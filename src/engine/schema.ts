@@ -5,7 +5,7 @@
  *
  * Every field carries a description: `docs/authoring.md` and editor tooltips come from it.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const FORMAT_CURRENT = 1;
 export const FORMAT_MIN_COMPATIBLE = 1;

@@ -177,6 +177,60 @@ describe('no leaks', () => {
     }
   });
 
+  it('runs under a Content-Security-Policy that allows no other host and no eval, and never breaks it', async () => {
+    if (!first) throw new Error('no bundled case');
+    const context = await site.browser.newContext();
+    // Every violation, from the first byte of the page on.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    try {
+      for (const path of ['', 'dashboard.html']) {
+        await page.goto(`${site.url}${path}`);
+        const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).toContain("connect-src 'self'");
+      }
+      await page.goto(site.url);
+      await waitReady(page);
+      await waitWorld(page);
+      await startRun(page, first.id, first.roles[0]?.id ?? '');
+      await playOn(page, { choose: () => 0, lobby: true });
+      await waitScreen(page, 'debrief');
+      expect(await violations()).toEqual([]);
+      // What the policy refuses: a request to another host, an inline script, and eval (a string
+      // timer, which runs in the page, not in the test's own evaluation).
+      const refused = await page.evaluate(async () => {
+        const w = window as unknown as { __inline?: number; __evaluated?: number };
+        const out: string[] = [];
+        try {
+          await fetch('https://example.com/x');
+          out.push('fetched');
+        } catch {
+          out.push('fetch refused');
+        }
+        const script = document.createElement('script');
+        script.textContent = 'window.__inline = 1';
+        document.head.append(script);
+        (setTimeout as unknown as (code: string, ms: number) => number)('window.__evaluated = 1', 0);
+        await new Promise((r) => setTimeout(r, 200));
+        out.push(w.__inline === 1 ? 'inline ran' : 'inline refused');
+        out.push(w.__evaluated === 1 ? 'eval ran' : 'eval refused');
+        return out;
+      });
+      expect(refused).toEqual(['fetch refused', 'inline refused', 'eval refused']);
+      expect((await violations()).map((v) => v.split(' ')[0]).sort()).toEqual(
+        ['connect-src', 'script-src-elem', 'script-src'].sort(),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('made no request to another host', () => {
     expect(foreignRequests(site)).toEqual([]);
   });
