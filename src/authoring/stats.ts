@@ -2,7 +2,7 @@
  * Playtest statistics: many seeded automated playthroughs of a scenario per seat (random, and
  * exhaustive over every sequence of moves where the scenario is small enough). Reports the
  * distribution of endings, each meter's range at the end, decisions never taken, run length,
- * and flags endings reached in under 1% or over 80% of runs.
+ * and flags endings reached in under 1% or over 80% of runs, and endings no seat reached at all.
  */
 import { exhaustivePlaythroughs, type Game, randomPlaythrough, type Scenario } from '../engine';
 
@@ -79,4 +79,15 @@ export function playtestStats(s: Scenario, opts: StatsOptions): SeatStats[] {
     for (const g of games) g.stop();
     return stats;
   });
+}
+
+/**
+ * Endings no run of any seat reached: with every seat played, probably unreachable, or so rare
+ * that no class will see them. (An ending no run of one seat reached may belong to another.)
+ */
+export function unreachedEndings(s: Scenario, stats: readonly SeatStats[]): string[] {
+  if (!s.roles.every((r) => stats.some((st) => st.role === r.id))) return [];
+  return s.endings
+    .map((e) => e.id)
+    .filter((id) => stats.every((st) => (st.endings.find((e) => e.id === id)?.runs ?? 0) === 0));
 }

@@ -1,5 +1,5 @@
 /** `scenario stats FILE [--runs N] [--role ID] [--json]`: seeded automated playtests. */
-import { playtestStats } from '../authoring/stats';
+import { playtestStats, unreachedEndings } from '../authoring/stats';
 import { formatDiagnostic } from '../engine';
 import { intOption, type ParsedArgs, UsageError } from './args';
 import { loadScenarioFile } from './read-scenario';
@@ -48,6 +48,9 @@ export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): n
       );
     }
     out('');
+  }
+  for (const id of unreachedEndings(r.scenario, stats)) {
+    out(`warning: ending "${id}" was reached in no run from any seat: is it reachable?`);
   }
   return 0;
 }

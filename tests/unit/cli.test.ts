@@ -1,6 +1,6 @@
 /** The scenario CLI as a user runs it: exit codes, one-line errors naming the file, deterministic play. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +145,26 @@ describe('scenario new, graph and stats', { timeout: 120_000 }, () => {
     }
     const text = run(['stats', fixture('mini.yaml'), '--exhaustive', '--role', 'host']);
     expect(text.stdout).toContain('Seat host: 4 runs (every sequence of moves, seed 1)');
+    expect(text.stdout).not.toContain('from any seat');
+  });
+
+  it('stats warns of an ending no seat reached in any run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-four-stats-'));
+    try {
+      const file = join(dir, 'orphan.yaml');
+      const yaml = readFileSync(fixture('mini.yaml'), 'utf8').replace(
+        /^endings:\n/m,
+        'endings:\n  - { id: orphan, title: Never, tone: bad, text: No step leads here., counterfactual: true }\n',
+      );
+      writeFileSync(file, yaml);
+      const r = run(['stats', file, '--runs', '50']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('warning: ending "orphan" was reached in no run from any seat');
+      expect(r.stdout).not.toContain('ending "success" was reached in no run');
+      // With one seat only, an ending it never reaches may be another seat's: no warning.
+      expect(run(['stats', file, '--runs', '50', '--role', 'chair']).stdout).not.toContain('from any seat');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
