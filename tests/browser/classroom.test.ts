@@ -13,7 +13,9 @@ import { type ResultFile, ResultSchema } from '../../src/classroom/index';
 import {
   axe,
   bundledCases,
+  clickAndRender,
   describeViolations,
+  expectAccessible,
   foreignRequests,
   openPage,
   openSite,
@@ -39,20 +41,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function clickAndRender(page: Page, selector: string): Promise<void> {
-  const before = await renders(page);
-  await page.locator(`#main ${selector}`).first().click();
-  await page.waitForFunction(
-    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-    before,
-  );
-}
-
-async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const v = await axe(page);
-  expect(v, `${where}:\n${describeViolations(v)}`).toEqual([]);
-}
-
 /**
  * Plays the case in class mode: at each choice, votes with + and by typing, a rationale, then
  * Take; at the Council, a rationale and Call the vote. Returns what was entered per step.
@@ -65,7 +53,7 @@ async function playClass(
   const role = CASE.roles[0]?.id ?? '';
   await clickAndRender(page, '[data-action="new"]');
   await clickAndRender(page, `[data-case="${CASE.id}"]`);
-  if (opts.audit) await expectNoSeriousViolations(page, 'seats');
+  if (opts.audit) await expectAccessible(page, 'seats');
   await page.check('#class-mode');
   await clickAndRender(page, `[data-role="${role}"]`);
   await clickAndRender(page, '[data-action="begin"]');
@@ -108,7 +96,7 @@ async function playClass(
         );
       }
       if (!audited && opts.audit) {
-        await expectNoSeriousViolations(page, 'class mode decision');
+        await expectAccessible(page, 'class mode decision');
         audited = true;
       }
       if (n === 0 && opts.shots) {
@@ -165,7 +153,7 @@ describe('classroom play', () => {
       const text = (await page.textContent('#main')) ?? '';
       for (const e of entered) expect(text).toContain(e.rationale);
       expect(text).toContain('Class vote:');
-      await expectNoSeriousViolations(page, 'debrief with Save results');
+      await expectAccessible(page, 'debrief with Save results');
 
       const { path, result } = await saveResults(page, 'Ana García', 'Team Blue');
       saved.push(path);
@@ -268,7 +256,7 @@ describe('classroom play', () => {
       const text = (await page.textContent('#main')) ?? '';
       expect(text).toContain('Learning objectives');
       expect(text).toContain('Running it with a class');
-      await expectNoSeriousViolations(page, 'teacher guide');
+      await expectAccessible(page, 'teacher guide');
       await shoot(page, 'teacher-guide');
       await page.emulateMedia({ media: 'print' });
       const hidden = await page.evaluate(() => ({

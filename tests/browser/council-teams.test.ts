@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ResultSchema } from '../../src/classroom/index';
 import {
-  axe,
-  describeViolations,
+  clickAndRender,
+  expectAccessible,
   foreignRequests,
   openPage,
   openSite,
@@ -22,7 +22,7 @@ import {
   VIEWPORTS,
   waitScreen,
 } from './harness';
-import { pressAndWait, renders, tabAndEnter } from './keyboard';
+import { pressAndWait, tabAndEnter } from './keyboard';
 
 const CASE = 'kazakhstan-2022';
 const SEAT = 'chair';
@@ -37,20 +37,6 @@ afterAll(async () => {
   await site?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function clickAndRender(page: Page, selector: string): Promise<void> {
-  const before = await renders(page);
-  await page.locator(`#main ${selector}`).first().click();
-  await page.waitForFunction(
-    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-    before,
-  );
-}
-
-async function noViolations(page: Page, where: string): Promise<void> {
-  const v = await axe(page);
-  expect(v, `${where}:\n${describeViolations(v)}`).toEqual([]);
-}
 
 /** Takes the class's default option and reads results until a Council vote (or the ending). */
 async function playToCouncil(page: Page): Promise<boolean> {
@@ -101,7 +87,7 @@ describe('Council teams', () => {
       expect(await page.textContent('#main .team-problems')).toContain('two teams are called');
       await page.fill('#main [data-team-name="tajikistan"]', 'Team Pamir');
       expect(await page.locator('#main .team-problems li').count()).toBe(0);
-      await noViolations(page, 'council teams set-up');
+      await expectAccessible(page, 'council teams set-up');
       await shoot(page, 'council-teams-setup');
 
       // Role sheets: one per team, printable one to a page.
@@ -112,7 +98,7 @@ describe('Council teams', () => {
       expect(sheets).toContain('Team Bear: Russia');
       expect(sheets).toContain('Team Ararat: Armenia');
       expect(sheets).not.toContain(': Belarus');
-      await noViolations(page, 'role sheets');
+      await expectAccessible(page, 'role sheets');
       await shoot(page, 'role-sheets');
       await page.emulateMedia({ media: 'print' });
       const printed = await page.evaluate(() => ({
@@ -180,7 +166,7 @@ describe('Council teams', () => {
       const status = (await main.locator('[data-council-tally]').textContent()) ?? '';
       expect(status).toContain('Blocked: Russia (Team Bear) objects.');
       expect(status).toMatch(/Support \d · Abstain \d · Object 1/);
-      await noViolations(page, 'Council vote by teams');
+      await expectAccessible(page, 'Council vote by teams');
       await shoot(page, 'council-teams-vote');
 
       await clickAndRender(page, '[data-vote="call"]');
@@ -278,7 +264,7 @@ describe('Council teams', () => {
       await main.locator('[data-tally-plus="abstain"]').click();
       await main.locator('[data-tally-minus="abstain"]').click();
       expect(await main.locator('.tally-total').textContent()).toBe('14 votes in all');
-      await noViolations(page, 'room vote at the Council');
+      await expectAccessible(page, 'room vote at the Council');
       await clickAndRender(page, '[data-vote="call"]');
       const events = await page.evaluate(() => {
         const raw = localStorage.getItem('article-four:save:v1');

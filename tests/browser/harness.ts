@@ -225,7 +225,8 @@ const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.
 /** Runs axe-core on the page; returns the serious and critical violations. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
   const has = await page.evaluate(() => 'axe' in window);
-  if (!has) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as a <script>: the built pages' Content-Security-Policy refuses inline scripts.
+  if (!has) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
@@ -238,6 +239,24 @@ export function describeViolations(v: AxeViolation[]): string {
   return v
     .map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     .join('\n');
+}
+
+/** Fails with axe's serious and critical findings on the page, if any, named by `where`. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const v = await axe(page);
+  if (v.length > 0) throw new Error(`${where}: axe found serious or critical problems:\n${describeViolations(v)}`);
+}
+
+/** Clicks the first match of `selector` in the panel and waits until the panel has rendered again. */
+export async function clickAndRender(page: Page, selector: string): Promise<void> {
+  const renders = () =>
+    page.evaluate(() => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders());
+  const before = await renders();
+  await page.locator(`#main ${selector}`).first().click();
+  await page.waitForFunction(
+    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
+    before,
+  );
 }
 
 // ---------------------------------------------------------------- the bundled cases
