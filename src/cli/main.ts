@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 1 the scenario has errors (or play could not start), 2 usage error.
  */
 import { parseArgs, UsageError } from './args';
+import { runBalance } from './balance';
 import { runCheck } from './check';
 import { runGraph } from './graph';
 import { runNew } from './new';
@@ -19,6 +20,9 @@ Commands:
   graph FILE [--format mermaid|dot]      the statechart, with the historical path highlighted
   stats FILE [--runs N] [--role ID] [--exhaustive] [--json]
                                           seeded automated playtests: endings, meter ranges, unused choices
+  balance FILE [--role ID] [--runs N] [--json]
+                                          real dilemmas? dominated options, random / greedy / history / best
+                                          play's scores, history's rank per step, targets met
   schema                                  print the JSON Schema of the scenario format
 `;
 
@@ -39,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
         return runGraph(parseArgs(rest, ['format']), out);
       case 'stats':
         return runStats(parseArgs(rest, ['runs', 'role']), out);
+      case 'balance':
+        return runBalance(parseArgs(rest, ['runs', 'role']), out);
       case 'schema':
         return runSchema(out);
       case undefined:

@@ -4,7 +4,7 @@
  */
 import type { RunContext } from './run-context';
 import type { Phase, Scenario, Source } from './schema';
-import { endingView, sourcesById } from './view';
+import { endingView, seatTone, sourcesById } from './view';
 import type { EndingView } from './view-types';
 
 export interface DebriefDecision {
@@ -125,7 +125,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
     }
     return { meter: m.id, label: m.label, values };
   });
-  const ending = ctx.ending ? endingView(s, ctx.ending) : undefined;
+  const ending = ctx.ending ? endingView(s, ctx.ending, ctx.role) : undefined;
   return {
     scenario: s.id,
     role: ctx.role,
@@ -135,7 +135,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
     endings: s.endings.map((e) => ({
       id: e.id,
       title: e.title,
-      tone: e.tone,
+      tone: seatTone(e, ctx.role),
       reached: e.id === ctx.ending,
       counterfactual: e.counterfactual,
       historical: e.historical,

@@ -6,8 +6,9 @@
  */
 import { allConditions } from './conditions';
 import { graphCoverage, randomCoverage } from './graph-coverage';
+import { dominatedOn, expectedDeltas, objectiveWeights } from './option-value';
 import { editDistance, type Finding } from './references';
-import type { Effect, Next, Scenario } from './schema';
+import type { Condition, Effect, Next, Scenario } from './schema';
 import type { PathKey } from './yaml-source';
 
 /** Longest texts that fit the decision panel without scrolling on a 1280×800 screen. */
@@ -24,12 +25,43 @@ export const LINT_RULES = {
   'identical-choices': 'two choices of a step with the same effects and destination',
   'text-too-long': 'text too long for the decision panel',
   'similar-ids': 'two declared ids that differ only by a typo',
+  'dominated-choice':
+    'an option no better than another of its step on any meter the deciding seat weighs, and worse on one (by forecast)',
 } as const;
 export type LintCode = keyof typeof LINT_RULES;
 
-function targetsOf(next: Next | undefined): string[] {
+/** Whether a condition holds for a seat whatever else the run holds: true, false, or undefined when it depends. */
+function forSeat(c: Condition | undefined, role: string | undefined): boolean | undefined {
+  if (c === undefined) return true;
+  if (role === undefined) return undefined;
+  if ('role' in c) return c.role === role;
+  if ('not' in c) {
+    const v = forSeat(c.not, role);
+    return v === undefined ? undefined : !v;
+  }
+  if ('all' in c) {
+    const vs = c.all.map((x) => forSeat(x, role));
+    return vs.includes(false) ? false : vs.every((v) => v === true) ? true : undefined;
+  }
+  if ('any' in c) {
+    const vs = c.any.map((x) => forSeat(x, role));
+    return vs.includes(true) ? true : vs.every((v) => v === false) ? false : undefined;
+  }
+  return undefined;
+}
+
+/** Where a `next` can lead (for a seat: skipping branches that seat can never take). */
+function targetsOf(next: Next | undefined, role?: string): string[] {
   if (next === undefined) return [];
-  return typeof next === 'string' ? [next] : next.map((b) => b.to);
+  if (typeof next === 'string') return [next];
+  const out: string[] = [];
+  for (const b of next) {
+    const v = b.when === undefined ? true : forSeat(b.when, role);
+    if (v === false) continue;
+    out.push(b.to);
+    if (v === true) break;
+  }
+  return out;
 }
 
 function allEffects(s: Scenario): Effect[] {
@@ -40,19 +72,22 @@ function allEffects(s: Scenario): Effect[] {
   ]);
 }
 
-/** Steps reachable from any seat's start, following every edge regardless of conditions. */
-export function staticReachable(s: Scenario): Set<string> {
+/**
+ * Steps reachable from every seat's start (or from one seat's), following every edge regardless of
+ * conditions, except that for one seat a branch on seats it does not hold is not followed.
+ */
+export function staticReachable(s: Scenario, role?: string): Set<string> {
   const edges = new Map<string, string[]>();
   for (const st of s.steps) {
     edges.set(st.id, [
-      ...st.choices.flatMap((c) => [...targetsOf(c.next), ...c.outcomes.flatMap((o) => targetsOf(o.next))]),
-      ...targetsOf(st.council?.consensus),
-      ...targetsOf(st.council?.blocked),
-      ...targetsOf(st.next),
+      ...st.choices.flatMap((c) => [...targetsOf(c.next, role), ...c.outcomes.flatMap((o) => targetsOf(o.next, role))]),
+      ...targetsOf(st.council?.consensus, role),
+      ...targetsOf(st.council?.blocked, role),
+      ...targetsOf(st.next, role),
     ]);
   }
   const seen = new Set<string>();
-  const queue = s.roles.map((r) => r.start);
+  const queue = s.roles.filter((r) => role === undefined || r.id === role).map((r) => r.start);
   while (queue.length > 0) {
     const id = queue.pop() as string;
     if (seen.has(id)) continue;
@@ -222,6 +257,30 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
       }
     });
   });
+
+  // ---- options a seat would never take by their forecast
+  for (const role of s.roles) {
+    const weights = objectiveWeights(s, role.id);
+    const decides = staticReachable(s, role.id);
+    s.steps.forEach((st, si) => {
+      if (!decides.has(st.id)) return;
+      const deltas = st.choices.map(expectedDeltas);
+      st.choices.forEach((a, ai) => {
+        const better = st.choices.find((b, bi) => {
+          // Options both offered only under conditions may never stand side by side.
+          if (b === a || (a.when && b.when)) return false;
+          return dominatedOn(weights, deltas[ai] as Map<string, number>, deltas[bi] as Map<string, number>) !== null;
+        });
+        if (better) {
+          warn(
+            'dominated-choice',
+            ['steps', si, 'choices', ai, 'id'],
+            `for seat "${role.id}", choice "${a.id}" is dominated by "${better.id}": by forecast no better on any meter the seat weighs and worse on one; give it a reason to be chosen (\`scenario balance\`)`,
+          );
+        }
+      });
+    });
+  }
 
   // ---- ids one typo apart
   const declared: [string, PathKey[]][] = [

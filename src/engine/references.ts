@@ -340,6 +340,7 @@ export function checkReferences(s: Scenario): Finding[] {
 
   s.endings.forEach((e, i) => {
     refs('source', e.sources, ['endings', i, 'sources']);
+    for (const role of Object.keys(e.tone_for ?? {})) ref('role', role, ['endings', i, 'tone_for', role]);
   });
 
   return out;

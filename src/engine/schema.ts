@@ -248,11 +248,17 @@ export const StepSchema = z
   .describe('One moment of the crisis: narrative, then choices, a Council vote, or Continue.');
 export type Step = z.infer<typeof StepSchema>;
 
+const Tone = z.enum(['good', 'mixed', 'bad']);
+
 export const EndingSchema = z
   .strictObject({
     id: Id.describe('Stable id, unique among steps and endings.'),
     title: Text('The ending’s heading.', 120),
-    tone: z.enum(['good', 'mixed', 'bad']).describe('How the ending reads for the alliance.'),
+    tone: Tone.describe('How the ending reads for the alliance (and for every seat not named in `tone_for`).'),
+    tone_for: z
+      .record(Id, Tone)
+      .optional()
+      .describe('How the ending reads for a particular seat, where it differs: `{ armenia: bad }` (seat ids).'),
     text: Text('The debrief text for this ending.', 4000),
     counterfactual: z.boolean().default(false).describe('True when this ending did not happen.'),
     historical: z.boolean().default(false).describe('True for the ending closest to what happened.'),

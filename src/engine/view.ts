@@ -3,7 +3,7 @@ import { holds } from './conditions';
 import { councilPositions, reachesConsensus } from './council';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
-import type { Scenario, Source, Step } from './schema';
+import type { Ending, Scenario, Source, Step } from './schema';
 import type { CouncilView, EndingView, GameView, MeterView, StepView } from './view-types';
 
 export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
@@ -109,13 +109,18 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
   };
 }
 
-export function endingView(s: Scenario, id: string): EndingView | undefined {
+/** How an ending reads for a seat: its `tone_for` that seat, else its tone. */
+export function seatTone(e: Pick<Ending, 'tone' | 'tone_for'>, role: string): Ending['tone'] {
+  return e.tone_for?.[role] ?? e.tone;
+}
+
+export function endingView(s: Scenario, id: string, role: string): EndingView | undefined {
   const e = s.endings.find((x) => x.id === id);
   if (!e) return undefined;
   return {
     id: e.id,
     title: e.title,
-    tone: e.tone,
+    tone: seatTone(e, role),
     text: e.text,
     counterfactual: e.counterfactual,
     historical: e.historical,
@@ -125,7 +130,7 @@ export function endingView(s: Scenario, id: string): EndingView | undefined {
 
 export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: boolean): GameView {
   const step = done ? undefined : s.steps.find((x) => x.id === stateKey);
-  const ending = done && ctx.ending ? endingView(s, ctx.ending) : undefined;
+  const ending = done && ctx.ending ? endingView(s, ctx.ending, ctx.role) : undefined;
   const last = ctx.last;
   return {
     scenario: s.id,

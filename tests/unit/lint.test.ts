@@ -63,6 +63,10 @@ const failing: Record<LintCode, string> = {
       '  - id: aloner\n    phase: aftermath\n    date: 2020-01-21\n    title: Alone again\n    text: Still alone.\n    next: stalemate\n  - id: alone\n',
     )
     .replace('next: alone\n', 'next: [{ when: { flag: asked }, to: aloner }, { to: alone }]\n'),
+  'dominated-choice': edit(
+    '{ meter: credibility, delta: 8, reason: Members are spared a divisive call. }',
+    '{ meter: credibility, delta: 2, reason: Members are spared a divisive call. }, { meter: harm, delta: 5, reason: Worse still. }',
+  ).replace('{ meter: harm, delta: 20, reason: Police alone', '{ meter: harm, delta: 20, reason: Police alone'),
 };
 
 describe('lint rules', () => {

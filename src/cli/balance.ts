@@ -1,0 +1,70 @@
+/** `scenario balance FILE [--role ID] [--runs N] [--json]`: does each seat face real dilemmas? */
+import { balanceReport, type SeatBalance } from '../authoring/balance';
+import { formatDiagnostic } from '../engine';
+import { intOption, type ParsedArgs, UsageError } from './args';
+import { loadScenarioFile } from './read-scenario';
+
+const TARGETS: [keyof SeatBalance['targets'], string][] = [
+  ['noDominated', 'no dominated option'],
+  ['greedyNotAboveP75', "greedy's mean no higher than random play's 75th percentile"],
+  ['historyWorstAtMostOneInFive', "history's option the worst by forecast at no more than 1 step in 5"],
+  ['everyHistoryChoiceGains', 'every historical choice gains the seat something, now or later'],
+  ['twoGoodStrategies', 'two strategies differing in 3+ decisions reach a good ending'],
+];
+
+export function renderBalance(b: SeatBalance): string[] {
+  const r = b.random;
+  const lines = [
+    `Seat ${b.role}: ${b.runs} runs per policy (seeds 1..${b.runs}); final objectives score 0–100`,
+    `  random   mean ${r.mean}  min ${r.min}  p25 ${r.p25}  median ${r.p50}  p75 ${r.p75}  p90 ${r.p90}  max ${r.max}`,
+    `  greedy   mean ${b.greedy.mean}  (percentile ${b.greedy.percentile} of random play)`,
+    `  history  mean ${b.history.mean}  (percentile ${b.history.percentile}; ${b.history.offHistoryMoves} moves off history's path, taken at random)`,
+    `  best     mean ${b.best.mean}  (percentile ${b.best.percentile}; search made ${b.best.evaluations} evaluations)`,
+    `  Dominated options: ${b.dominated.length}`,
+    ...b.dominated.map(
+      (d) => `    ${d.step}: ${d.worse} < ${d.better} (worse on ${d.meters.join(', ')}, no better on any other)`,
+    ),
+    `  History's option worst by forecast at ${b.steps.filter((x) => x.historyWorst).length} of ${b.steps.filter((x) => x.history).length} steps (${(b.historyWorstShare * 100).toFixed(0)}%)`,
+    '  Per step (forecast value for the seat, score points; H = history, rank 1 = best):',
+    ...b.steps.map((x) => {
+      const opts = x.options
+        .map((o) => `${o.id}${o.id === x.history ? '(H)' : ''} ${o.value > 0 ? '+' : ''}${o.value}`)
+        .join('  ');
+      const rank = x.history ? ` rank ${x.historyRank}/${x.options.length}${x.historyWorst ? ' WORST' : ''}` : '';
+      return `    ${x.step}: spread ${x.spread}${rank} | ${opts}`;
+    }),
+    '  What each historical choice gains the seat:',
+    ...b.historyGains.map(
+      (g) =>
+        `    ${g.step} › ${g.choice}: ${g.now.length ? `now ${g.now.join(', ')}` : ''}${g.now.length && g.later.length ? '; ' : ''}${g.later.length ? `later ${g.later.join(', ')}` : ''}${g.now.length + g.later.length === 0 ? 'NOTHING (a pure cost)' : ''}`,
+    ),
+    `  Good endings for this seat: ${b.strategies.goodEndings.join(', ') || 'none'} (${b.strategies.goodShare}% of random runs); ${b.strategies.distinctGoodPaths} distinct paths reach them, the two most different differ in ${b.strategies.maxDifference} decisions`,
+    '  Targets:',
+    ...TARGETS.map(([k, text]) => `    ${b.targets[k] ? 'ok  ' : 'MISS'} ${text}`),
+    '',
+  ];
+  return lines;
+}
+
+export function runBalance(args: ParsedArgs, out: (...lines: string[]) => void): number {
+  const file = args.positional[0];
+  if (!file || args.positional.length > 1) throw new UsageError('balance needs exactly one FILE');
+  const runs = intOption(args, 'runs', 300);
+  if (runs < 10 || runs > 20_000) throw new UsageError('--runs is between 10 and 20000');
+  const r = loadScenarioFile(file);
+  if (!r.ok) {
+    out(...r.errors.map(formatDiagnostic));
+    return 1;
+  }
+  const role = args.options.get('role');
+  if (typeof role === 'string' && !r.scenario.roles.some((x) => x.id === role)) {
+    throw new UsageError(`no seat "${role}"; seats: ${r.scenario.roles.map((x) => x.id).join(', ')}`);
+  }
+  const report = balanceReport(r.scenario, { runs, ...(typeof role === 'string' ? { roles: [role] } : {}) });
+  if (args.options.has('json')) {
+    out(JSON.stringify({ scenario: r.scenario.id, seats: report }, null, 2));
+    return 0;
+  }
+  for (const seat of report) out(...renderBalance(seat));
+  return 0;
+}
