@@ -87,6 +87,8 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
       } else if (after.turn > before && after.last) {
         out('', `> ${after.last.label}${after.last.counterfactual ? '  [counterfactual]' : ''}`);
         if (after.last.text) out(...wrap(after.last.text, '  '));
+        const h = after.last.history;
+        if (h) out(h.matched ? '  History took the same decision here.' : `  History's decision here: ${h.label}.`);
         const moved = ledgerLines(after.last.entries, labels);
         if (moved.length > 0) out('  What moved and why:', ...moved);
         out('');

@@ -91,7 +91,7 @@ export function optionLines(view: GameView): {
     lines.push('Choices:');
     for (const c of step.choices) {
       options.push({ kind: 'choose', id: c.id });
-      lines.push(` ${options.length}. ${c.label}${c.counterfactual ? '  [counterfactual]' : ''}`);
+      lines.push(` ${options.length}. ${c.label}`);
       if (c.detail) lines.push(...wrap(c.detail, '     '));
       lines.push(`     Forecast: ${forecastText(c.forecast)}`);
     }

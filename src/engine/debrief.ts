@@ -4,7 +4,7 @@
  */
 import type { RunContext } from './run-context';
 import type { Phase, Scenario, Source } from './schema';
-import { endingView, seatTone, sourcesById } from './view';
+import { endingView, seatTone, sourcesById, VERDICT_LABELS } from './view';
 import type { EndingView } from './view-types';
 
 export interface DebriefDecision {
@@ -48,8 +48,6 @@ export interface Debrief {
   related: { scenario: string; note: string }[];
 }
 
-const VOTE_LABELS: Record<string, string> = { consensus: 'Consensus reached', blocked: 'Blocked: no consensus' };
-
 export function objectiveScore(s: Scenario, role: string, meters: Record<string, number>): number {
   const r = s.roles.find((x) => x.id === role);
   if (!r) return 0;
@@ -70,7 +68,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
     const step = s.steps.find((x) => x.id === d.step);
     const h = step?.history;
     const historyChoice = h?.choice
-      ? (step?.choices.find((c) => c.id === h.choice)?.label ?? VOTE_LABELS[h.choice] ?? h.choice)
+      ? (step?.choices.find((c) => c.id === h.choice)?.label ?? VERDICT_LABELS[h.choice] ?? h.choice)
       : undefined;
     return {
       turn: d.turn,
@@ -81,7 +79,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
       counterfactual: step?.counterfactual ?? false,
       yours: {
         id: d.choice,
-        label: d.kind === 'vote' ? (VOTE_LABELS[d.choice] ?? d.label) : d.label,
+        label: d.kind === 'vote' ? (VERDICT_LABELS[d.choice] ?? d.label) : d.label,
         ...(d.outcome ? { outcome: d.outcome } : {}),
         ...(d.rationale ? { rationale: d.rationale } : {}),
         ...(d.tally ? { tally: d.tally } : {}),

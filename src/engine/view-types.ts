@@ -39,11 +39,15 @@ export interface Forecast {
   outcomes: { id: string; probability: number }[];
 }
 
+/**
+ * An option as the player sees it before deciding. Whether it is invented is not here: that, and
+ * history's choice, are shown only after the decision (the result and the debrief), so the one
+ * untagged option cannot be spotted as history's.
+ */
 export interface ChoiceView {
   id: string;
   label: string;
   detail?: string;
-  counterfactual: boolean;
   forecast: Forecast;
 }
 
@@ -108,8 +112,21 @@ export interface ResultView {
   label: string;
   /** True when the result shown is invented (a counterfactual choice or outcome). */
   counterfactual: boolean;
-  /** What the decision itself moved (lobbying costs and events on the next step are listed where they happen). */
+  /**
+   * Everything the decision moved: its lobbying costs, its effects and its drawn outcome's. The news
+   * of the steps it leads to is listed on those steps, when they open.
+   */
   entries: LedgerEntry[];
+  /** The meters as they stood right after the decision: the start plus every entry up to this result. */
+  meters: MeterView[];
+  /** The decided step's date, phase and place: the result is shown where the decision was taken. */
+  date: string;
+  phase: Phase;
+  place?: Place;
+  /** Steps passed up to the decided one (the map's track at the result). */
+  visited: string[];
+  /** What history did at this decision, if the case says (shown only after the decision). */
+  history?: { label: string; matched: boolean };
 }
 
 export interface EndingView {

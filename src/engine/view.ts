@@ -4,13 +4,13 @@ import { councilPositions, reachesConsensus } from './council';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
 import type { Ending, Scenario, Source, Step } from './schema';
-import type { CouncilView, EndingView, GameView, MeterView, StepView } from './view-types';
+import type { CouncilView, EndingView, GameView, LedgerEntry, MeterView, StepView } from './view-types';
 
 export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
   return ids.flatMap((id) => s.sources.filter((x) => x.id === id));
 }
 
-export function meterViews(s: Scenario, ctx: RunContext): MeterView[] {
+export function meterViews(s: Scenario, ctx: Pick<RunContext, 'meters'>): MeterView[] {
   return s.meters.map((m) => ({
     id: m.id,
     label: m.label,
@@ -87,7 +87,6 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
         id: c.id,
         label: c.label,
         ...(c.detail ? { detail: c.detail } : {}),
-        counterfactual: c.counterfactual,
         forecast: forecastChoice(s, ctx, c),
       })),
     ...(council ? { council } : {}),
@@ -128,10 +127,47 @@ export function endingView(s: Scenario, id: string, role: string): EndingView | 
   };
 }
 
+/**
+ * The ledger entries of decision `turn`: its lobbying, its effects and its outcome's. Entries of
+ * the same turn caused by events belong to the steps the decision led to (their news).
+ */
+export function decisionEntries(ledger: readonly LedgerEntry[], turn: number): LedgerEntry[] {
+  return ledger.filter((e) => e.turn === turn && !e.cause.startsWith('event:'));
+}
+
+/** Each meter right after decision `turn`: the start plus every entry before it and the decision's own. */
+export function metersAfter(s: Scenario, ledger: readonly LedgerEntry[], turn: number): Record<string, number> {
+  const meters = Object.fromEntries(s.meters.map((m) => [m.id, m.start]));
+  for (const e of ledger) {
+    if (e.turn < turn || (e.turn === turn && !e.cause.startsWith('event:'))) {
+      meters[e.meter] = (meters[e.meter] ?? 0) + e.delta;
+    }
+  }
+  return meters;
+}
+
+export const VERDICT_LABELS: Record<string, string> = {
+  consensus: 'Consensus reached',
+  blocked: 'Blocked: no consensus',
+};
+
+function historyAnswer(
+  step: Step,
+  choice: string,
+  decisions: RunContext['decisions'],
+): { label: string; matched: boolean } {
+  const label = step.choices.find((c) => c.id === choice)?.label ?? VERDICT_LABELS[choice] ?? choice;
+  const yours = [...decisions].reverse().find((d) => d.step === step.id)?.choice;
+  return { label, matched: yours === choice };
+}
+
 export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: boolean): GameView {
   const step = done ? undefined : s.steps.find((x) => x.id === stateKey);
   const ending = done && ctx.ending ? endingView(s, ctx.ending, ctx.role) : undefined;
   const last = ctx.last;
+  const decided = last ? s.steps.find((x) => x.id === last.step) : undefined;
+  const place = decided?.place ? s.places.find((p) => p.id === decided.place) : undefined;
+  const history = decided?.history?.choice;
   return {
     scenario: s.id,
     role: ctx.role,
@@ -148,14 +184,17 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
           last: {
             turn: last.turn,
             step: last.step,
-            title: s.steps.find((x) => x.id === last.step)?.title ?? last.step,
+            title: decided?.title ?? last.step,
             label: last.label,
             ...(last.text ? { text: last.text } : {}),
             counterfactual: last.counterfactual === true,
-            // Lobbying costs were shown as they were paid; events are listed with their news.
-            entries: ctx.ledger.filter(
-              (e) => e.turn === last.turn && !e.cause.startsWith('event:') && !e.cause.startsWith('lobby:'),
-            ),
+            entries: decisionEntries(ctx.ledger, last.turn),
+            meters: meterViews(s, { meters: metersAfter(s, ctx.ledger, last.turn) }),
+            date: decided?.date ?? '',
+            phase: decided?.phase ?? 'request',
+            ...(place ? { place } : {}),
+            visited: ctx.visited.slice(0, ctx.visited.lastIndexOf(last.step) + 1),
+            ...(decided && history ? { history: historyAnswer(decided, history, ctx.decisions) } : {}),
           },
         }
       : {}),

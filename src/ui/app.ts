@@ -822,7 +822,10 @@ export class App {
     }
     const view = r.game.view();
     const role = r.scenario.roles.find((x) => x.id === view.role);
-    const phase = view.step?.phase;
+    // A result is shown where its decision was taken: that step's date and phase.
+    const result = view.last && view.last.turn > r.seen ? view.last : null;
+    const phase = result ? result.phase : view.step?.phase;
+    const date = result ? result.date : view.step?.date;
     const current = phase ? PHASES.indexOf(phase) : PHASES.length;
     bar.replaceChildren(
       h('span', { class: 'brand', 'aria-hidden': 'true' }, 'Article Four'),
@@ -830,7 +833,7 @@ export class App {
         'div',
         { class: 'topbar-case' },
         h('strong', null, r.scenario.title),
-        h('span', null, `${role?.title ?? view.role}${view.step ? ` · ${formatDate(view.step.date)}` : ''}`),
+        h('span', null, `${role?.title ?? view.role}${date ? ` · ${formatDate(date)}` : ''}`),
       ),
       h(
         'ol',
@@ -877,8 +880,10 @@ export class App {
       if (s) map = caseMap(s);
     } else if (r && (id === ScreenId.Play || id === ScreenId.Ending || id === ScreenId.Debrief)) {
       const view = r.game.view();
-      meters = id === ScreenId.Debrief ? null : view.meters;
       const showingResult = !!view.last && view.last.turn > r.seen;
+      // On a result the gauges and the map stand as they did right after the decision.
+      const result = id === ScreenId.Play && showingResult ? view.last : undefined;
+      meters = id === ScreenId.Debrief ? null : (result?.meters ?? view.meters);
       if (id === ScreenId.Play) {
         const open = view.step?.council;
         if (!showingResult && open) {
@@ -892,7 +897,14 @@ export class App {
           teams = r.mode === 'class' ? r.teams.map((t) => ({ actor: t.actor, team: t.team, voted: true })) : null;
         }
       }
-      map = runMap(r.scenario, view, r.game.state().visited, council !== null);
+      map = result
+        ? runMap(
+            r.scenario,
+            result.place ? { place: result.place, moves: [] } : undefined,
+            result.visited,
+            council !== null,
+          )
+        : runMap(r.scenario, view.step, r.game.state().visited, council !== null);
     } else if (id === ScreenId.Error) {
       map = emptyMap();
     }

@@ -4,7 +4,7 @@
  */
 
 import type { Scenario } from '../engine/schema';
-import type { GameView, StepView } from '../engine/view-types';
+import type { StepView } from '../engine/view-types';
 
 export interface MapPoint {
   id: string;
@@ -129,13 +129,24 @@ export function caseMap(s: Scenario): MapModel {
   return map;
 }
 
+/** Where the run stands on the map: a step's place and its movements of forces. */
+export type MapAt = Pick<StepView, 'place' | 'moves'>;
+
 /** Movements of forces at a step, as the scenario states them (nothing is guessed). */
-function movesFor(step: StepView): MapMove[] {
+function movesFor(step: MapAt): MapMove[] {
   return step.moves.map((m) => ({ from: point(m.from), to: point(m.to), label: m.label }));
 }
 
-/** During a run: the case map plus the current place, the track so far and movements. */
-export function runMap(s: Scenario, view: GameView, visited: readonly string[], councilShown: boolean): MapModel {
+/**
+ * During a run: the case map plus the current place, the track so far and movements. `step` is the
+ * open step, or on a result the decided step (so the map has not yet moved on).
+ */
+export function runMap(
+  s: Scenario,
+  step: MapAt | undefined,
+  visited: readonly string[],
+  councilShown: boolean,
+): MapModel {
   const map = caseMap(s);
   const track: MapPoint[] = [];
   for (const id of visited) {
@@ -143,7 +154,6 @@ export function runMap(s: Scenario, view: GameView, visited: readonly string[], 
     if (p && track[track.length - 1]?.id !== p.id) track.push(p);
   }
   map.track = track;
-  const step = view.step;
   const here = step?.place ? point(step.place) : (track[track.length - 1] ?? map.current);
   map.current = here;
   map.moves = step ? movesFor(step) : [];

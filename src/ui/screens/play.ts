@@ -110,7 +110,7 @@ function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) 
             onclick: () => onChoose(c.id),
           },
           h('span', { class: 'key', 'aria-hidden': 'true' }, key ?? '•'),
-          h('span', { class: 'choice-label', id: labelId }, c.label, ' ', invented(c.counterfactual, 'option')),
+          h('span', { class: 'choice-label', id: labelId }, c.label),
           h(
             'span',
             { id: `choice-${c.id}-more` },
@@ -327,6 +327,27 @@ export function renderStep(p: StepProps): ScreenResult {
   return { root, heading: title, layout: 'side' };
 }
 
+/**
+ * After a decision (never before): whether the option taken was invented, and what history did here.
+ * Before the decision no option is marked, so the untagged one cannot be spotted as history's.
+ */
+function historyNote(last: ResultView): HTMLElement | null {
+  const h0 = last.history;
+  if (!h0 && !last.counterfactual) return null;
+  return h(
+    'p',
+    { class: `history-note ${h0?.matched ? 'match-yes' : 'match-no'}`, 'data-history-note': '' },
+    last.counterfactual ? invented(true, 'result') : null,
+    last.counterfactual ? ' This did not happen. ' : null,
+    h0
+      ? h0.matched
+        ? 'History took the same decision here.'
+        : h('span', null, 'History’s decision here: ', h('strong', null, h0.label), '.')
+      : null,
+    h0 ? ' The debrief tells what happened, with sources.' : null,
+  );
+}
+
 export interface ResultProps {
   view: GameView;
   last: ResultView;
@@ -343,13 +364,7 @@ export function renderResult(p: ResultProps): ScreenResult {
   const root = h(
     'article',
     { class: 'result', 'aria-labelledby': 'result-heading', 'data-result': String(last.turn) },
-    h(
-      'header',
-      { class: 'step-head' },
-      h('span', { class: 'kicker' }, `Decision ${last.turn} · ${last.title}`),
-      title,
-      last.counterfactual ? h('p', { class: 'meta' }, invented(true, 'result')) : null,
-    ),
+    h('header', { class: 'step-head' }, h('span', { class: 'kicker' }, `Decision ${last.turn} · ${last.title}`), title),
     p.verdict
       ? h(
           'p',
@@ -378,8 +393,9 @@ export function renderResult(p: ResultProps): ScreenResult {
         )
       : null,
     last.text ? h('div', { class: 'prose result-text' }, renderText(last.text)) : null,
+    historyNote(last),
     h('h3', { class: 'section-heading' }, 'What moved, and why'),
-    ledgerTable(last.entries, view.meters, `Ledger of decision ${last.turn}`),
+    ledgerTable(last.entries, last.meters, `Ledger of decision ${last.turn}`),
     h(
       'div',
       { class: 'actions' },
@@ -390,7 +406,7 @@ export function renderResult(p: ResultProps): ScreenResult {
         view.status === 'ended' ? 'See how it ends' : 'Continue',
       ),
     ),
-    meterList(view.meters),
+    meterList(last.meters),
   );
   return { root, heading: title, layout: 'side' };
 }
