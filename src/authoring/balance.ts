@@ -13,7 +13,7 @@
  */
 import { Game, type GameEvent, type GameView, type Scenario } from '../engine';
 import { objectiveScore } from '../engine/debrief';
-import { dominatedOn, expectedDeltas, forecastValue, objectiveWeights, valueOf } from '../engine/option-value';
+import { deltasValue, dominatedOn, expectedDeltas, forecastValue, objectiveWeights } from '../engine/option-value';
 import { nextRandom, seedState } from '../engine/rng';
 import { seatTone } from '../engine/view';
 
@@ -306,9 +306,9 @@ export function balanceSeat(s: Scenario, role: string, opts: BalanceOptions): Se
   const offers = new Map<string, Set<string>>();
   for (const r of random) {
     for (const [step, ids] of r.offered) {
-      let set = offers.get(step);
-      if (!set) offers.set(step, (set = new Set()));
+      const set = offers.get(step) ?? new Set<string>();
       set.add(ids.join(' '));
+      offers.set(step, set);
     }
   }
   const sorted = random.map((r) => r.score).sort((a, b) => a - b);
@@ -364,7 +364,7 @@ export function balanceSeat(s: Scenario, role: string, opts: BalanceOptions): Se
       .filter((c) => offeredIds.includes(c.id))
       .map((c) => ({
         id: c.id,
-        value: round1(valueOf(weights, deltas.get(c.id) as Map<string, number>)),
+        value: round1(deltasValue(weights, deltas.get(c.id) as Map<string, number>)),
         counterfactual: c.counterfactual,
       }));
     const values = options.map((o) => o.value);

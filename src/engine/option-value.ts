@@ -36,7 +36,7 @@ export function expectedDeltas(choice: Choice): Map<string, number> {
 }
 
 /** The change of the seat's objectives score the deltas imply. */
-export function valueOf(weights: ReadonlyMap<string, number>, deltas: ReadonlyMap<string, number>): number {
+export function deltasValue(weights: ReadonlyMap<string, number>, deltas: ReadonlyMap<string, number>): number {
   let v = 0;
   for (const [m, w] of weights) v += w * (deltas.get(m) ?? 0);
   return v;
@@ -44,7 +44,7 @@ export function valueOf(weights: ReadonlyMap<string, number>, deltas: ReadonlyMa
 
 /** The seat's value of a forecast as the player sees it (expected changes, after clamping). */
 export function forecastValue(weights: ReadonlyMap<string, number>, f: Forecast): number {
-  return valueOf(weights, new Map(f.meters.map((m) => [m.meter, m.expected])));
+  return deltasValue(weights, new Map(f.meters.map((m) => [m.meter, m.expected])));
 }
 
 const EPS = 1e-9;

@@ -15,6 +15,7 @@ import {
 } from '../classroom/council-teams';
 import { localTimestamp } from '../classroom/result-file';
 import type { CouncilTeamsRecord } from '../classroom/result-schema';
+import type { ForecastMode } from '../engine/advice';
 import { MAX_RATIONALE } from '../engine/events';
 import { type Debrief, type Diagnostic, Game, PHASES, SaveError, type Scenario } from '../engine/index';
 import type { GameView } from '../engine/view-types';
@@ -96,6 +97,8 @@ interface Run {
   /** Class mode: the Council teams, and each team's vote at the Council steps played so far. */
   teams: TeamSetup[];
   councilTeams: CouncilTeamsRecord[];
+  /** Class mode: how forecasts show in this run. */
+  forecast?: ForecastMode;
 }
 
 export interface AppElements {
@@ -119,6 +122,8 @@ export class App {
   private layoutFrame = 0;
   /** Chosen on the seat screen: the next run is played by a class on a projector. */
   private classMode = false;
+  /** Chosen on the seat screen for the next class run (default: the settings'). */
+  private classForecast: ForecastMode | null = null;
   /** How many times the panel has been rendered (the browser tests wait on it). */
   renders = 0;
 
@@ -253,6 +258,7 @@ export class App {
       startedAt: localTimestamp(new Date()),
       teams: this.classMode ? readTeams(s.id) : [],
       councilTeams: [],
+      ...(this.classMode ? { forecast: this.classForecast ?? this.settings.forecast } : {}),
     });
     this.persist();
     this.go({ id: ScreenId.Play });
@@ -274,6 +280,7 @@ export class App {
       mode: r.mode,
       ...(r.teams.length > 0 ? { teams: r.teams } : {}),
       ...(r.councilTeams.length > 0 ? { councilTeams: r.councilTeams } : {}),
+      ...(r.forecast ? { forecast: r.forecast } : {}),
     };
     writeSave(run);
   }
@@ -308,6 +315,7 @@ export class App {
       teams: r.teams,
       // The team votes of the decisions replayed away go with them.
       councilTeams: r.councilTeams.filter((c) => c.turn < turn),
+      ...(r.forecast ? { forecast: r.forecast } : {}),
     });
     this.persist();
     this.announce(`Replaying from decision ${turn}. Try another answer.`);
@@ -542,6 +550,10 @@ export class App {
           onClassMode: (on) => {
             this.classMode = on;
           },
+          classForecast: this.classForecast ?? this.settings.forecast,
+          onClassForecast: (mode) => {
+            this.classForecast = mode;
+          },
           onGuide: () => this.go({ id: ScreenId.TeacherGuide, scenario: scenario.id, back: s }),
           teams: readTeams(scenario.id),
           onTeams: () => this.go({ id: ScreenId.CouncilTeams, scenario: scenario.id, back: s }),
@@ -600,6 +612,7 @@ export class App {
           onChange: (patch) => this.changeSettings({ ...this.settings, ...patch }),
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.Title ? 'Back to the title' : 'Back to the game',
+          classRun: this.run?.forecast !== undefined && s.back.id !== ScreenId.Title,
         });
       case ScreenId.TeacherGuide: {
         const scenario = this.scenario(s.scenario);
@@ -737,6 +750,7 @@ export class App {
         ? classChoicePanel({
             step,
             meters: view.meters,
+            forecastMode: this.forecastMode(r),
             draft,
             notes,
             announce: (text) => this.announce(text),
@@ -776,7 +790,13 @@ export class App {
       onLobby: (a) => this.lobby(a),
       onVote: () => this.callVote(),
       onContinue: () => this.continueStep(),
+      forecastMode: this.forecastMode(r),
     });
+  }
+
+  /** A class run keeps the forecasts it started with; a solo run follows the settings. */
+  private forecastMode(r: Run): ForecastMode {
+    return r.forecast ?? this.settings.forecast;
   }
 
   private buildError(message: string): ScreenResult {

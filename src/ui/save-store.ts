@@ -5,6 +5,7 @@
  */
 import { cleanTeams, type TeamSetup } from '../classroom/council-teams';
 import { type CouncilTeamsRecord, CouncilTeamsRecordSchema } from '../classroom/result-schema';
+import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
 import { StorageKey } from './keys';
 
 export const STORED_VERSION = 1;
@@ -29,6 +30,8 @@ export interface StoredRun {
   teams?: TeamSetup[];
   /** Class mode: each team's vote at the Council steps played so far. */
   councilTeams?: CouncilTeamsRecord[];
+  /** Class mode: how forecasts show in this run (solo runs follow the settings). */
+  forecast?: ForecastMode;
 }
 
 export interface RunMeta {
@@ -36,6 +39,7 @@ export interface RunMeta {
   mode: 'solo' | 'class';
   teams: TeamSetup[];
   councilTeams: CouncilTeamsRecord[];
+  forecast?: ForecastMode;
 }
 
 /** The run's start, mode and Council teams, with what an older save lacks filled in and anything malformed dropped. */
@@ -53,6 +57,9 @@ export function runMeta(run: StoredRun): RunMeta {
     startedAt,
     mode,
     teams: mode === 'class' ? cleanTeams(run.teams) : [],
+    ...(mode === 'class' && FORECAST_MODES.includes(run.forecast as ForecastMode)
+      ? { forecast: run.forecast as ForecastMode }
+      : {}),
     councilTeams: records.flatMap((r) => {
       const parsed = CouncilTeamsRecordSchema.safeParse(r);
       return parsed.success ? [parsed.data] : [];

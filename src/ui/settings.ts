@@ -1,7 +1,8 @@
 /**
- * Player settings: text size, reduced motion, high contrast. Kept in localStorage between
+ * Player settings: text size, reduced motion, high contrast, and how forecasts show. Kept in localStorage between
  * visits and applied as classes on <html>, so CSS and the scenes read the same state.
  */
+import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
 import { StorageKey } from './keys';
 
 export type TextSize = 'normal' | 'large' | 'larger';
@@ -10,6 +11,8 @@ export interface Settings {
   textSize: TextSize;
   reducedMotion: boolean;
   highContrast: boolean;
+  /** How options' forecasts show; a class run keeps the mode it was started with. */
+  forecast: ForecastMode;
 }
 
 export const TEXT_SIZES: { id: TextSize; label: string; scale: number }[] = [
@@ -31,7 +34,12 @@ function systemPrefersContrast(): boolean {
 }
 
 export function defaultSettings(): Settings {
-  return { textSize: 'normal', reducedMotion: systemPrefersReducedMotion(), highContrast: systemPrefersContrast() };
+  return {
+    textSize: 'normal',
+    reducedMotion: systemPrefersReducedMotion(),
+    highContrast: systemPrefersContrast(),
+    forecast: 'advisers',
+  };
 }
 
 /** Reads the stored settings; anything missing or malformed falls back to the default. */
@@ -50,6 +58,9 @@ export function loadSettings(storage: Storage | undefined = globalThis.localStor
       textSize: TEXT_SIZES.some((s) => s.id === data.textSize) ? (data.textSize as TextSize) : base.textSize,
       reducedMotion: typeof data.reducedMotion === 'boolean' ? data.reducedMotion : base.reducedMotion,
       highContrast: typeof data.highContrast === 'boolean' ? data.highContrast : base.highContrast,
+      forecast: FORECAST_MODES.includes(data.forecast as ForecastMode)
+        ? (data.forecast as ForecastMode)
+        : base.forecast,
     };
   } catch {
     return base;

@@ -160,10 +160,12 @@ describe('the Council teams store', () => {
 describe('settings', () => {
   it('are remembered, and malformed values fall back to the default', () => {
     const s = new MemoryStorage();
-    storeSettings({ textSize: 'large', reducedMotion: true, highContrast: true }, s);
-    expect(loadSettings(s)).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true });
-    s.setItem(StorageKey.Settings, '{"textSize":"huge","reducedMotion":"yes"}');
+    storeSettings({ textSize: 'large', reducedMotion: true, highContrast: true, forecast: 'none' }, s);
+    expect(loadSettings(s)).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true, forecast: 'none' });
+    s.setItem(StorageKey.Settings, '{"textSize":"huge","reducedMotion":"yes","forecast":"oracle"}');
     expect(loadSettings(s).textSize).toBe('normal');
+    // Forecasts default to the advisers' estimates.
+    expect(loadSettings(s).forecast).toBe('advisers');
     s.setItem(StorageKey.Settings, 'not json');
     expect(loadSettings(s).textSize).toBe('normal');
   });

@@ -5,10 +5,11 @@
  * countdown update their own elements without re-rendering the screen.
  */
 import { countdown, MAX_VOTES, tallyView } from '../../classroom/class-vote';
+import type { ForecastMode } from '../../engine/advice';
 import { MAX_RATIONALE } from '../../engine/events';
 import type { MeterView, Position, StepView } from '../../engine/view-types';
 import { h } from '../dom';
-import { forecastList } from './common';
+import { forecastBlock } from './forecast';
 import '../classroom.css';
 
 export type PlayMode = 'solo' | 'class';
@@ -69,6 +70,8 @@ export function rationaleField(draft: DecisionDraft, mode: PlayMode): HTMLElemen
 export interface ClassPanelProps {
   step: StepView;
   meters: MeterView[];
+  /** How options' forecasts show (this class run's setting). */
+  forecastMode: ForecastMode;
   draft: DecisionDraft;
   /** Announces a short text politely (the app's live region). */
   announce(text: string): void;
@@ -115,7 +118,7 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
           null,
           h('h4', { id: `class-option-${c.id}-label`, class: 'class-option-label' }, c.label),
           c.detail ? h('p', { class: 'choice-detail' }, c.detail) : null,
-          forecastList(c.forecast, p.meters),
+          forecastBlock(c.forecast, p.meters, p.forecastMode),
         ),
       ),
       tallies.group(c.id, c.label),

@@ -1,6 +1,6 @@
 /** Pieces several screens share: forecasts, deltas, sources, the HTML meters, the meter chart. */
 import type { Source } from '../../engine/schema';
-import type { Forecast, LedgerEntry, MeterView } from '../../engine/view-types';
+import type { LedgerEntry, MeterView } from '../../engine/view-types';
 import { formatDate, h, signed, svg, uid } from '../dom';
 import { meterHue } from '../palette';
 
@@ -30,36 +30,6 @@ export function deltaCell(meter: MeterView | undefined, delta: number): HTMLElem
     `${delta > 0 ? '▲' : delta < 0 ? '▼' : '•'} ${signed(delta)}`,
     h('span', { class: 'word' }, word),
   );
-}
-
-/** A forecast as a list of chips: each meter's expected change and its spread. */
-export function forecastList(forecast: Forecast, meters: MeterView[]): HTMLElement {
-  const items = forecast.meters.filter((m) => m.expected !== 0 || m.min !== 0 || m.max !== 0);
-  if (items.length === 0 && forecast.outcomes.length === 0) {
-    return h('p', { class: 'forecast-none' }, 'No meter moves.');
-  }
-  const list = h('ul', { class: 'forecast', 'aria-label': 'Forecast' });
-  for (const f of items) {
-    const meter = meters.find((m) => m.id === f.meter);
-    const better = isBetter(meter, f.expected);
-    const cls = f.expected === 0 ? '' : better ? 'better' : 'worse';
-    const arrow = f.expected > 0 ? '▲' : f.expected < 0 ? '▼' : '◆';
-    const spread = f.min !== f.max ? h('span', { class: 'range' }, `(${signed(f.min)} to ${signed(f.max)})`) : null;
-    list.append(
-      h(
-        'li',
-        { class: cls },
-        `${arrow} ${f.label} ${signed(f.expected)}`,
-        spread,
-        h('span', { class: 'sr-only' }, f.expected === 0 ? '' : better ? ', better' : ', worse'),
-      ),
-    );
-  }
-  if (forecast.outcomes.length > 1) {
-    const odds = forecast.outcomes.map((o) => `${Math.round(o.probability * 100)}%`).join(' / ');
-    list.append(h('li', null, `Uncertain: ${forecast.outcomes.length} possible results (${odds})`));
-  }
-  return list;
 }
 
 export function sourceLine(s: Source): (HTMLElement | string)[] {

@@ -2,6 +2,8 @@
  * The run: a step (narrative, choices with forecasts, or a Council vote with lobbying),
  * and after each decision its result with the ledger of what moved and why.
  */
+
+import type { ForecastMode } from '../../engine/advice';
 import type {
   CouncilMemberView,
   GameView,
@@ -13,7 +15,8 @@ import type {
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
 import type { ClassCouncil } from './class-council';
-import { deltaCell, forecastList, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
+import { deltaCell, heading, inlineSources, ledgerTable, meterList, type ScreenResult } from './common';
+import { forecastBlock, forecastHint } from './forecast';
 
 export interface StepProps {
   view: GameView;
@@ -22,6 +25,8 @@ export interface StepProps {
   onLobby(actor: string): void;
   onVote(): void;
   onContinue(): void;
+  /** How forecasts show: advisers' estimates, full numbers, or none. */
+  forecastMode: ForecastMode;
   /** Class mode: replaces the option buttons at a choice step (tallies, countdown, the pick). */
   classPanel?: HTMLElement | null;
   /** The "Why?" field, shown with the options or the Council vote (class mode: inside classPanel). */
@@ -90,7 +95,12 @@ function newsBlock(step: StepView, meters: MeterView[]): HTMLElement | null {
   );
 }
 
-function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) => void): HTMLElement {
+function choiceList(
+  step: StepView,
+  meters: MeterView[],
+  mode: ForecastMode,
+  onChoose: (id: string) => void,
+): HTMLElement {
   return h(
     'ol',
     { class: 'choices', 'aria-label': 'Your options' },
@@ -115,8 +125,7 @@ function choiceList(step: StepView, meters: MeterView[], onChoose: (id: string) 
             'span',
             { id: `choice-${c.id}-more` },
             c.detail ? h('span', { class: 'choice-detail' }, c.detail) : null,
-            h('span', { class: 'forecast-heading' }, 'Forecast'),
-            forecastList(c.forecast, meters),
+            forecastBlock(c.forecast, meters, mode),
           ),
         ),
       );
@@ -132,6 +141,7 @@ function memberRow(
   key: string | null,
   onLobby: (a: string) => void,
   paid: LedgerEntry[],
+  mode: ForecastMode,
   /** A team holds this member: its controls, and the position shown is the game's model's. */
   team: HTMLElement | null = null,
 ): HTMLElement {
@@ -165,8 +175,8 @@ function memberRow(
         key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
         `Lobby ${m.name}: ${m.lobby.label}`,
       ),
-      h('span', { class: 'sr-only' }, 'Cost:'),
-      forecastList(m.lobby.forecast, meters),
+      mode === 'none' ? null : h('span', { class: 'sr-only' }, 'Cost:'),
+      forecastBlock(m.lobby.forecast, meters, mode),
     );
   }
   return h(
@@ -202,7 +212,17 @@ function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLEl
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
     const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
     const key = open && n <= 8 ? String(n) : null;
-    return memberRow(m, meters, c.supportAt, c.objectAt, key, p.onLobby, paid, cls?.memberExtra(m.actor) ?? null);
+    return memberRow(
+      m,
+      meters,
+      c.supportAt,
+      c.objectAt,
+      key,
+      p.onLobby,
+      paid,
+      p.forecastMode,
+      cls?.memberExtra(m.actor) ?? null,
+    );
   });
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
   const prefix = cls?.teamsVote ? 'The game’s model: if the vote is called now' : 'If the vote is called now';
@@ -276,12 +296,8 @@ export function renderStep(p: StepProps): ScreenResult {
       { 'aria-labelledby': 'options-heading' },
       h('h3', { class: 'section-heading', id: 'options-heading' }, 'Your options'),
       p.notes ?? null,
-      choiceList(step, view.meters, p.onChoose),
-      h(
-        'p',
-        { class: 'hint' },
-        'Each option shows its forecast: the expected change to each meter, and its range when the result is uncertain.',
-      ),
+      choiceList(step, view.meters, p.forecastMode, p.onChoose),
+      h('p', { class: 'hint' }, forecastHint(p.forecastMode)),
     );
   } else if (step.kind === 'council') {
     action = councilBlock(step, view.meters, p);

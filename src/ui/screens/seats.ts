@@ -1,7 +1,10 @@
 /** Seat select: the seats of a case, each with what it wants in a sentence. */
+
+import { FORECAST_MODES, type ForecastMode } from '../../engine/advice';
 import type { Scenario } from '../../engine/schema';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
+import { FORECAST_LABELS } from './forecast';
 
 export interface SeatsProps {
   scenario: Scenario;
@@ -10,6 +13,9 @@ export interface SeatsProps {
   /** Class mode: the next run is played by a class on a projector. */
   classMode?: boolean;
   onClassMode?(on: boolean): void;
+  /** Class mode: how forecasts show in the class run. */
+  classForecast?: ForecastMode;
+  onClassForecast?(mode: ForecastMode): void;
   /** Opens the case's teacher guide. */
   onGuide?(): void;
   /** Class mode: the Council teams set up for this case, and the screen that sets them up. */
@@ -67,6 +73,7 @@ export function renderSeats(p: SeatsProps): ScreenResult {
             { class: 'field-help' },
             'Large type; at each decision you enter the class’s votes, with an optional countdown.',
           ),
+          p.onClassForecast ? classForecastField(p.classForecast ?? 'advisers', p.onClassForecast) : null,
           p.onTeams ? teamsLine(s, p.teams ?? [], p.onTeams) : null,
         )
       : null,
@@ -84,6 +91,28 @@ export function renderSeats(p: SeatsProps): ScreenResult {
       : null,
   );
   return { root, heading: title, layout: 'side' };
+}
+
+/** The class run's forecasts: advisers' estimates, full numbers, or none (to debate without numbers). */
+function classForecastField(value: ForecastMode, onChange: (mode: ForecastMode) => void): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'class-forecast',
+      'data-action': 'class-forecast',
+      onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value as ForecastMode),
+    },
+    ...FORECAST_MODES.map((mode) =>
+      h('option', { value: mode, selected: mode === value }, FORECAST_LABELS[mode].label),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'class-forecast' },
+    h('label', { for: 'class-forecast' }, 'Forecasts in the class run '),
+    select,
+    h('p', { class: 'field-help' }, 'Choose “No forecasts” for a class that debates each choice on the arguments.'),
+  );
 }
 
 /** Who holds which Council seat, and the button to set the teams up. */

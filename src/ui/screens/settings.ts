@@ -1,7 +1,9 @@
-/** Settings: text size, reduced motion, high contrast. Changes apply at once and are remembered. */
+/** Settings: text size, reduced motion, high contrast, forecasts. Changes apply at once and are remembered. */
+import { FORECAST_MODES } from '../../engine/advice';
 import { h } from '../dom';
 import { type Settings, TEXT_SIZES, type TextSize } from '../settings';
 import { heading, type ScreenResult } from './common';
+import { FORECAST_LABELS } from './forecast';
 
 export interface SettingsProps {
   settings: Settings;
@@ -9,6 +11,8 @@ export interface SettingsProps {
   onChange(patch: Partial<Settings>): void;
   onBack(): void;
   backLabel: string;
+  /** A class run is open: it keeps its own forecast setting. */
+  classRun?: boolean;
 }
 
 export function renderSettings(p: SettingsProps): ScreenResult {
@@ -19,6 +23,21 @@ export function renderSettings(p: SettingsProps): ScreenResult {
     const input = h('input', { type: 'radio', name: 'text-size', value: t.id, checked: s.textSize === t.id });
     input.addEventListener('change', () => p.onChange({ textSize: t.id as TextSize }));
     return h('label', null, input, `${t.label} (${Math.round(t.scale * 100)}%)`);
+  });
+  const forecasts = FORECAST_MODES.map((mode) => {
+    const input = h('input', { type: 'radio', name: 'forecast', value: mode, checked: s.forecast === mode });
+    input.addEventListener('change', () => p.onChange({ forecast: mode }));
+    return h(
+      'label',
+      { class: 'radio-block' },
+      input,
+      h(
+        'span',
+        null,
+        h('strong', null, FORECAST_LABELS[mode].label),
+        h('span', { class: 'field-help' }, FORECAST_LABELS[mode].help),
+      ),
+    );
   });
   const motion = h('input', { type: 'checkbox', id: 'set-motion', checked: s.reducedMotion });
   motion.addEventListener('change', () => p.onChange({ reducedMotion: (motion as HTMLInputElement).checked }));
@@ -31,6 +50,15 @@ export function renderSettings(p: SettingsProps): ScreenResult {
     title,
     h('p', { class: 'lede' }, 'Settings apply at once and are remembered on this device.'),
     h('fieldset', null, h('legend', null, 'Text size'), h('div', { class: 'radio-row' }, ...sizes)),
+    h(
+      'fieldset',
+      { 'data-setting': 'forecast' },
+      h('legend', null, 'Forecasts before a decision'),
+      ...forecasts,
+      p.classRun
+        ? h('p', { class: 'field-help' }, 'The class run on screen keeps the forecasts chosen when it started.')
+        : null,
+    ),
     h(
       'fieldset',
       null,
