@@ -48,7 +48,10 @@ function playAndCheck(s: Scenario, role: string, seed: number): { screens: numbe
     if (after.turn > before.turn) {
       const last = after.last;
       if (!last) throw new Error('a decision without a result');
-      shown.push(...last.entries);
+      shown.push(...last.entries.filter((e) => !e.cause.startsWith('lobby:')));
+      expect(last.entries.filter((e) => e.cause.startsWith('lobby:'))).toEqual(
+        game.state().ledger.filter((e) => e.turn === last.turn && e.cause.startsWith('lobby:')),
+      );
       // The result screen: the meters as they stood right after the decision.
       expect(gauges(last), `result of decision ${last.turn} at ${last.step}`).toEqual(startPlus(s, shown));
       expect(last.date).toBe(s.steps.find((x) => x.id === last.step)?.date);
@@ -56,6 +59,11 @@ function playAndCheck(s: Scenario, role: string, seed: number): { screens: numbe
       if (!game.ended) openStep(after);
     } else if (move.type === 'CONTINUE') {
       openStep(after);
+    } else if (move.type === 'LOBBY') {
+      // Lobbying's cost shows in the member's row as it is paid; the vote's ledger lists it again.
+      const cost = after.step?.council?.members.find((m) => m.actor === move.actor)?.lobby?.cost ?? [];
+      shown.push(...cost);
+      expect(gauges(after), `after lobbying ${move.actor}`).toEqual(startPlus(s, shown));
     }
   }
   // Every change of the run was shown once, and the end stands where the ledger says.

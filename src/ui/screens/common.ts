@@ -61,7 +61,7 @@ export function meterList(meters: MeterView[]): HTMLElement {
     list.append(
       h(
         'li',
-        null,
+        { 'data-meter': m.id, 'data-value': String(m.value) },
         h(
           'span',
           null,
@@ -104,7 +104,7 @@ export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption
         const meter = meters.find((m) => m.id === e.meter);
         return h(
           'tr',
-          null,
+          { 'data-meter': e.meter, 'data-delta': String(e.delta), 'data-cause': e.cause },
           h('th', { scope: 'row' }, meter?.label ?? e.meter),
           h('td', null, deltaCell(meter, e.delta)),
           h('td', null, e.reason),

@@ -11,7 +11,12 @@ export interface EndingProps {
   onDebrief(): void;
 }
 
-const TONE = { good: 'A good end for the alliance', mixed: 'A mixed end', bad: 'A bad end for the alliance' } as const;
+/** How the ending reads for the player's seat (its `tone_for` that seat, else its tone). */
+const TONE = {
+  good: 'A good end for your seat',
+  mixed: 'A mixed end for your seat',
+  bad: 'A bad end for your seat',
+} as const;
 
 export function renderEnding(p: EndingProps): ScreenResult {
   const e = p.view.ending ?? p.debrief.ending;

@@ -67,7 +67,12 @@ function newsEffects(entries: LedgerEntry[], meters: MeterView[], label = 'What 
     { class: 'news-effects', 'aria-label': label },
     ...entries.map((e) => {
       const meter = meters.find((m) => m.id === e.meter);
-      return h('li', null, deltaCell(meter, e.delta), ` ${meter?.label ?? e.meter}: ${e.reason}`);
+      return h(
+        'li',
+        { 'data-meter': e.meter, 'data-delta': String(e.delta), 'data-cause': e.cause },
+        deltaCell(meter, e.delta),
+        ` ${meter?.label ?? e.meter}: ${e.reason}`,
+      );
     }),
   );
 }
