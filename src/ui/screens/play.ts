@@ -357,7 +357,7 @@ function historyNote(last: ResultView): HTMLElement | null {
   if (!h0 && !last.counterfactual) return null;
   return h(
     'p',
-    { class: `history-note ${h0?.matched ? 'match-yes' : 'match-no'}`, 'data-history-note': '' },
+    { class: `history-note ${h0?.matched ? 'history-same' : 'history-other'}`, 'data-history-note': '' },
     last.counterfactual ? invented(true, 'result') : null,
     last.counterfactual ? ' This did not happen. ' : null,
     h0
