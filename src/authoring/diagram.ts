@@ -22,6 +22,7 @@ function conditionText(c: Condition): string {
   if ('chose' in c) return `chose ${c.chose}`;
   if ('visited' in c) return `visited ${c.visited}`;
   if ('role' in c) return `seat ${c.role}`;
+  if ('length' in c) return `${c.length} length`;
   if ('all' in c) return c.all.map(conditionText).join(' and ');
   if ('any' in c) return `(${c.any.map(conditionText).join(' or ')})`;
   return `not (${conditionText(c.not)})`;

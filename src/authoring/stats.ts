@@ -5,6 +5,8 @@
  * and flags endings reached in under 1% or over 80% of runs, and endings no seat reached at all.
  */
 import { exhaustivePlaythroughs, type Game, randomPlaythrough, type Scenario } from '../engine';
+import { type LengthSample, sampleLength } from '../engine/path-lengths';
+import { FULL_LENGTH } from '../engine/schema';
 
 export interface SeatStats {
   role: string;
@@ -15,6 +17,8 @@ export interface SeatStats {
   length: { min: number; max: number; mean: number };
   neverTaken: { step: string; choice: string }[];
   flagged: { ending: string; share: number; why: 'rare' | 'dominant' }[];
+  /** Per length (`full` first, then each declared one): words shown before the ending, decisions, votes. */
+  lengths: LengthSample[];
 }
 
 export interface StatsOptions {
@@ -23,6 +27,9 @@ export interface StatsOptions {
   /** Try the exhaustive walk first when it finishes within this many runs. */
   exhaustiveCap?: number;
 }
+
+/** Runs per seat and length for the words-per-path figures (they vary less than endings do). */
+const LENGTH_RUNS = 200;
 
 function summarise(s: Scenario, role: string, mode: SeatStats['mode'], games: Game[]): SeatStats {
   const runs = games.length;
@@ -56,6 +63,9 @@ function summarise(s: Scenario, role: string, mode: SeatStats['mode'], games: Ga
       .filter((st) => visited.has(st.id))
       .flatMap((st) => st.choices.map((c) => ({ step: st.id, choice: c.id })))
       .filter((x) => !taken.has(`${x.step}/${x.choice}`)),
+    lengths: [FULL_LENGTH, ...s.lengths.map((l) => l.id)].map((id) =>
+      sampleLength(s, role, id, Math.min(runs, LENGTH_RUNS)),
+    ),
     flagged: endings.flatMap((e): SeatStats['flagged'] => {
       // An ending no run from this seat reached may belong to another seat: listed, not flagged.
       if (e.share > 0 && e.share < 0.01) return [{ ending: e.id, share: e.share, why: 'rare' }];

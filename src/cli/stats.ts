@@ -37,6 +37,18 @@ export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): n
     for (const e of st.endings)
       out(`    ${e.id.padEnd(28)} ${String(e.runs).padStart(6)}  ${pct(e.share).padStart(6)}`);
     out(`  Decisions per run: ${st.length.min}–${st.length.max} (mean ${st.length.mean})`);
+    out(`  Words a player reads before the ending, per length (${st.lengths[0]?.runs ?? 0} random runs each):`);
+    for (const l of st.lengths) {
+      const budget = r.scenario.lengths.find((x) => x.id === l.length);
+      const over =
+        budget &&
+        (l.words.max > budget.max_words ||
+          l.decisions.max > budget.decisions.max ||
+          l.decisions.min < budget.decisions.min);
+      out(
+        `    ${l.length.padEnd(12)} words ${l.words.min} / ${l.words.mean} / ${l.words.max}   decisions ${l.decisions.min}–${l.decisions.max}   Council votes ${l.votes.min}–${l.votes.max}${budget ? `   (budget: ${budget.max_words} words, ${budget.decisions.min}–${budget.decisions.max} decisions${over ? '; OVER' : ''})` : ''}`,
+      );
+    }
     out('  Meters at the end (min / mean / max):');
     for (const m of st.meters) out(`    ${m.label.padEnd(28)} ${m.min} / ${m.mean} / ${m.max}`);
     if (st.neverTaken.length > 0) {

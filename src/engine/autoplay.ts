@@ -39,8 +39,8 @@ export class DeadEndError extends Error {
  * Plays a run to its end, picking uniformly among choices and lobbying before a vote half the
  * time. Throws on a dead end or a run longer than `maxEvents`.
  */
-export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEvents = 1000): Game {
-  const game = Game.start(s, { role, seed });
+export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEvents = 1000, length?: string): Game {
+  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) });
   let policy = seedState(seed * 7919 + 13);
   const draw = () => {
     const r = nextRandom(policy);

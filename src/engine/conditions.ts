@@ -1,6 +1,6 @@
 /** Evaluating a scenario's conditions against the state of a run. Pure. */
 import type { RunContext } from './run-context';
-import type { Condition, Next, Scenario } from './schema';
+import { type Condition, FULL_LENGTH, type Next, type Scenario } from './schema';
 
 export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if (c === undefined) return true;
@@ -18,6 +18,7 @@ export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if ('chose' in c) return ctx.chosen.includes(c.chose);
   if ('visited' in c) return ctx.visited.includes(c.visited);
   if ('role' in c) return ctx.role === c.role;
+  if ('length' in c) return (ctx.length ?? FULL_LENGTH) === c.length;
   if ('all' in c) return c.all.every((x) => holds(x, ctx));
   if ('any' in c) return c.any.some((x) => holds(x, ctx));
   return !holds(c.not, ctx);

@@ -9,7 +9,7 @@ import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
 import type { RunContext } from './run-context';
 import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
-import type { Scenario } from './schema';
+import { FULL_LENGTH, type Scenario } from './schema';
 import { gameView } from './view';
 import type { GameView } from './view-types';
 
@@ -28,6 +28,13 @@ export function machineFor(s: Scenario): ScenarioMachine {
 export interface StartOptions {
   role: string;
   seed: number;
+  /** A length the scenario declares (`lengths`); absent or `full` for the whole case. */
+  length?: string;
+}
+
+/** The options a run was started with, from its context or its save. */
+function runOptions(x: { role: string; seed: number; length?: string }): StartOptions {
+  return { role: x.role, seed: x.seed, ...(x.length ? { length: x.length } : {}) };
 }
 
 export class Game {
@@ -52,7 +59,14 @@ export class Game {
       );
     }
     if (!Number.isSafeInteger(opts.seed)) throw new Error(`the seed must be a whole number, not ${opts.seed}`);
-    const actor = createActor(machineFor(scenario), { input: { role: opts.role, seed: opts.seed } });
+    const length = opts.length ?? FULL_LENGTH;
+    if (length !== FULL_LENGTH && !scenario.lengths.some((l) => l.id === length)) {
+      throw new Error(
+        `"${scenario.id}" has no length "${length}"; lengths: ${[FULL_LENGTH, ...scenario.lengths.map((l) => l.id)].join(', ')}`,
+      );
+    }
+    const input = { role: opts.role, seed: opts.seed, ...(length !== FULL_LENGTH ? { length } : {}) };
+    const actor = createActor(machineFor(scenario), { input });
     return new Game(scenario, actor, []);
   }
 
@@ -73,7 +87,7 @@ export class Game {
     const save = parseSave(scenario, raw);
     let replayed: Game;
     try {
-      replayed = Game.replay(scenario, { role: save.role, seed: save.seed }, save.events);
+      replayed = Game.replay(scenario, runOptions(save), save.events);
     } catch (e) {
       if (e instanceof SaveError) throw new SaveError('The saved game does not match this case and cannot be resumed.');
       throw e;
@@ -83,7 +97,7 @@ export class Game {
     if (!same) throw new SaveError('The saved game is damaged: its state does not match its moves.');
     const actor = createActor(machineFor(scenario), {
       snapshot: save.snapshot as never,
-      input: { role: save.role, seed: save.seed },
+      input: { role: save.role, seed: save.seed, ...(save.length ? { length: save.length } : {}) },
     });
     return new Game(scenario, actor, [...save.events]);
   }
@@ -156,6 +170,7 @@ export class Game {
       scenarioHash: scenarioHash(this.scenario),
       role: ctx.role,
       seed: ctx.seed,
+      ...(ctx.length ? { length: ctx.length } : {}),
       events: [...this.events],
       snapshot: this.actor.getPersistedSnapshot(),
     };
@@ -166,7 +181,7 @@ export class Game {
     const d = this.context.decisions.find((x) => x.turn === turn);
     if (!d) throw new Error(`no decision ${turn} in this run`);
     const ctx = this.context;
-    return Game.replay(this.scenario, { role: ctx.role, seed: ctx.seed }, this.events.slice(0, d.eventIndex));
+    return Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex));
   }
 
   debrief(): Debrief {

@@ -7,8 +7,9 @@
 import { allConditions } from './conditions';
 import { graphCoverage, randomCoverage } from './graph-coverage';
 import { dominatedOn, expectedDeltas, objectiveWeights } from './option-value';
+import { sampleLength } from './path-lengths';
 import { editDistance, type Finding } from './references';
-import type { Condition, Effect, Next, Scenario } from './schema';
+import { type Condition, type Effect, FULL_LENGTH, type Next, type Scenario } from './schema';
 import type { PathKey } from './yaml-source';
 
 /** Longest texts that fit the decision panel without scrolling on a 1280×800 screen. */
@@ -25,10 +26,65 @@ export const LINT_RULES = {
   'identical-choices': 'two choices of a step with the same effects and destination',
   'text-too-long': 'text too long for the decision panel',
   'similar-ids': 'two declared ids that differ only by a typo',
+  'length-over-budget':
+    'a length (such as a class lesson) with a path that shows more words, or takes more or fewer decisions, than it allows, or skips the Council vote',
+  'quote-in-counterfactual':
+    'quotation marks in invented text (a counterfactual step, choice, outcome or event, or a lobbied member’s reply): never invent a quote',
+  'source-host-mismatch': 'a source whose link’s host does not match its publisher: is it the right link?',
   'dominated-choice':
     'an option no better than another of its step on any meter the deciding seat weighs, and worse on one (by forecast)',
 } as const;
 export type LintCode = keyof typeof LINT_RULES;
+
+/** A quotation of four or more words in double quotes, curly quotes or guillemets, or null. */
+export function inventedQuote(text: string): string | null {
+  const re = /["“„«]([^"“”„«»]{3,300})["”»]/g;
+  for (const m of text.matchAll(re)) {
+    const inner = (m[1] ?? '').trim();
+    if (inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 4) return `“${inner}”`;
+  }
+  return null;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+const SQUASH = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const GENERIC_LABELS = new Set(['www', 'en', 'eng', 'english', 'news', 'm', 'ru', 'am', 'rus', 'mobile', 'web']);
+
+/**
+ * Whether a link's host plausibly belongs to the publisher: a label of the host (e.g. "rferl" of
+ * www.rferl.org) appears in the publisher's name run together, the name (or its initials, or one of
+ * its longer words) appears in a label, e.g. "Business Recorder" and brecorder.com.
+ */
+export function hostMatchesPublisher(url: string, publisher: string): boolean {
+  const host = hostOf(url);
+  if (!host) return true;
+  const labels = host
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => l.length >= 2 && !GENERIC_LABELS.has(l));
+  const name = SQUASH(publisher);
+  const words = publisher.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const initials = SQUASH(words.map((w) => w[0] ?? '').join(''));
+  // A publisher named by its site ("news.am").
+  if (name.includes(SQUASH(host.replace(/^www\./, '')))) return true;
+  return labels.some((label) => {
+    const l = SQUASH(label);
+    if (l.length < 2) return false;
+    return (
+      name.includes(l) ||
+      (l.length >= 3 && l.includes(name)) ||
+      (initials.length >= 2 && l.includes(initials)) ||
+      words.some((w) => w.length >= 4 && l.includes(SQUASH(w)))
+    );
+  });
+}
 
 /** Whether a condition holds for a seat whatever else the run holds: true, false, or undefined when it depends. */
 function forSeat(c: Condition | undefined, role: string | undefined): boolean | undefined {
@@ -198,6 +254,56 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
     if (!cited.has(src.id)) warn('source-uncited', ['sources', i, 'id'], `source "${src.id}" is never cited`);
   });
 
+  // ---- sources whose link points elsewhere than their publisher
+  s.sources.forEach((src, i) => {
+    if (src.url && !hostMatchesPublisher(src.url, src.publisher)) {
+      warn(
+        'source-host-mismatch',
+        ['sources', i, 'url'],
+        `source "${src.id}": its link goes to ${hostOf(src.url)}, which does not look like its publisher "${src.publisher}": is it the right link? (If it is, name the site in the publisher, e.g. "President of Russia (kremlin.ru)".)`,
+        true,
+      );
+    }
+  });
+
+  // ---- quotations in invented text
+  const quoted = (text: string | undefined, path: PathKey[], what: string) => {
+    const q = text ? inventedQuote(text) : null;
+    if (q) {
+      warn(
+        'quote-in-counterfactual',
+        path,
+        `${what} is invented but quotes someone: ${q}. Never invent a quote: write it as reported speech, without quotation marks`,
+        true,
+      );
+    }
+  };
+  s.steps.forEach((st, si) => {
+    const p: PathKey[] = ['steps', si];
+    if (st.counterfactual) {
+      quoted(st.text, [...p, 'text'], `step "${st.id}"`);
+      quoted(st.short_text, [...p, 'short_text'], `step "${st.id}"`);
+    }
+    st.events.forEach((ev, ei) => {
+      if (ev.counterfactual) quoted(ev.text, [...p, 'events', ei, 'text'], `event "${ev.id}"`);
+    });
+    st.choices.forEach((c, ci) => {
+      const cp: PathKey[] = [...p, 'choices', ci];
+      if (c.counterfactual) {
+        quoted(c.label, [...cp, 'label'], `choice "${c.id}"`);
+        quoted(c.detail, [...cp, 'detail'], `choice "${c.id}"`);
+        quoted(c.result, [...cp, 'result'], `choice "${c.id}"`);
+      }
+      c.outcomes.forEach((o, oi) => {
+        if (o.counterfactual || c.counterfactual) quoted(o.text, [...cp, 'outcomes', oi, 'text'], `outcome "${o.id}"`);
+      });
+    });
+    st.council?.members.forEach((m, mi) => {
+      // What a lobbied member says is the author's model of its reply, never a record.
+      quoted(m.lobby?.text, [...p, 'council', 'members', mi, 'lobby', 'text'], `the lobbying reply of "${m.actor}"`);
+    });
+  });
+
   // ---- choices and text
   s.steps.forEach((st, si) => {
     const p: PathKey[] = ['steps', si];
@@ -257,6 +363,37 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
       }
     });
   });
+
+  // ---- lengths held to their budgets, from every seat (seeded random runs)
+  if (seeds.length > 0 && !out.some((f) => f.severity === 'error')) {
+    s.lengths.forEach((len, li) => {
+      for (const role of s.roles) {
+        const at = sampleLength(s, role.id, len.id, runs);
+        const where = `length "${len.id}", seat "${role.id}"`;
+        if (at.words.max > len.max_words) {
+          warn(
+            'length-over-budget',
+            ['lengths', li, 'id'],
+            `${where}: a path shows ${at.words.max} words before its ending (seed ${at.longest.seed}); the length allows ${len.max_words} (paths: ${at.words.min}–${at.words.max}, mean ${at.words.mean})`,
+          );
+        }
+        if (at.decisions.min < len.decisions.min || at.decisions.max > len.decisions.max) {
+          warn(
+            'length-over-budget',
+            ['lengths', li, 'id'],
+            `${where}: paths take ${at.decisions.min}–${at.decisions.max} decisions; the length allows ${len.decisions.min}–${len.decisions.max}`,
+          );
+        }
+        if (at.votes.min === 0 && sampleLength(s, role.id, FULL_LENGTH, Math.min(runs, 30)).votes.max > 0) {
+          warn(
+            'length-over-budget',
+            ['lengths', li, 'id'],
+            `${where}: some paths hold no Council vote, though the full case has one for this seat: keep the vote in every path`,
+          );
+        }
+      }
+    });
+  }
 
   // ---- options a seat would never take by their forecast
   for (const role of s.roles) {

@@ -3,7 +3,7 @@
  * undeclared meters, flags, steps, roles, actors, places and sources, and steps that are not
  * exactly one of choices, council or narrative. Every problem is collected; none is thrown.
  */
-import type { Condition, Next, Scenario } from './schema';
+import { type Condition, FULL_LENGTH, type Next, type Scenario } from './schema';
 import type { PathKey } from './yaml-source';
 
 export interface Finding {
@@ -14,7 +14,7 @@ export interface Finding {
   atKey?: boolean;
 }
 
-type Kind = 'meter' | 'flag' | 'step or ending' | 'choice' | 'role' | 'actor' | 'place' | 'source' | 'step';
+type Kind = 'meter' | 'flag' | 'step or ending' | 'choice' | 'role' | 'actor' | 'place' | 'source' | 'step' | 'length';
 
 export interface IdTables {
   meters: Set<string>;
@@ -26,6 +26,7 @@ export interface IdTables {
   actors: Set<string>;
   places: Set<string>;
   sources: Set<string>;
+  lengths: Set<string>;
 }
 
 export function idTables(s: Scenario): IdTables {
@@ -39,6 +40,7 @@ export function idTables(s: Scenario): IdTables {
     actors: new Set(s.actors.map((a) => a.id)),
     places: new Set(s.places.map((p) => p.id)),
     sources: new Set(s.sources.map((x) => x.id)),
+    lengths: new Set([FULL_LENGTH, ...s.lengths.map((l) => l.id)]),
   };
 }
 
@@ -83,6 +85,7 @@ export function checkReferences(s: Scenario): Finding[] {
     actor: t.actors,
     place: t.places,
     source: t.sources,
+    length: t.lengths,
   };
 
   const ref = (kind: Kind, id: string | undefined, path: PathKey[]) => {
@@ -130,6 +133,7 @@ export function checkReferences(s: Scenario): Finding[] {
     else if ('chose' in c) ref('choice', c.chose, [...path, 'chose']);
     else if ('visited' in c) ref('step', c.visited, [...path, 'visited']);
     else if ('role' in c) ref('role', c.role, [...path, 'role']);
+    else if ('length' in c) ref('length', c.length, [...path, 'length']);
     else if ('all' in c)
       c.all.forEach((x, i) => {
         condition(x, [...path, 'all', i]);
@@ -188,6 +192,7 @@ export function checkReferences(s: Scenario): Finding[] {
   unique('actor', s.actors, ['actors']);
   unique('place', s.places, ['places']);
   unique('role', s.roles, ['roles']);
+  unique('length', s.lengths, ['lengths']);
   const targetIds = new Map<string, string>();
   unique('step', s.steps, ['steps'], targetIds);
   unique('ending', s.endings, ['endings'], targetIds);

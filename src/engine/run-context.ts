@@ -4,7 +4,7 @@
  * goes through `applyEffects`, so the ledger is complete.
  */
 import { nextRandom, seedState } from './rng';
-import type { Effect, Scenario } from './schema';
+import { type Effect, FULL_LENGTH, type Scenario } from './schema';
 import type { LedgerEntry } from './view-types';
 
 export interface DecisionRecord {
@@ -42,6 +42,8 @@ export interface RunContext {
   scenario: string;
   role: string;
   seed: number;
+  /** The length played (absent: the full case). */
+  length?: string;
   /** The seeded generator's state. */
   rng: number;
   meters: Record<string, number>;
@@ -64,6 +66,8 @@ export interface RunContext {
 export interface RunInput {
   role: string;
   seed: number;
+  /** A length declared in the scenario's `lengths`; absent or `full` for the whole case. */
+  length?: string;
 }
 
 export function initialContext(s: Scenario, input: RunInput): RunContext {
@@ -71,6 +75,7 @@ export function initialContext(s: Scenario, input: RunInput): RunContext {
     scenario: s.id,
     role: input.role,
     seed: input.seed,
+    ...(input.length && input.length !== FULL_LENGTH ? { length: input.length } : {}),
     rng: seedState(input.seed),
     meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
     flags: Object.fromEntries(s.flags.map((f) => [f.id, f.start])),

@@ -22,6 +22,8 @@ export interface SaveData {
   scenarioHash: string;
   role: string;
   seed: number;
+  /** The length played, when not the full case. */
+  length?: string;
   events: GameEvent[];
   snapshot: unknown;
 }
@@ -33,6 +35,7 @@ const SaveShape = z.object({
   scenarioHash: z.string(),
   role: z.string(),
   seed: z.number().int(),
+  length: z.string().max(64).optional(),
   events: z.array(z.unknown()).max(10000),
   snapshot: z.unknown(),
 });
@@ -65,6 +68,8 @@ export function parseSave(s: Scenario, raw: unknown): SaveData {
   }
   if (!s.roles.some((r) => r.id === save.role))
     throw new SaveError('The saved game names a seat this case does not have.');
+  if (save.length !== undefined && !s.lengths.some((l) => l.id === save.length))
+    throw new SaveError('The saved game was played at a length this case does not have.');
   if (!save.events.every(isGameEvent)) throw new SaveError('The saved game is damaged and cannot be read.');
   return { ...save, events: save.events as GameEvent[] };
 }

@@ -32,6 +32,7 @@ export type Condition =
   | { chose: string }
   | { visited: string }
   | { role: string }
+  | { length: string }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -62,6 +63,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ chose: Id.describe('A choice id.') }).describe('True when the player took this choice.'),
     z.strictObject({ visited: Id.describe('A step id.') }).describe('True when the run has passed this step.'),
     z.strictObject({ role: Id.describe('A role id.') }).describe('True when the player holds this seat.'),
+    z
+      .strictObject({ length: Id.describe('A length id (`full` for the whole case).') })
+      .describe('True when the run is played at this length (a class lesson, or the full case).'),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }).describe('True when every condition holds.'),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }).describe('True when at least one condition holds.'),
     z.strictObject({ not: ConditionSchema }).describe('True when the condition does not hold.'),
@@ -226,6 +230,9 @@ export const StepSchema = z
     place: Id.optional().describe('A place id, shown on the map.'),
     title: Text('The step’s heading.', 120),
     text: Text('The narrative the player reads (blank lines separate paragraphs; **bold** and *italic*).', 4000),
+    short_text: Text('A shorter narrative, shown instead of `text` in lengths that ask for short texts.', 4000)
+      .optional()
+      .describe('A shorter narrative, shown instead of `text` in lengths with `short_text: true`.'),
     sources: z.array(Id).default([]).describe('Sources for the historical claims in the text.'),
     counterfactual: z.boolean().default(false).describe('True when this step did not happen.'),
     decider: Id.optional().describe('The actor who decides here (shown to the player).'),
@@ -353,6 +360,40 @@ export const RelatedSchema = z
   })
   .describe('A cross-reference to another case.');
 
+/** The whole case, always available: the length a run has unless another is chosen. */
+export const FULL_LENGTH = 'full';
+
+export const LengthSchema = z
+  .strictObject({
+    id: Id.refine((id) => id !== FULL_LENGTH, {
+      message: '`full` is the whole case: give a shorter length another id',
+    }),
+    label: Text('The length as the seat screen offers it, e.g. "Class lesson".', 60),
+    description: z.string().max(300).optional().describe('One line under the label: what is left out.'),
+    short_text: z
+      .boolean()
+      .default(false)
+      .describe('Show each step’s `short_text` (where it has one) instead of its `text`.'),
+    max_words: z
+      .number()
+      .int()
+      .min(100)
+      .max(100_000)
+      .default(3000)
+      .describe('Most words a path may show before its ending; the checker warns past it.'),
+    decisions: z
+      .strictObject({
+        min: z.number().int().min(1).max(100).describe('Fewest decisions on a path.'),
+        max: z.number().int().min(1).max(100).describe('Most decisions on a path.'),
+      })
+      .default({ min: 5, max: 8 })
+      .describe('How many decisions every path takes; the checker warns outside it.'),
+  })
+  .describe(
+    'A shorter way through the case (e.g. a 45-minute class lesson). Steps and branches choose the route with `{ length: id }` conditions.',
+  );
+export type Length = z.infer<typeof LengthSchema>;
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
@@ -372,6 +413,10 @@ export const ScenarioSchema = z
     actors: z.array(ActorSchema).min(1),
     places: z.array(PlaceSchema).default([]),
     roles: z.array(RoleSchema).min(1),
+    lengths: z
+      .array(LengthSchema)
+      .default([])
+      .describe('Shorter ways through the case besides the full one (id `full`), such as a class lesson.'),
     steps: z.array(StepSchema).min(1),
     endings: z.array(EndingSchema).min(1),
   })

@@ -143,6 +143,8 @@ export interface GameView {
   scenario: string;
   role: string;
   seed: number;
+  /** The length played: `full`, or a length the scenario declares. */
+  length: string;
   /** Number of decisions taken so far. */
   turn: number;
   status: 'playing' | 'ended';

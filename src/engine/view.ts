@@ -3,7 +3,7 @@ import { holds } from './conditions';
 import { councilPositions, reachesConsensus } from './council';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
-import type { Ending, Scenario, Source, Step } from './schema';
+import { type Ending, FULL_LENGTH, type Scenario, type Source, type Step } from './schema';
 import type { CouncilView, EndingView, GameView, LedgerEntry, MeterView, StepView } from './view-types';
 
 export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
@@ -61,6 +61,12 @@ function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | un
   };
 }
 
+/** The step's narrative at the run's length: its `short_text` where the length asks for short texts. */
+export function stepText(s: Scenario, step: Step, ctx: Pick<RunContext, 'length'>): string {
+  const length = ctx.length ? s.lengths.find((l) => l.id === ctx.length) : undefined;
+  return length?.short_text && step.short_text ? step.short_text : step.text;
+}
+
 export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
   const place = s.places.find((p) => p.id === step.place);
   const decider = s.actors.find((a) => a.id === step.decider);
@@ -71,7 +77,7 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
     date: step.date,
     ...(place ? { place } : {}),
     title: step.title,
-    text: step.text,
+    text: stepText(s, step, ctx),
     counterfactual: step.counterfactual,
     sources: sourcesById(s, step.sources),
     ...(decider ? { decider } : {}),
@@ -172,6 +178,7 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
     scenario: s.id,
     role: ctx.role,
     seed: ctx.seed,
+    length: ctx.length ?? FULL_LENGTH,
     turn: ctx.turn,
     status: done ? 'ended' : 'playing',
     ...(step ? { step: stepView(s, step, ctx) } : {}),

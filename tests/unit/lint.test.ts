@@ -67,9 +67,30 @@ const failing: Record<LintCode, string> = {
     '{ meter: credibility, delta: 8, reason: Members are spared a divisive call. }',
     '{ meter: credibility, delta: 2, reason: Members are spared a divisive call. }, { meter: harm, delta: 5, reason: Worse still. }',
   ).replace('{ meter: harm, delta: 20, reason: Police alone', '{ meter: harm, delta: 20, reason: Police alone'),
+  'length-over-budget': edit('roles:\n', 'lengths:\n  - { id: class, label: Class lesson }\nroles:\n'),
+  'quote-in-counterfactual': edit(
+    '        label: It is an internal affair\n',
+    '        label: It is an internal affair\n        detail: \'The chair says "we will not send a single soldier".\'\n',
+  ),
+  'source-host-mismatch': edit(
+    '{ id: src-b, title: Source B, publisher: Test Press }',
+    '{ id: src-b, title: Source B, publisher: Test Press, url: "https://www.example.org/b" }',
+  ),
 };
 
 describe('lint rules', () => {
+  it('a quotation needs four words to count, and a link may name its site in the publisher', async () => {
+    const { hostMatchesPublisher, inventedQuote } = await import('../../src/engine/lint');
+    expect(inventedQuote('They call it a "border incident".')).toBeNull();
+    expect(inventedQuote('He said «we shall not abandon our ally».')).toBe('“we shall not abandon our ally”');
+    expect(hostMatchesPublisher('https://www.rferl.org/a', 'Radio Free Europe/Radio Liberty')).toBe(true);
+    expect(hostMatchesPublisher('https://news.am/eng/news/1.html', 'news.am')).toBe(true);
+    expect(hostMatchesPublisher('https://www.brecorder.com/x', 'Business Recorder')).toBe(true);
+    expect(hostMatchesPublisher('https://en.kremlin.ru/events/1', 'President of Russia')).toBe(false);
+    expect(hostMatchesPublisher('https://en.kremlin.ru/events/1', 'President of Russia (kremlin.ru)')).toBe(true);
+    expect(hostMatchesPublisher('https://www.pravda.com.ua/eng/news/1', 'Trend')).toBe(false);
+  });
+
   it('the clean fixture passes every rule', () => {
     expect(findings(MINI)).toEqual([]);
   });
