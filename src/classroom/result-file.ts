@@ -7,7 +7,7 @@
 import { isGameEvent, MAX_RATIONALE } from '../engine/events';
 import { Game } from '../engine/game';
 import { scenarioHash } from '../engine/save';
-import type { Scenario } from '../engine/schema';
+import { FULL_LENGTH, type Scenario } from '../engine/schema';
 import {
   type CouncilTeamsRecord,
   MAX_NAME,
@@ -159,6 +159,7 @@ export function buildResult(game: Game, opts: BuildResultOptions): ResultFile {
     scenario: { id: s.id, title: s.title, hash: scenarioHash(s) },
     seat: { id: debrief.role, title: seat?.title ?? debrief.role },
     seed: debrief.seed,
+    ...(debrief.length !== FULL_LENGTH ? { length: debrief.length } : {}),
     ...(student ? { student } : {}),
     ...(team ? { team } : {}),
     mode: opts.mode,
@@ -376,7 +377,11 @@ export function replayResult(
   }
   let game: Game;
   try {
-    game = Game.replay(scenario, { role: result.seat.id, seed: result.seed }, result.events);
+    game = Game.replay(
+      scenario,
+      { role: result.seat.id, seed: result.seed, ...(result.length ? { length: result.length } : {}) },
+      result.events,
+    );
   } catch {
     return { ok: false, reason: 'has moves that do not apply to this case' };
   }

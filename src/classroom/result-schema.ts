@@ -129,6 +129,7 @@ export const ResultSchema = z
       .strictObject({ id: Id.describe('The seat (role) id.'), title: Label('The seat’s name.') })
       .describe('The seat played.'),
     seed: z.number().int().describe('The run’s seed: with the events it replays the run exactly.'),
+    length: Id.optional().describe('The length played when not the full case, e.g. `class` (a class lesson).'),
     student: Name('The student’s name').optional(),
     team: Name('The team’s name').optional(),
     mode: z.enum(['solo', 'class']).describe('`solo`: one player; `class`: played on a projector by a class.'),

@@ -9,7 +9,7 @@ import { nextRandom, seedState } from './rng';
 import type { Scenario } from './schema';
 import type { GameView } from './view-types';
 
-/** The moves a player can make in a view. */
+/** The moves a player can make in a view (the same as `Game.moves()`, read from a view). */
 export function movesOf(view: GameView): GameEvent[] {
   const step = view.step;
   if (!step || view.status === 'ended') return [];
@@ -48,9 +48,9 @@ export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEv
     return r.value;
   };
   for (let i = 0; i < maxEvents && !game.ended; i++) {
-    const moves = movesOf(game.view());
+    const moves = game.moves();
     if (moves.length === 0) {
-      const step = game.view().step?.id ?? '';
+      const step = game.currentStep() ?? '';
       const events = [...game.log()];
       game.stop();
       throw new DeadEndError(step, events);

@@ -3,7 +3,7 @@
  * ending and which was reached; each meter over the run; how well the seat's objectives fared.
  */
 import type { RunContext } from './run-context';
-import type { Phase, Scenario, Source } from './schema';
+import { FULL_LENGTH, type Phase, type Scenario, type Source } from './schema';
 import { endingView, seatTone, sourcesById, VERDICT_LABELS } from './view';
 import type { EndingView } from './view-types';
 
@@ -31,6 +31,8 @@ export interface Debrief {
   scenario: string;
   role: string;
   seed: number;
+  /** The length played: `full`, or a length the case declares. */
+  length: string;
   ending?: EndingView;
   decisions: DebriefDecision[];
   endings: {
@@ -128,6 +130,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
     scenario: s.id,
     role: ctx.role,
     seed: ctx.seed,
+    length: ctx.length ?? FULL_LENGTH,
     ...(ending ? { ending } : {}),
     decisions,
     endings: s.endings.map((e) => ({

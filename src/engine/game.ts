@@ -7,6 +7,7 @@ import { type Actor, createActor } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compiler';
 import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
+import { legalMoves } from './moves';
 import type { RunContext } from './run-context';
 import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
 import { FULL_LENGTH, type Scenario } from './schema';
@@ -134,6 +135,19 @@ export class Game {
   }
   continue(): boolean {
     return this.send({ type: 'CONTINUE' });
+  }
+
+  /** The step the run stands at, or undefined once it has ended. */
+  currentStep(): string | undefined {
+    const snap = this.actor.getSnapshot();
+    return snap.status === 'done' ? undefined : String(snap.value);
+  }
+
+  /** The moves the player can make now (no view is built: cheap for automated play). */
+  moves(): GameEvent[] {
+    const id = this.currentStep();
+    const step = id === undefined ? undefined : this.scenario.steps.find((x) => x.id === id);
+    return legalMoves(step, this.context);
   }
 
   view(): GameView {
