@@ -83,10 +83,11 @@ export function exhaustivePlaythroughs(
   seed: number,
   maxRuns: number,
   visit: (game: Game) => void,
+  length?: string,
 ): { runs: number; complete: boolean } {
   let runs = 0;
   const walk = (events: GameEvent[]): boolean => {
-    const game = Game.replay(s, { role, seed }, events);
+    const game = Game.replay(s, { role, seed, ...(length ? { length } : {}) }, events);
     if (game.ended) {
       runs++;
       visit(game);
