@@ -1,7 +1,9 @@
 /** Speed of the engine's hot paths: `npm run bench`. Targets are read here, never asserted in tests. */
 import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
+import { balanceReport } from '../../src/authoring/balance';
 import { compileScenario, Game, loadScenario } from '../../src/engine';
+import { lengthEstimates } from '../../src/engine/estimates';
 import { bundledScenarioFiles, fixture, playThrough } from '../helpers';
 
 const files = [fixture('mini.yaml'), ...bundledScenarioFiles()];
@@ -27,4 +29,26 @@ describe.each(files.map((f) => [f.split('/').pop(), f]))('%s', (_name, file) => 
     g.view();
     g.stop();
   });
+});
+
+describe('authoring tools on the bundled cases', () => {
+  for (const file of bundledScenarioFiles()) {
+    const r = loadScenario(readFileSync(file, 'utf8'), file);
+    if (!r.ok) throw new Error(`${file} does not load`);
+    const s = r.scenario;
+    bench(
+      `${s.id}: balance report, 50 runs per policy, every seat`,
+      () => {
+        balanceReport(s, { runs: 50, searchRuns: 20, searchBudget: 150 });
+      },
+      { iterations: 3, time: 0 },
+    );
+    bench(
+      `${s.id}: time estimates for every length`,
+      () => {
+        lengthEstimates(s);
+      },
+      { iterations: 5, time: 0 },
+    );
+  }
 });
