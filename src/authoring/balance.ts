@@ -101,6 +101,8 @@ function policyRng(seed: number) {
 
 interface RunRecord {
   score: number;
+  /** Moves made (a run that never ends stops at the cap). */
+  moves: number;
   ending: string;
   decisions: Map<string, string>;
   meters: Record<string, number>;
@@ -111,6 +113,7 @@ function record(s: Scenario, g: Game, offered = new Map<string, string[]>()): Ru
   const st = g.state();
   return {
     score: objectiveScore(s, st.role, st.meters),
+    moves: g.log().length,
     ending: st.ending ?? '',
     decisions: new Map(st.decisions.map((d) => [d.step, d.choice])),
     meters: st.meters,
@@ -248,6 +251,9 @@ function councilKeys(s: Scenario, step: string): string[] {
   return ['vote', ...(lobbyable.length > 1 ? ['lobby:all'] : []), ...lobbyable];
 }
 
+/** Most moves the policy search may make in all (about a minute's work on a slow machine). */
+const MAX_SEARCH_MOVES = 1_500_000;
+
 function searchBest(
   s: Scenario,
   role: string,
@@ -257,6 +263,8 @@ function searchBest(
   budget: number,
 ): { policy: Map<string, string>; value: number; evaluations: number } {
   let evaluations = 0;
+  // A bound on the work, in moves, whatever the scenario (a case whose runs never end stops it soon).
+  let moves = 0;
   const visitedSteps = new Set<string>();
   const evaluate = (policy: ReadonlyMap<string, string>) => {
     evaluations++;
@@ -264,20 +272,22 @@ function searchBest(
     return mean(
       seeds.map((seed) => {
         const r = playWith(s, role, seed, pick);
+        moves += r.moves;
         for (const st of r.decisions.keys()) visitedSteps.add(st);
         return r.score;
       }),
     );
   };
+  const spent = () => evaluations >= budget || moves >= MAX_SEARCH_MOVES;
   let policy = new Map(start);
   let value = evaluate(policy);
-  for (let sweep = 0; sweep < 4 && evaluations < budget; sweep++) {
+  for (let sweep = 0; sweep < 4 && !spent(); sweep++) {
     let improved = false;
     const order = s.steps.filter((st) => visitedSteps.has(st.id));
     for (const st of order) {
       const keys = st.council ? councilKeys(s, st.id) : st.choices.map((c) => c.id);
       for (const key of keys) {
-        if (evaluations >= budget) break;
+        if (spent()) break;
         if (policy.get(st.id) === key) continue;
         const trial = new Map(policy).set(st.id, key);
         const v = evaluate(trial);

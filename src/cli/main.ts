@@ -65,6 +65,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`… | head`) closes the pipe: that ends the command quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
