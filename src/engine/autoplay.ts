@@ -84,27 +84,39 @@ export function exhaustivePlaythroughs(
   maxRuns: number,
   visit: (game: Game) => void,
   length?: string,
+  /** `subsets` (default): every set of members lobbied; `none-or-all`: vote at once, or lobby every member first. */
+  lobbying: 'subsets' | 'none-or-all' = 'subsets',
 ): { runs: number; complete: boolean } {
   let runs = 0;
-  const walk = (events: GameEvent[]): boolean => {
-    const game = Game.replay(s, { role, seed, ...(length ? { length } : {}) }, events);
+  // Each branch continues from a copy of the run so far (no replay from the start).
+  const walk = (game: Game): boolean => {
     if (game.ended) {
       runs++;
       visit(game);
       game.stop();
       return runs < maxRuns;
     }
-    const view = game.view();
-    game.stop();
-    const lobbied = new Set(view.step?.council?.members.filter((m) => m.lobby?.done).map((m) => m.actor));
-    const order = view.step?.council?.members.map((m) => m.actor) ?? [];
-    const lastLobbied = Math.max(-1, ...[...lobbied].map((a) => order.indexOf(a)));
-    for (const move of movesOf(view)) {
-      if (move.type === 'LOBBY' && order.indexOf(move.actor) < lastLobbied) continue;
-      if (!walk([...events, move])) return false;
+    const ctx = game.state();
+    const step = s.steps.find((x) => x.id === game.currentStep());
+    const order = step?.council?.members.map((m) => m.actor) ?? [];
+    const lastLobbied = Math.max(-1, ...ctx.lobbied.map((a) => order.indexOf(a)));
+    let moves = game.moves().filter((m) => m.type !== 'LOBBY' || order.indexOf(m.actor) > lastLobbied);
+    if (lobbying === 'none-or-all' && moves.some((m) => m.type === 'LOBBY')) {
+      // Once lobbying has begun, go on lobbying; before, either vote at once or lobby the first member.
+      const lobbies = moves.filter((m) => m.type === 'LOBBY').slice(0, 1);
+      moves = ctx.lobbied.length > 0 ? lobbies : [...moves.filter((m) => m.type === 'CALL_VOTE'), ...lobbies];
     }
+    for (const move of moves) {
+      const next = game.fork();
+      next.send(move);
+      if (!walk(next)) {
+        game.stop();
+        return false;
+      }
+    }
+    game.stop();
     return true;
   };
-  const complete = walk([]);
+  const complete = walk(Game.start(s, { role, seed, ...(length ? { length } : {}) }));
   return { runs, complete };
 }

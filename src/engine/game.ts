@@ -190,6 +190,16 @@ export class Game {
     };
   }
 
+  /** An independent copy of this run as it stands (same state and moves), for automated exploration. */
+  fork(): Game {
+    const ctx = this.context;
+    const actor = createActor(machineFor(this.scenario), {
+      snapshot: this.actor.getPersistedSnapshot() as never,
+      input: { role: ctx.role, seed: ctx.seed, ...(ctx.length ? { length: ctx.length } : {}) },
+    });
+    return new Game(this.scenario, actor, [...this.events]);
+  }
+
   /** A new run at the moment before decision `turn` (1-based) was taken: same seat, seed and earlier moves. */
   replayFrom(turn: number): Game {
     const d = this.context.decisions.find((x) => x.turn === turn);
