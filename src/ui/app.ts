@@ -16,12 +16,15 @@ import {
 import { localTimestamp } from '../classroom/result-file';
 import type { CouncilTeamsRecord } from '../classroom/result-schema';
 import type { ForecastMode } from '../engine/advice';
+import type { LengthEstimate } from '../engine/estimates';
 import { MAX_RATIONALE } from '../engine/events';
 import { type Debrief, type Diagnostic, Game, PHASES, SaveError, type Scenario } from '../engine/index';
+import { FULL_LENGTH } from '../engine/schema';
 import type { GameView } from '../engine/view-types';
 import { bridge, type Layout, type ScreenPayload } from './bridge';
 import { type CaseEntry, withOpened } from './cases';
 import { formatDate, h } from './dom';
+import { estimateText, knownEstimates, measureLater } from './estimates';
 import { BridgeEvent, ScreenId, SessionKey } from './keys';
 import { caseMap, emptyMap, type MapModel, regionMap, runMap, shortTitle } from './map-model';
 import { plainText } from './markup';
@@ -45,6 +48,7 @@ import type { ScreenResult } from './screens/common';
 import { renderCredits } from './screens/credits';
 import { renderDebrief } from './screens/debrief';
 import { renderEnding } from './screens/ending';
+import { renderGlossary } from './screens/glossary';
 import { listenForDrops, readScenarioFile } from './screens/open-file';
 import { phaseLabel, renderResult, renderStep } from './screens/play';
 import { renderRoleSheets } from './screens/role-sheets';
@@ -53,6 +57,7 @@ import { renderSeats } from './screens/seats';
 import { renderSettings } from './screens/settings';
 import { renderTeacherGuide } from './screens/teacher-guide';
 import { renderTeamSetup } from './screens/team-setup';
+import { bundledTimeline, renderTimeline, treatyTestBlock } from './screens/timeline';
 import { renderTitle } from './screens/title';
 import { applySettings, loadSettings, type Settings, storeSettings, textScale } from './settings';
 import { readTeams, writeTeams } from './teams-store';
@@ -66,10 +71,13 @@ type Screen =
   | { id: typeof ScreenId.Ending }
   | { id: typeof ScreenId.Debrief }
   | { id: typeof ScreenId.Settings; back: Screen }
+  | { id: typeof ScreenId.Glossary; scenario: string; back: Screen }
   | { id: typeof ScreenId.Credits }
   | { id: typeof ScreenId.TeacherGuide; scenario: string; back: Screen }
   | { id: typeof ScreenId.CouncilTeams; scenario: string; back: Screen }
   | { id: typeof ScreenId.RoleSheets; scenario: string; back: Screen }
+  /** From a briefing (`scenario`), the timeline stops at the case's start unless `all`. */
+  | { id: typeof ScreenId.Timeline; back: Screen; scenario?: string; all?: boolean }
   | { id: typeof ScreenId.Error; message: string }
   | { id: typeof ScreenId.ScenarioErrors; file: string; errors: Diagnostic[]; source: string };
 
@@ -122,6 +130,10 @@ export class App {
   private layoutFrame = 0;
   /** Chosen on the seat screen: the next run is played by a class on a projector. */
   private classMode = false;
+  /** Chosen on the seat screen: the length of the next run of each case (default: the full case). */
+  private lengths = new Map<string, string>();
+  /** Stops measuring time estimates for a screen that has gone. */
+  private stopEstimates: (() => void) | null = null;
   /** Chosen on the seat screen for the next class run (default: the settings'). */
   private classForecast: ForecastMode | null = null;
   /** How many times the panel has been rendered (the browser tests wait on it). */
@@ -252,7 +264,8 @@ export class App {
     const fixed = Number(new URLSearchParams(location.search).get('seed'));
     const seed =
       Number.isSafeInteger(fixed) && fixed > 0 ? fixed : (crypto.getRandomValues(new Uint32Array(1))[0] ?? 1);
-    const game = Game.start(s, { role, seed });
+    const length = this.lengthFor(s);
+    const game = Game.start(s, { role, seed, ...(length !== FULL_LENGTH ? { length } : {}) });
     this.attach(s, game, 0, 'play', {
       mode: this.classMode ? 'class' : 'solo',
       startedAt: localTimestamp(new Date()),
@@ -512,9 +525,39 @@ export class App {
       document.title = `${result.heading.textContent ?? ''} — Article Four`;
       this.announceNews();
     }
+    this.fillEstimates();
     this.emitScreen();
     this.scheduleLayout();
     this.renders += 1;
+  }
+
+  private lengthFor(s: Scenario): string {
+    const chosen = this.lengths.get(s.id);
+    return chosen && s.lengths.some((l) => l.id === chosen) ? chosen : FULL_LENGTH;
+  }
+
+  /** Fills the time estimates a screen shows (`data-estimate`), measuring the cases not yet measured. */
+  private fillEstimates(): void {
+    this.stopEstimates?.();
+    this.stopEstimates = null;
+    const spans = [...this.el.main.querySelectorAll<HTMLElement>('[data-estimate]')];
+    if (spans.length === 0) return;
+    const fill = (s: Scenario, estimates: LengthEstimate[]) => {
+      for (const el of this.el.main.querySelectorAll<HTMLElement>('[data-estimate]')) {
+        if (el.dataset.estimate !== s.id) continue;
+        const e = estimates.find((x) => x.length === el.dataset.length);
+        if (e) el.textContent = estimateText(e);
+      }
+    };
+    const pending: Scenario[] = [];
+    for (const id of new Set(spans.map((el) => el.dataset.estimate ?? ''))) {
+      const s = this.scenario(id);
+      if (!s) continue;
+      const known = knownEstimates(s);
+      if (known) fill(s, known);
+      else pending.push(s);
+    }
+    if (pending.length > 0) this.stopEstimates = measureLater(pending, fill);
   }
 
   /** Identifies what is on screen, so a re-render of the same thing keeps focus and scroll. */
@@ -554,6 +597,10 @@ export class App {
           onClassForecast: (mode) => {
             this.classForecast = mode;
           },
+          length: this.lengthFor(scenario),
+          onLength: (length) => {
+            this.lengths.set(scenario.id, length);
+          },
           onGuide: () => this.go({ id: ScreenId.TeacherGuide, scenario: scenario.id, back: s }),
           teams: readTeams(scenario.id),
           onTeams: () => this.go({ id: ScreenId.CouncilTeams, scenario: scenario.id, back: s }),
@@ -567,7 +614,11 @@ export class App {
         return renderBriefing({
           scenario,
           role: s.role,
+          treatyTest: treatyTestBlock(bundledTimeline(), scenario.dates.start, () =>
+            this.go({ id: ScreenId.Timeline, scenario: scenario.id, back: s }),
+          ),
           onBegin: () => this.guard(() => this.newRun(scenario.id, s.role)),
+          onGlossary: () => this.go({ id: ScreenId.Glossary, scenario: scenario.id, back: s }),
           onBack: () => this.go({ id: ScreenId.Seats, scenario: scenario.id }),
         });
       }
@@ -614,6 +665,15 @@ export class App {
           backLabel: s.back.id === ScreenId.Title ? 'Back to the title' : 'Back to the game',
           classRun: this.run?.forecast !== undefined && s.back.id !== ScreenId.Title,
         });
+      case ScreenId.Glossary: {
+        const scenario = this.scenario(s.scenario);
+        if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
+        return renderGlossary({
+          scenario,
+          onBack: () => this.go(s.back),
+          backLabel: s.back.id === ScreenId.Briefing ? 'Back to the briefing' : 'Back to the game',
+        });
+      }
       case ScreenId.TeacherGuide: {
         const scenario = this.scenario(s.scenario);
         if (!scenario) return this.buildError(`There is no case "${s.scenario}".`);
@@ -622,6 +682,7 @@ export class App {
           onRoleSheets: () => this.go({ id: ScreenId.RoleSheets, scenario: scenario.id, back: s }),
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.Seats ? 'Back to the seats' : 'Back',
+          onTimeline: () => this.go({ id: ScreenId.Timeline, back: s }),
         });
       }
       case ScreenId.CouncilTeams: {
@@ -648,6 +709,24 @@ export class App {
           teams: readTeams(scenario.id),
           onBack: () => this.go(s.back),
           backLabel: s.back.id === ScreenId.TeacherGuide ? 'Back to the teacher guide' : 'Back to the Council teams',
+        });
+      }
+      case ScreenId.Timeline: {
+        const scenario = s.scenario ? this.scenario(s.scenario) : undefined;
+        const backLabels: Partial<Record<ScreenId, string>> = {
+          [ScreenId.Title]: 'Back to the title',
+          [ScreenId.Briefing]: 'Back to the briefing',
+          [ScreenId.TeacherGuide]: 'Back to the teacher guide',
+        };
+        return renderTimeline({
+          data: bundledTimeline(),
+          ...(scenario && !s.all ? { asOf: scenario.dates.start } : {}),
+          ...(scenario ? { caseId: scenario.id } : {}),
+          caseTitle: (id) => this.scenario(id)?.title,
+          onCase: (id) => this.go({ id: ScreenId.Seats, scenario: id }),
+          onShowAll: () => this.go({ ...s, all: true }),
+          onBack: () => this.go(s.back),
+          backLabel: backLabels[s.back.id] ?? 'Back',
         });
       }
       case ScreenId.Credits:
@@ -714,6 +793,7 @@ export class App {
       },
       onSettings: () => this.go({ id: ScreenId.Settings, back: { id: ScreenId.Title } }),
       onCredits: () => this.go({ id: ScreenId.Credits }),
+      onTimeline: () => this.go({ id: ScreenId.Timeline, back: { id: ScreenId.Title } }),
       onOpenFile: (file) => void this.openFile(file),
     });
   }
@@ -873,6 +953,16 @@ export class App {
             onclick: () => this.go({ id: ScreenId.Settings, back: this.screen }),
           },
           'Settings',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-quiet btn-small',
+            'data-action': 'glossary',
+            onclick: () => this.go({ id: ScreenId.Glossary, scenario: r.scenario.id, back: this.screen }),
+          },
+          'Glossary',
         ),
         h(
           'button',

@@ -64,6 +64,8 @@ export const ScreenId = {
   Ending: 'ending',
   Debrief: 'debrief',
   Settings: 'settings',
+  /** The case's glossary, A–Z (from the top bar during a run, and from the briefing). */
+  Glossary: 'glossary',
   Credits: 'credits',
   Error: 'error',
   /** A case's teacher guide (objectives, timing, questions, glossary, running it with a class). */
@@ -74,5 +76,7 @@ export const ScreenId = {
   CouncilTeams: 'council-teams',
   /** The printable role sheets of the Council teams. */
   RoleSheets: 'role-sheets',
+  /** The alliance timeline shared by the cases, and Article 4 over time (screens/timeline.ts). */
+  Timeline: 'timeline',
 } as const;
 export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];

@@ -23,7 +23,9 @@ afterAll(async () => {
 async function panelWords(page: Page): Promise<number> {
   return page.evaluate(() => {
     const main = (document.getElementById('main') as HTMLElement).cloneNode(true) as HTMLElement;
-    for (const el of main.querySelectorAll('ul.meters, [data-forecast], .hint, .sources-inline, .kicker, kbd, .sr-only'))
+    for (const el of main.querySelectorAll(
+      'ul.meters, [data-forecast], .hint, .sources-inline, .kicker, kbd, .sr-only',
+    ))
       el.remove();
     return (main.textContent ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   });
@@ -40,7 +42,9 @@ describe('the class lesson', () => {
       await waitScreen(page, 'seats');
       // The control names the lesson and, once measured, its time.
       const lesson = page.locator('#main label', { hasText: 'Class lesson' });
-      await expect.poll(() => lesson.textContent(), { timeout: 20_000 }).toMatch(/Class lesson · about \d+(–\d+)? min alone/);
+      await expect
+        .poll(() => lesson.textContent(), { timeout: 20_000 })
+        .toMatch(/Class lesson · about \d+(–\d+)? min alone/);
       await page.locator('[data-length-choice="class"]').check();
       if (caseId === 'kazakhstan-2022' && roleId === 'chair') await shoot(page, 'seats-lengths');
       await clickAndRender(page, `[data-role="${roleId}"]`);

@@ -7,8 +7,12 @@ import { heading, type ScreenResult } from './common';
 export interface BriefingProps {
   scenario: Scenario;
   role: string;
+  /** Article 4 as it stood at the case's start, with a way to the alliance timeline (screens/timeline.ts). */
+  treatyTest?: HTMLElement | null;
   onBegin(): void;
   onBack(): void;
+  /** Opens the case's glossary (when it has one). */
+  onGlossary?(): void;
 }
 
 export function renderBriefing(p: BriefingProps): ScreenResult {
@@ -52,6 +56,7 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
     h('div', { class: 'prose' }, role ? renderText(role.brief) : null),
     objectives.length > 0 ? h('h2', { class: 'section-heading' }, 'What you want') : null,
     objectives.length > 0 ? h('ul', { class: 'objectives' }, ...objectives) : null,
+    p.treatyTest ?? null,
     h('h2', { class: 'section-heading' }, 'Who is who'),
     h('ul', { class: 'actors' }, ...actors),
     h(
@@ -63,6 +68,9 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
         h('kbd', null, '1'),
         'Begin',
       ),
+      p.onGlossary && s.teacher.glossary.length > 0
+        ? h('button', { type: 'button', class: 'btn', 'data-action': 'glossary', onclick: p.onGlossary }, 'Glossary')
+        : null,
     ),
   );
   return { root, heading: title, layout: 'side' };

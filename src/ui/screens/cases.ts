@@ -1,5 +1,6 @@
 /** Case select: every bundled case with its dates and one-line summary; broken cases show their errors. */
 
+import { FULL_LENGTH } from '../../engine/schema';
 import type { CaseEntry } from '../cases';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
@@ -49,7 +50,10 @@ export function renderCases(p: CasesProps): ScreenResult {
       h(
         'span',
         { class: 'card-meta' },
-        `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} min`,
+        `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · `,
+        // The measured time replaces the author's estimate once the engine has played the case.
+        h('span', { 'data-estimate': s.id, 'data-length': FULL_LENGTH }, `about ${s.minutes} min`),
+        s.lengths.length > 0 ? ` · also as a ${s.lengths.map((l) => l.label.toLowerCase()).join(', ')}` : '',
       ),
       h('span', { class: 'card-body' }, s.summary),
       c.opened ? h('span', { class: 'card-meta card-opened' }, `Opened from your file ${c.file}`) : null,

@@ -1,7 +1,8 @@
 /** Seat select: the seats of a case, each with what it wants in a sentence. */
 
 import { FORECAST_MODES, type ForecastMode } from '../../engine/advice';
-import type { Scenario } from '../../engine/schema';
+import { lengthsOf } from '../../engine/estimates';
+import { FULL_LENGTH, type Scenario } from '../../engine/schema';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
 import { FORECAST_LABELS } from './forecast';
@@ -16,6 +17,9 @@ export interface SeatsProps {
   /** Class mode: how forecasts show in the class run. */
   classForecast?: ForecastMode;
   onClassForecast?(mode: ForecastMode): void;
+  /** The length of the next run: the full case, or one the case declares (a class lesson). */
+  length?: string;
+  onLength?(length: string): void;
   /** Opens the case's teacher guide. */
   onGuide?(): void;
   /** Class mode: the Council teams set up for this case, and the screen that sets them up. */
@@ -56,6 +60,7 @@ export function renderSeats(p: SeatsProps): ScreenResult {
     title,
     h('p', { class: 'lede' }, s.summary),
     h('p', { class: 'muted' }, 'The same crisis looks different from each seat. Pick the one you will play.'),
+    lengthField(s, p.length ?? FULL_LENGTH, p.onLength),
     p.onClassMode
       ? h(
           'div',
@@ -91,6 +96,46 @@ export function renderSeats(p: SeatsProps): ScreenResult {
       : null,
   );
   return { root, heading: title, layout: 'side' };
+}
+
+/**
+ * How long to play: the full case, or a shorter length the case declares (a class lesson), each with
+ * its time as measured from the words its paths show (filled in once measured).
+ */
+function lengthField(s: Scenario, value: string, onChange?: (length: string) => void): HTMLElement {
+  const options = lengthsOf(s);
+  const time = (id: string) =>
+    h('span', { class: 'length-time', 'data-estimate': s.id, 'data-length': id }, 'measuring…');
+  if (options.length === 1 || !onChange) {
+    return h('p', { class: 'length-line' }, 'Full case: ', time(FULL_LENGTH));
+  }
+  return h(
+    'fieldset',
+    { class: 'length-choice', 'data-lengths': '' },
+    h('legend', null, 'How long to play'),
+    ...options.map((o) =>
+      h(
+        'label',
+        { class: 'radio-block' },
+        h('input', {
+          type: 'radio',
+          name: 'length',
+          value: o.id,
+          'data-length-choice': o.id,
+          checked: o.id === value,
+          onchange: () => onChange(o.id),
+        }),
+        h(
+          'span',
+          null,
+          h('strong', null, o.label),
+          ' · ',
+          time(o.id),
+          o.description ? h('span', { class: 'field-help' }, o.description) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 /** The class run's forecasts: advisers' estimates, full numbers, or none (to debate without numbers). */

@@ -1,5 +1,7 @@
 /** The teacher guide of a case: its `teacher` block and how to run it with a class. Printable. */
+import { lengthsOf } from '../../engine/estimates';
 import type { Scenario } from '../../engine/schema';
+import { MINUTES_PER_DECISION, WORDS_PER_MINUTE } from '../../engine/words';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
 
@@ -9,6 +11,8 @@ export interface TeacherGuideProps {
   backLabel: string;
   /** Opens the printable role sheets of the Council teams. */
   onRoleSheets?(): void;
+  /** Opens the alliance timeline shared by the cases (screens/timeline.ts). */
+  onTimeline?(): void;
 }
 
 export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
@@ -24,16 +28,31 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
       { type: 'button', class: 'btn btn-quiet btn-small back no-print', onclick: p.onBack },
       `← ${p.backLabel}`,
     ),
-    h(
-      'span',
-      { class: 'kicker' },
-      `${formatRange(s.dates.start, s.dates.end)} · ${s.region} · about ${s.minutes} minutes`,
-    ),
+    h('span', { class: 'kicker' }, `${formatRange(s.dates.start, s.dates.end)} · ${s.region}`),
     title,
     h('p', { class: 'lede' }, s.summary),
     h('h2', { class: 'section-heading' }, 'Learning objectives'),
     h('ul', null, ...t.objectives.map((o) => h('li', null, o))),
-    t.timing ? h('h2', { class: 'section-heading' }, 'Timing') : null,
+    h('h2', { class: 'section-heading' }, 'Timing'),
+    h(
+      'ul',
+      { class: 'length-times' },
+      ...lengthsOf(s).map((l) =>
+        h(
+          'li',
+          null,
+          h('strong', null, l.label),
+          ': ',
+          h('span', { 'data-estimate': s.id, 'data-length': l.id }, 'measuring…'),
+          l.description ? ` — ${l.description}` : '',
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      `Measured from the words each seat’s paths show (${WORDS_PER_MINUTE} words a minute), plus ${MINUTES_PER_DECISION.solo} minute a decision alone or ${MINUTES_PER_DECISION.class} minutes as a class that discusses and votes. Add time for the briefing and the debrief.`,
+    ),
     t.timing ? h('p', null, t.timing) : null,
     h('h2', { class: 'section-heading' }, 'Seats'),
     h('ul', null, ...s.roles.map((r) => h('li', null, h('strong', null, r.title), ` — ${r.summary}`))),
@@ -88,6 +107,13 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
             'button',
             { type: 'button', class: 'btn', 'data-action': 'role-sheets', onclick: p.onRoleSheets },
             'Council role sheets',
+          )
+        : null,
+      p.onTimeline
+        ? h(
+            'button',
+            { type: 'button', class: 'btn', 'data-action': 'timeline', onclick: p.onTimeline },
+            'The alliance’s story so far',
           )
         : null,
       h('button', { type: 'button', class: 'btn btn-primary', onclick: p.onBack }, p.backLabel),

@@ -12,6 +12,8 @@ export interface TitleProps {
   onNew(): void;
   onSettings(): void;
   onCredits(): void;
+  /** Opens the alliance timeline (screens/timeline.ts). */
+  onTimeline?(): void;
   /** Opens a scenario file from the player's computer (see open-file.ts). */
   onOpenFile?(file: File): void;
 }
@@ -66,6 +68,14 @@ export function renderTitle(p: TitleProps): ScreenResult {
           : null,
         menuButton('new', 'New game', 'Choose a case and a seat', p.onNew, !p.resume),
         p.onOpenFile ? openFileItem(p.onOpenFile) : null,
+        p.onTimeline
+          ? menuButton(
+              'timeline',
+              'The alliance’s story so far',
+              'A timeline from 1992 to 2024, and Article 4 over time',
+              p.onTimeline,
+            )
+          : null,
         menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
         menuButton('credits', 'Sources and credits', null, p.onCredits),
         h(
