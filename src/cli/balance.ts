@@ -1,8 +1,7 @@
 /** `scenario balance FILE [--role ID] [--runs N] [--json]`: does each seat face real dilemmas? */
 import { balanceReport, type SeatBalance } from '../authoring/balance';
-import { formatDiagnostic } from '../engine';
-import { intOption, type ParsedArgs, UsageError } from './args';
-import { loadScenarioFile } from './read-scenario';
+import type { ParsedArgs } from './args';
+import { seatRunsArgs } from './read-scenario';
 
 const TARGETS: [keyof SeatBalance['targets'], string][] = [
   ['noDominated', 'no dominated option'],
@@ -47,22 +46,11 @@ export function renderBalance(b: SeatBalance): string[] {
 }
 
 export function runBalance(args: ParsedArgs, out: (...lines: string[]) => void): number {
-  const file = args.positional[0];
-  if (!file || args.positional.length > 1) throw new UsageError('balance needs exactly one FILE');
-  const runs = intOption(args, 'runs', 300);
-  if (runs < 10 || runs > 20_000) throw new UsageError('--runs is between 10 and 20000');
-  const r = loadScenarioFile(file);
-  if (!r.ok) {
-    out(...r.errors.map(formatDiagnostic));
-    return 1;
-  }
-  const role = args.options.get('role');
-  if (typeof role === 'string' && !r.scenario.roles.some((x) => x.id === role)) {
-    throw new UsageError(`no seat "${role}"; seats: ${r.scenario.roles.map((x) => x.id).join(', ')}`);
-  }
-  const report = balanceReport(r.scenario, { runs, ...(typeof role === 'string' ? { roles: [role] } : {}) });
+  const a = seatRunsArgs(args, 'balance', { fallback: 300, min: 10, max: 20_000 }, out);
+  if (!a) return 1;
+  const report = balanceReport(a.scenario, { runs: a.runs, ...(a.roles ? { roles: a.roles } : {}) });
   if (args.options.has('json')) {
-    out(JSON.stringify({ scenario: r.scenario.id, seats: report }, null, 2));
+    out(JSON.stringify({ scenario: a.scenario.id, seats: report }, null, 2));
     return 0;
   }
   for (const seat of report) out(...renderBalance(seat));

@@ -1,28 +1,16 @@
 /** `scenario stats FILE [--runs N] [--role ID] [--json]`: seeded automated playtests. */
 import { playtestStats, unreachedEndings } from '../authoring/stats';
-import { formatDiagnostic } from '../engine';
-import { intOption, type ParsedArgs, UsageError } from './args';
-import { loadScenarioFile } from './read-scenario';
+import type { ParsedArgs } from './args';
+import { seatRunsArgs } from './read-scenario';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): number {
-  const file = args.positional[0];
-  if (!file || args.positional.length > 1) throw new UsageError('stats needs exactly one FILE');
-  const runs = intOption(args, 'runs', 500);
-  if (runs < 1 || runs > 100_000) throw new UsageError('--runs is between 1 and 100000');
-  const r = loadScenarioFile(file);
-  if (!r.ok) {
-    out(...r.errors.map(formatDiagnostic));
-    return 1;
-  }
-  const role = args.options.get('role');
-  if (typeof role === 'string' && !r.scenario.roles.some((x) => x.id === role)) {
-    throw new UsageError(`no seat "${role}"; seats: ${r.scenario.roles.map((x) => x.id).join(', ')}`);
-  }
-  const stats = playtestStats(r.scenario, {
-    runs,
-    ...(typeof role === 'string' ? { roles: [role] } : {}),
+  const a = seatRunsArgs(args, 'stats', { fallback: 500, min: 1, max: 100_000 }, out);
+  if (!a) return 1;
+  const stats = playtestStats(a.scenario, {
+    runs: a.runs,
+    ...(a.roles ? { roles: a.roles } : {}),
     exhaustiveCap: args.options.has('exhaustive') ? 20_000 : 0,
   });
   if (args.options.has('json')) {
@@ -39,7 +27,7 @@ export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): n
     out(`  Decisions per run: ${st.length.min}–${st.length.max} (mean ${st.length.mean})`);
     out(`  Words a player reads before the ending, per length (${st.lengths[0]?.runs ?? 0} random runs each):`);
     for (const l of st.lengths) {
-      const budget = r.scenario.lengths.find((x) => x.id === l.length);
+      const budget = a.scenario.lengths.find((x) => x.id === l.length);
       const over =
         budget &&
         (l.words.max > budget.max_words ||
@@ -61,7 +49,7 @@ export function runStats(args: ParsedArgs, out: (...lines: string[]) => void): n
     }
     out('');
   }
-  for (const id of unreachedEndings(r.scenario, stats)) {
+  for (const id of unreachedEndings(a.scenario, stats)) {
     out(`warning: ending "${id}" was reached in no run from any seat: is it reachable?`);
   }
   return 0;
