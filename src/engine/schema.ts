@@ -17,9 +17,10 @@ export const Id = z
   .regex(ID_PATTERN, 'ids are lower-case letters, digits, "_" and "-", starting with a letter (at most 64)')
   .describe('A stable id: lower-case letters, digits, "_" and "-", starting with a letter.');
 
-const Text = (what: string, max = 4000) => z.string().min(1, `${what} must not be empty`).max(max).describe(what);
+export const Text = (what: string, max = 4000) =>
+  z.string().min(1, `${what} must not be empty`).max(max).describe(what);
 
-const IsoDate = z
+export const IsoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY, YYYY-MM or YYYY-MM-DD')
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD.');

@@ -6,18 +6,11 @@
  */
 import { type Diagnostic, sortDiagnostics } from './diagnostics';
 import { describePath } from './loader';
-import { Id, SourceSchema } from './schema';
+import { Id, IsoDate, SourceSchema, Text } from './schema';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
 import { z } from './zod';
 
 export const TIMELINE_FORMAT = 1;
-
-const Text = (what: string, max = 2000) => z.string().min(1, `${what} must not be empty`).max(max).describe(what);
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY, YYYY-MM or YYYY-MM-DD')
-  .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD.');
 
 const FullDate = z
   .string()
@@ -37,7 +30,7 @@ export const TimelineEntrySchema = z
         'What sort of moment: treaty (the treaty and the organisation), membership (who joined, left or froze), forces (the agreements on forces), amendment (changes to the treaty), case (a request for help that a case plays).',
       ),
     title: Text('A one-line headline.', 160),
-    text: Text('What happened, in a few sentences; quotes only exactly as a cited source gives them.'),
+    text: Text('What happened, in a few sentences; quotes only exactly as a cited source gives them.', 2000),
     scenario: Id.optional().describe(
       'On a `case` entry: the id of the case that plays it (the timeline links to its seats).',
     ),
