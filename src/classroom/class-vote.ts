@@ -11,6 +11,11 @@ import { MAX_RATIONALE } from '../engine/events';
 export const MAX_VOTES = 10_000;
 const MAX_OPTIONS = 50;
 
+/** An option's entry in a tally: own properties only, so an option id such as "constructor" is just an id. */
+function countOf<T>(tally: Readonly<Record<string, T>> | undefined, id: string): T | undefined {
+  return tally && Object.hasOwn(tally, id) ? tally[id] : undefined;
+}
+
 /**
  * A tally the engine accepts and a save restores: only the given option ids, whole numbers
  * 0..10000 (anything else counts as 0), zero counts left out. Empty: undefined.
@@ -20,13 +25,14 @@ export function cleanTally(
   raw: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, number> | undefined {
   if (!raw) return undefined;
-  const out: Record<string, number> = {};
+  const out: [string, number][] = [];
   for (const id of optionIds.slice(0, MAX_OPTIONS)) {
-    const v = raw[id];
+    const v = countOf(raw, id);
     const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    if (typeof n === 'number' && Number.isFinite(n) && n >= 1) out[id] = Math.min(MAX_VOTES, Math.floor(n));
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 1) out.push([id, Math.min(MAX_VOTES, Math.floor(n))]);
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  // Object.fromEntries defines own properties: any option id is a plain key.
+  return out.length > 0 ? Object.fromEntries(out) : undefined;
 }
 
 export interface TallyOption {
@@ -44,7 +50,7 @@ export function tallyView(
   options: readonly { id: string; label: string }[],
   tally: Readonly<Record<string, number>> | undefined,
 ): { options: TallyOption[]; total: number; leaders: string[] } {
-  const counts = options.map((o) => Math.max(0, tally?.[o.id] ?? 0));
+  const counts = options.map((o) => Math.max(0, countOf(tally, o.id) ?? 0));
   const total = counts.reduce((a, b) => a + b, 0);
   const top = Math.max(0, ...counts);
   const out = options.map((o, i) => {

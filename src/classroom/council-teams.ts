@@ -1,11 +1,15 @@
 /**
  * Council teams on one screen: teams of students each hold a member state's seat in the
  * Collective Security Council, read its role sheet, and cast its vote (support, abstain or
- * object) at each Council step. The alliance decides by consensus: the proposal passes only if
- * no member objects. Members no team holds keep the position the game gives them.
+ * object) at each Council step. The alliance decides by consensus, and the engine alone says what
+ * that means (`verdictOf`, `councilAsCast`): this module only puts the teams' votes in the form
+ * the engine reads, and reads back what it decided. Members no team holds keep the position the
+ * game gives them.
  */
+import { verdictOf } from '../engine/council';
 import { MAX_RATIONALE, type TeamPositions } from '../engine/events';
 import type { Scenario } from '../engine/schema';
+import { councilAsCast } from '../engine/view';
 import type { CouncilView, GameView, Position } from '../engine/view-types';
 import type { CouncilTeamsRecord } from './result-schema';
 
@@ -45,24 +49,32 @@ export interface CouncilTally {
   notSitting: string[];
 }
 
-/** The alliance's rule: consensus means no member objects. */
+/** The alliance's rule, as the engine has it (`verdictOf`): true when no member objects. */
 export function consensusReached(positions: readonly Position[]): boolean {
-  return positions.every((p) => p !== 'object');
+  return verdictOf(positions) === 'consensus';
 }
 
-/**
- * The Council's vote with the teams' votes for the members they hold. Throws if two teams hold
- * the same member (a set-up mistake: see `checkTeams`).
- */
-export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): CouncilTally {
+/** The teams by the member they hold; throws if two teams hold the same member (see `checkTeams`). */
+function teamsByActor(teams: readonly CouncilTeam[]): Map<string, CouncilTeam> {
   const byActor = new Map<string, CouncilTeam>();
   for (const t of teams) {
     if (byActor.has(t.actor)) throw new Error(`two teams hold "${t.actor}"`);
     byActor.set(t.actor, t);
   }
-  const members = view.members.map((m): CouncilMemberTally => {
+  return byActor;
+}
+
+/**
+ * The Council's vote with the teams' votes for the members they hold, as the engine counts it.
+ * Throws if two teams hold the same member (a set-up mistake: see `checkTeams`).
+ */
+export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): CouncilTally {
+  const byActor = teamsByActor(teams);
+  const cast = councilAsCast(view, teamPositions(view, teams));
+  const members = cast.members.map((m, i): CouncilMemberTally => {
     const t = byActor.get(m.actor);
-    const position = t ? t.vote : m.position;
+    // A seat a team holds has no position until the engine counts the team's vote.
+    const position = t && !m.team ? undefined : m.position;
     return {
       actor: m.actor,
       name: m.name,
@@ -70,7 +82,7 @@ export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): 
       ...(t ? { team: t.team } : {}),
       ...(position ? { position } : {}),
       source: t ? 'team' : 'game',
-      gamePosition: m.position,
+      gamePosition: view.members[i]?.position ?? m.position,
     };
   });
   const counts: Record<Position, number> = { support: 0, abstain: 0, object: 0 };
@@ -79,7 +91,9 @@ export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): 
   const blockers = members
     .filter((m) => m.position === 'object')
     .map((m) => ({ actor: m.actor, name: m.name, ...(m.team ? { team: m.team } : {}) }));
-  const verdict = blockers.length > 0 ? 'blocked' : waitingFor.length > 0 ? 'pending' : 'consensus';
+  // The engine's verdict on the votes cast so far: one objection blocks whatever the rest vote.
+  const engine = verdictOf(members.map((m) => m.position));
+  const verdict = engine === 'consensus' && waitingFor.length > 0 ? 'pending' : engine;
   const sitting = new Set(view.members.map((m) => m.actor));
   return {
     members,
@@ -95,19 +109,16 @@ export function tallyCouncil(view: CouncilView, teams: readonly CouncilTeam[]): 
 /** The positions to send with the Council's vote: each sitting member a team holds and has voted for. */
 export function teamPositions(view: CouncilView, teams: readonly CouncilTeam[]): TeamPositions {
   const sitting = new Set(view.members.map((m) => m.actor));
-  const out: TeamPositions = {};
-  for (const t of teams) if (t.vote && sitting.has(t.actor)) out[t.actor] = t.vote;
-  return out;
+  // Object.fromEntries defines own properties, so any id (even "__proto__") is a plain key.
+  return Object.fromEntries(teams.flatMap((t) => (t.vote && sitting.has(t.actor) ? [[t.actor, t.vote] as const] : [])));
 }
 
-/** The Council as the teams voted it (members no team holds as the game has them): what the chamber draws. */
+/**
+ * The Council as the teams voted it so far (members no team holds, or whose team has not voted,
+ * as the game has them): what the chamber draws. `wouldPass` is the engine's verdict on it.
+ */
 export function councilAsVoted(view: CouncilView, teams: readonly CouncilTeam[]): CouncilView {
-  const positions = teamPositions(view, teams);
-  const members = view.members.map((m) => {
-    const p = positions[m.actor];
-    return p ? { ...m, position: p } : m;
-  });
-  return { ...view, members, wouldPass: consensusReached(members.map((m) => m.position)) };
+  return councilAsCast(view, teamPositions(view, teams));
 }
 
 /** A team set-up: the team's name and the member state it holds. */
@@ -172,24 +183,51 @@ export function combineTeamRationales(view: CouncilView, teams: readonly Council
   return text.length > MAX_RATIONALE ? `${text.slice(0, MAX_RATIONALE - 1)}…` : text;
 }
 
+/** The record's votes: each team holding a sitting member, with the position it cast. */
+function recordVotes(
+  teams: readonly CouncilTeam[],
+  positionOf: (actor: string) => Position | undefined,
+): CouncilTeamsRecord['votes'] {
+  return teams.flatMap((t) => {
+    const position = positionOf(t.actor);
+    if (!position) return [];
+    const rationale = t.rationale?.trim().slice(0, MAX_RATIONALE);
+    return [{ team: t.team, actor: t.actor, position, ...(rationale ? { rationale } : {}) }];
+  });
+}
+
 /**
- * What the result file keeps of a Council step played by teams. Call it with the view before the
- * vote is called: the vote is decision `view.turn + 1`.
+ * What the result file keeps of a Council step played by teams, read from the engine's vote:
+ * call it with the view right after the vote (`view.last.vote`). The positions and the verdict
+ * are the engine's; the teams give their names and reasons.
+ */
+export function councilTeamsRecordOfVote(view: GameView, teams: readonly CouncilTeam[]): CouncilTeamsRecord {
+  const last = view.last;
+  const vote = last?.vote;
+  if (!last || !vote) throw new Error('the last decision is not a Council vote');
+  const cast = new Map(vote.members.filter((m) => m.team).map((m) => [m.actor, m.position]));
+  return {
+    turn: last.turn,
+    step: last.step,
+    consensus: vote.verdict === 'consensus',
+    votes: recordVotes(teams, (actor) => cast.get(actor)),
+  };
+}
+
+/**
+ * What the result file keeps of a Council step played by teams, before the vote is called (the
+ * vote is decision `view.turn + 1`); the verdict is the engine's on the teams' votes. Prefer
+ * `councilTeamsRecordOfVote` after the vote.
  */
 export function councilTeamsRecord(view: GameView, teams: readonly CouncilTeam[]): CouncilTeamsRecord {
   const council = view.step?.council;
   if (!view.step || !council) throw new Error('the current step is not a Council vote');
-  const tally = tallyCouncil(council, teams);
-  const sitting = new Set(council.members.map((m) => m.actor));
+  const positions = new Map(Object.entries(teamPositions(council, teams)));
   return {
     turn: view.turn + 1,
     step: view.step.id,
-    consensus: tally.verdict === 'consensus',
-    votes: teams.flatMap((t) => {
-      if (!t.vote || !sitting.has(t.actor)) return [];
-      const rationale = t.rationale?.trim().slice(0, MAX_RATIONALE);
-      return [{ team: t.team, actor: t.actor, position: t.vote, ...(rationale ? { rationale } : {}) }];
-    }),
+    consensus: councilAsVoted(council, teams).wouldPass,
+    votes: recordVotes(teams, (actor) => positions.get(actor)),
   };
 }
 

@@ -1,21 +1,23 @@
 /**
- * Result files, format v1: what "Save results" writes on the debrief and what the instructor
+ * Result files, format v3: what "Save results" writes on the debrief and what the instructor
  * dashboard reads. A result is everything needed to discuss (and replay) one run: the case and
- * its content hash, the seat, the seed, each decision beside history (with the rationale and the
+ * its rules hash, the seat, the seed, each decision beside history (with the rationale and the
  * class vote tally), the ending, the meters, and the event log.
  *
+ * Files of an older format are migrated to this one before they are checked (result-migrations.ts).
  * `docs/result.schema.json` is generated from this file (see `docs/results.md`); a test keeps the
  * two in step. Privacy: a student or team name is in a file only if someone typed it.
  */
 
-import { MAX_RATIONALE } from '../engine/events';
+import { GameEventSchema, PositionSchema, RationaleSchema, TallySchema } from '../engine/events';
 import { Id } from '../engine/schema';
 import { z } from '../engine/zod';
 
 export const RESULT_KIND = 'article-four-result';
-export const RESULT_VERSION = 2;
-/** Every format this reader reads: format 1 lacks the Council teams' `positions` in CALL_VOTE events. */
-export const RESULT_VERSIONS = [1, 2] as const;
+/** The format written today. */
+export const RESULT_VERSION = 3;
+/** The oldest format still read (migrated to RESULT_VERSION): see result-migrations.ts. */
+export const RESULT_MIN_VERSION = 1;
 /** Result files larger than this are refused unread (a real one is a few kilobytes to ~200 KB). */
 export const MAX_RESULT_BYTES = 5 * 1024 * 1024;
 /** Longest student or team name kept. */
@@ -26,42 +28,17 @@ const Timestamp = z.iso
   .datetime({ offset: true })
   .describe('An ISO 8601 date and time with a UTC offset or Z, e.g. 2026-11-27T10:31:05.000Z.');
 
-const Rationale = z.string().min(1).max(MAX_RATIONALE).describe('Why the player or team decided so, in their words.');
+const Rationale = RationaleSchema.min(1);
 
-const Tally = z
-  .record(z.string().max(64), z.number().int().min(0).max(10_000))
-  .describe('Class mode: votes in the room per option id (as the teacher entered them).');
+const Hash = z.string().regex(/^[0-9a-f]{8}$/);
 
 const Name = (what: string) =>
   z.string().min(1).max(MAX_NAME).describe(`${what}, exactly as typed (trimmed); absent when nothing was typed.`);
 
 const Label = (what: string) => z.string().max(1000).describe(what);
 
-export const ResultEventSchema = z
-  .discriminatedUnion('type', [
-    z
-      .strictObject({
-        type: z.literal('CHOOSE'),
-        choice: z.string().max(64),
-        rationale: z.string().max(MAX_RATIONALE).optional(),
-        tally: Tally.optional(),
-      })
-      .describe('The player took a choice.'),
-    z.strictObject({ type: z.literal('LOBBY'), actor: z.string().max(64) }).describe('The player lobbied a member.'),
-    z
-      .strictObject({
-        type: z.literal('CALL_VOTE'),
-        rationale: z.string().max(MAX_RATIONALE).optional(),
-        tally: Tally.optional(),
-        positions: z
-          .record(z.string().max(64), z.enum(['support', 'abstain', 'object']))
-          .optional()
-          .describe('Council teams: the vote each team cast for the member state it holds (format 2).'),
-      })
-      .describe('The player called the Council vote.'),
-    z.strictObject({ type: z.literal('CONTINUE') }).describe('The player read a narrative step and went on.'),
-  ])
-  .describe('One move of the run, as the engine received it.');
+/** A move of the run: the engine's own event schema (src/engine/events.ts). */
+export const ResultEventSchema = GameEventSchema;
 
 export const ResultDecisionSchema = z
   .strictObject({
@@ -78,7 +55,7 @@ export const ResultDecisionSchema = z
       .describe('What the player (or the class) decided.'),
     outcome: Id.optional().describe('The outcome drawn for the choice, when it had random outcomes.'),
     rationale: Rationale.optional(),
-    tally: Tally.optional(),
+    tally: TallySchema.optional(),
     history: z
       .strictObject({
         id: Id.describe('The choice id (or `consensus` / `blocked`) closest to what really happened.'),
@@ -94,7 +71,7 @@ export const CouncilTeamVoteSchema = z
   .strictObject({
     team: z.string().min(1).max(MAX_NAME).describe('The team’s name as typed, or as the game named it.'),
     actor: Id.describe('The member state whose seat the team held.'),
-    position: z.enum(['support', 'abstain', 'object']).describe('The team’s vote on the proposal.'),
+    position: PositionSchema.describe('The team’s vote on the proposal.'),
     rationale: Rationale.optional(),
   })
   .describe('How one team voted at a Council step.');
@@ -112,17 +89,22 @@ export const ResultSchema = z
   .strictObject({
     kind: z.literal(RESULT_KIND).describe('Always "article-four-result": marks the file as an Article Four result.'),
     version: z
-      .literal(RESULT_VERSIONS)
-      .describe('Format version of this file: written as the newest; older formats are read too.'),
+      .literal(RESULT_VERSION)
+      .describe('Format version of this file. Older formats are read too: they are migrated to this one.'),
     appVersion: z.string().min(1).max(64).describe('Version of Article Four that wrote the file.'),
     scenario: z
       .strictObject({
         id: Id.describe('The case’s id.'),
         title: Label('The case’s title.'),
-        hash: z
-          .string()
-          .regex(/^[0-9a-f]{8}$/)
-          .describe('Content hash of the case as played: a different hash means the case has changed since.'),
+        hash: Hash.optional().describe(
+          'Rules hash of the case as played (ids, conditions, effects, outcomes, the Council; not its prose): a different hash means the rules have changed since. Every file the game writes has it.',
+        ),
+        contentHash: Hash.optional().describe(
+          'Only in a file of format 1 or 2, once read: the hash of the whole case as played, prose included (those formats called it `hash`).',
+        ),
+      })
+      .refine((x) => (x.hash === undefined) !== (x.contentHash === undefined), {
+        message: 'a case has either a rules hash (`hash`) or, from an older file, a `contentHash`',
       })
       .describe('The case played.'),
     seat: z

@@ -7,23 +7,6 @@ import type { GameEvent } from './events';
 import { Game } from './game';
 import { nextRandom, seedState } from './rng';
 import type { Scenario } from './schema';
-import type { GameView } from './view-types';
-
-/** The moves a player can make in a view (the same as `Game.moves()`, read from a view). */
-export function movesOf(view: GameView): GameEvent[] {
-  const step = view.step;
-  if (!step || view.status === 'ended') return [];
-  if (step.kind === 'choices') return step.choices.map((c) => ({ type: 'CHOOSE', choice: c.id }));
-  if (step.kind === 'council') {
-    return [
-      { type: 'CALL_VOTE' },
-      ...(step.council?.members ?? [])
-        .filter((m) => m.lobby && !m.lobby.done)
-        .map((m) => ({ type: 'LOBBY' as const, actor: m.actor })),
-    ];
-  }
-  return [{ type: 'CONTINUE' }];
-}
 
 /** A run reached a step where no move is possible. */
 export class DeadEndError extends Error {

@@ -1,20 +1,42 @@
 /**
  * The Collective Security Council as its own machine: members take positions that follow
  * their lean, the meters and flags, and the player's lobbying; the vote passes by consensus
- * (no objection). `councilTransitions` is the state node the scenario compiler nests for a
- * council step; `council-machine.ts` runs the same node on its own, for tests and tools.
+ * (no objection). `verdictOf` is the one place the consensus rule is written: the machine's
+ * guard, the view's `wouldPass` and `last.vote`, and the classroom's team tallies all call it.
+ * `councilTransitions` is the state node the scenario compiler nests for a council step;
+ * `council-machine.ts` runs the same node on its own, for tests and tools.
  */
 import { holds } from './conditions';
 import type { TeamPositions } from './events';
 import type { RunContext } from './run-context';
 import type { Council } from './schema';
-import type { Position } from './view-types';
+import type { Position, Verdict } from './view-types';
 
 export interface MemberPosition {
   actor: string;
   lean: number;
   position: Position;
   reasons: string[];
+  /** True when the team holding this seat cast the position (class mode), not the member's lean. */
+  team?: true;
+}
+
+/** The alliance's rule: consensus when no member objects (an empty Council agrees), else blocked. */
+export function verdictOf(positions: Iterable<Position | undefined>): Verdict {
+  for (const p of positions) if (p === 'object') return 'blocked';
+  return 'consensus';
+}
+
+const POSITIONS: ReadonlySet<unknown> = new Set<Position>(['support', 'abstain', 'object']);
+
+/**
+ * The position a team cast for `actor`, if any. Only own properties count (an actor id such as
+ * "constructor" is an id like any other), and only the three positions.
+ */
+export function teamPositionOf(teams: TeamPositions | undefined, actor: string): Position | undefined {
+  if (!teams || !Object.hasOwn(teams, actor)) return undefined;
+  const p = teams[actor];
+  return POSITIONS.has(p) ? p : undefined;
 }
 
 export function positionFor(lean: number, council: Council): Position {
@@ -24,11 +46,27 @@ export function positionFor(lean: number, council: Council): Position {
 }
 
 /**
+ * Members with the teams' votes in place: a seat a team holds takes the team's position (its
+ * lean stays the model's), says so in its reasons and is marked `team`. The one rule for how
+ * teams' votes count, for the machine's guard and for the chamber a front end draws.
+ */
+export function withTeamPositions<M extends { actor: string; position: Position; reasons: string[] }>(
+  members: readonly M[],
+  teams: TeamPositions | undefined,
+): (M & { team?: true })[] {
+  return members.map((m) => {
+    const team = teamPositionOf(teams, m.actor);
+    if (!team) return m;
+    return { ...m, position: team, reasons: [...m.reasons, `The team holding this seat voted: ${team}`], team: true };
+  });
+}
+
+/**
  * Each member's lean and position. `teams` (council teams in class mode) sets the position of
  * the members a team holds; the reasons then say so.
  */
 export function councilPositions(council: Council, ctx: RunContext, teams: TeamPositions = {}): MemberPosition[] {
-  return council.members.map((m) => {
+  const model = council.members.map((m): MemberPosition => {
     let lean = m.lean;
     const reasons: string[] = [];
     for (const sh of m.shifts) {
@@ -42,20 +80,19 @@ export function councilPositions(council: Council, ctx: RunContext, teams: TeamP
       reasons.push(`Lobbied: ${m.lobby.label}`);
     }
     lean = Math.max(-100, Math.min(100, lean));
-    const team = teams[m.actor];
-    if (team)
-      return {
-        actor: m.actor,
-        lean,
-        position: team,
-        reasons: [...reasons, `The team holding this seat voted: ${team}`],
-      };
     return { actor: m.actor, lean, position: positionFor(lean, council), reasons };
   });
+  return withTeamPositions(model, teams);
 }
 
+/** The verdict a vote called now would reach, with the teams' positions for the seats they hold. */
+export function councilVerdict(council: Council, ctx: RunContext, teams: TeamPositions = {}): Verdict {
+  return verdictOf(councilPositions(council, ctx, teams).map((p) => p.position));
+}
+
+/** True when a vote called now reaches consensus (the machine's `consensus` guard). */
 export function reachesConsensus(council: Council, ctx: RunContext, teams: TeamPositions = {}): boolean {
-  return councilPositions(council, ctx, teams).every((p) => p.position !== 'object');
+  return councilVerdict(council, ctx, teams) === 'consensus';
 }
 
 /** The `on` block of a council step: lobby each member once, then call the vote. */

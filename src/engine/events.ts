@@ -1,7 +1,80 @@
 /**
  * The events a player (or a test) sends to a run. A decision may carry the player's written
  * rationale and, in class mode, the room's vote tally per option: both are kept with the run.
+ *
+ * One Zod schema, `GameEventSchema`, defines them: the `GameEvent` type is inferred from it,
+ * `isGameEvent` checks with it, and saves and result files parse their event logs with it, so
+ * the limits below hold everywhere.
  */
+import { z } from './zod';
+
+/** Longest rationale kept with a decision (UTF-16 units). */
+export const MAX_RATIONALE = 2000;
+/** Longest id an event may name (a choice, an actor, an option in a tally): scenario ids are at most 64. */
+export const MAX_EVENT_ID = 64;
+/** Most options a class tally may count. */
+export const MAX_TALLY_OPTIONS = 50;
+/** Most votes one option of a tally may have. */
+export const MAX_TALLY_VOTES = 10_000;
+/** Most Council members whose team vote one CALL_VOTE may carry. */
+export const MAX_TEAM_POSITIONS = 20;
+
+const EventId = z.string().max(MAX_EVENT_ID);
+
+/** A `__proto__` key is never an id; refused so that no record can reach an object's prototype. */
+const noProtoKey = (x: unknown) => !(x !== null && typeof x === 'object' && Object.hasOwn(x, '__proto__'));
+
+/** A record keyed by ids, with at most `max` entries. Keys such as `constructor` or `toString` are plain data. */
+const idRecord = <V extends z.ZodType>(value: V, max: number) =>
+  z
+    .unknown()
+    .refine(noProtoKey, { message: '"__proto__" is not an id' })
+    .pipe(z.record(EventId, value).refine((r) => Object.keys(r).length <= max, { message: `at most ${max} entries` }));
+
+export const PositionSchema = z.enum(['support', 'abstain', 'object']);
+
+export const RationaleSchema = z
+  .string()
+  .max(MAX_RATIONALE)
+  .describe('Why the player or team decided so, in their words.');
+
+export const TallySchema = idRecord(z.number().int().min(0).max(MAX_TALLY_VOTES), MAX_TALLY_OPTIONS).describe(
+  'Class mode: votes in the room per option id (as the teacher entered them).',
+);
+
+export const TeamPositionsSchema = idRecord(PositionSchema, MAX_TEAM_POSITIONS).describe(
+  'Council teams: the vote each team cast for the member state it holds.',
+);
+
+export const GameEventSchema = z
+  .discriminatedUnion('type', [
+    z
+      .strictObject({
+        type: z.literal('CHOOSE'),
+        choice: EventId,
+        rationale: RationaleSchema.optional(),
+        tally: TallySchema.optional(),
+      })
+      .describe('The player took a choice.'),
+    z.strictObject({ type: z.literal('LOBBY'), actor: EventId }).describe('The player lobbied a member.'),
+    z
+      .strictObject({
+        type: z.literal('CALL_VOTE'),
+        rationale: RationaleSchema.optional(),
+        tally: TallySchema.optional(),
+        positions: TeamPositionsSchema.optional(),
+      })
+      .describe('The player called the Council vote.'),
+    z.strictObject({ type: z.literal('CONTINUE') }).describe('The player read a narrative step and went on.'),
+  ])
+  .describe('One move of the run, as the engine received it.');
+
+export type GameEvent = z.infer<typeof GameEventSchema>;
+
+/** Council teams: positions the teams holding members' seats chose, overriding the model's. */
+export type TeamPositions = z.infer<typeof TeamPositionsSchema>;
+
+/** What a decision may carry besides itself. */
 export interface DecisionNotes {
   /** Why the player (or team) decided so, in their words. */
   rationale?: string;
@@ -9,59 +82,14 @@ export interface DecisionNotes {
   tally?: Record<string, number>;
 }
 
-/** Council teams: positions the teams holding members' seats chose, overriding the model's. */
-export type TeamPositions = Record<string, 'support' | 'abstain' | 'object'>;
-
-export type GameEvent =
-  | ({ type: 'CHOOSE'; choice: string } & DecisionNotes)
-  | { type: 'LOBBY'; actor: string }
-  | ({ type: 'CALL_VOTE'; positions?: TeamPositions } & DecisionNotes)
-  | { type: 'CONTINUE' };
-
-export const MAX_RATIONALE = 2000;
-
-function validNotes(x: Record<string, unknown>): boolean {
-  if (x.rationale !== undefined && (typeof x.rationale !== 'string' || x.rationale.length > MAX_RATIONALE))
-    return false;
-  if (x.tally !== undefined) {
-    if (!x.tally || typeof x.tally !== 'object' || Array.isArray(x.tally)) return false;
-    const counts = Object.values(x.tally as Record<string, unknown>);
-    if (
-      counts.length > 50 ||
-      !counts.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000)
-    ) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function validPositions(p: unknown): boolean {
-  if (p === undefined) return true;
-  if (!p || typeof p !== 'object' || Array.isArray(p)) return false;
-  const values = Object.values(p as Record<string, unknown>);
-  return values.length <= 20 && values.every((v) => v === 'support' || v === 'abstain' || v === 'object');
-}
-
-function onlyKeys(x: Record<string, unknown>, allowed: string[]): boolean {
-  return Object.keys(x).every((k) => allowed.includes(k));
-}
-
 export function isGameEvent(e: unknown): e is GameEvent {
-  if (!e || typeof e !== 'object') return false;
-  const x = e as Record<string, unknown>;
-  switch (x.type) {
-    case 'CHOOSE':
-      return typeof x.choice === 'string' && onlyKeys(x, ['type', 'choice', 'rationale', 'tally']) && validNotes(x);
-    case 'LOBBY':
-      return typeof x.actor === 'string' && onlyKeys(x, ['type', 'actor']);
-    case 'CALL_VOTE':
-      return onlyKeys(x, ['type', 'rationale', 'tally', 'positions']) && validNotes(x) && validPositions(x.positions);
-    case 'CONTINUE':
-      return onlyKeys(x, ['type']);
-    default:
-      return false;
-  }
+  return GameEventSchema.safeParse(e).success;
+}
+
+/** The event as the schema reads it (a fresh object), or undefined when it is not a move of the game. */
+export function parseGameEvent(e: unknown): GameEvent | undefined {
+  const r = GameEventSchema.safeParse(e);
+  return r.success ? r.data : undefined;
 }
 
 /** The notes a decision event carries, trimmed; empty notes are left out. */

@@ -9,12 +9,14 @@ import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
 import { legalMoves } from './moves';
 import type { RunContext } from './run-context';
-import { parseSave, SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
+import { parseSave, playState, rulesHash, SAVE_VERSION, type SaveData, SaveError, SaveMessage } from './save';
 import { FULL_LENGTH, type Scenario } from './schema';
-import { gameView } from './view';
+import { gameView, type VoteCall } from './view';
 import type { GameView } from './view-types';
 
 const machines = new WeakMap<Scenario, ScenarioMachine>();
+/** Each scenario's rules hash, for saves (a scenario object is never changed once loaded). */
+const hashes = new WeakMap<Scenario, string>();
 
 /** Compiles once per scenario object. */
 export function machineFor(s: Scenario): ScenarioMachine {
@@ -24,6 +26,15 @@ export function machineFor(s: Scenario): ScenarioMachine {
     machines.set(s, m);
   }
   return m;
+}
+
+function hashOf(s: Scenario): string {
+  let h = hashes.get(s);
+  if (h === undefined) {
+    h = rulesHash(s);
+    hashes.set(s, h);
+  }
+  return h;
 }
 
 export interface StartOptions {
@@ -44,6 +55,8 @@ export class Game {
   private readonly events: GameEvent[];
   private readonly listeners = new Set<(view: GameView) => void>();
   private cachedView: GameView | null = null;
+  /** Where the latest Council vote was called (its event's index in the log): what `view().last.vote` reads. */
+  private voteCall: { eventIndex: number; call: VoteCall } | null = null;
 
   private constructor(scenario: Scenario, actor: Actor<ScenarioMachine>, events: GameEvent[]) {
     this.scenario = scenario;
@@ -83,24 +96,27 @@ export class Game {
     return game;
   }
 
-  /** Restores a saved run exactly; throws SaveError with a message for the player. */
+  /**
+   * Restores a saved run (of any save format still read) by replaying its moves from its seed;
+   * the replay must reach the saved state, prose aside, so a save resumes after the case's wording
+   * changed and shows the new wording. Throws SaveError with a message for the player.
+   */
   static restore(scenario: Scenario, raw: unknown): Game {
     const save = parseSave(scenario, raw);
+    // A format-1 save of an edited case: whether its rules changed shows only in the replay.
+    const changed = save.rulesMatch ? undefined : SaveMessage.CaseChanged;
     let replayed: Game;
     try {
       replayed = Game.replay(scenario, runOptions(save), save.events);
     } catch (e) {
-      if (e instanceof SaveError) throw new SaveError('The saved game does not match this case and cannot be resumed.');
+      if (e instanceof SaveError) throw new SaveError(changed ?? SaveMessage.Mismatch);
       throw e;
     }
-    const same = JSON.stringify(replayed.actor.getPersistedSnapshot()) === JSON.stringify(save.snapshot);
-    replayed.stop();
-    if (!same) throw new SaveError('The saved game is damaged: its state does not match its moves.');
-    const actor = createActor(machineFor(scenario), {
-      snapshot: save.snapshot as never,
-      input: { role: save.role, seed: save.seed, ...(save.length ? { length: save.length } : {}) },
-    });
-    return new Game(scenario, actor, [...save.events]);
+    if (playState(replayed.actor.getPersistedSnapshot()) !== playState(save.snapshot)) {
+      replayed.stop();
+      throw new SaveError(changed ?? SaveMessage.StateMismatch);
+    }
+    return replayed;
   }
 
   private get context(): RunContext {
@@ -114,6 +130,10 @@ export class Game {
     this.actor.send(event);
     const after = this.actor.getSnapshot();
     if (after.context.handled === before.context.handled) return false;
+    if (event.type === 'CALL_VOTE') {
+      const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
+      this.voteCall = { eventIndex: this.events.length, call };
+    }
     this.events.push(event);
     this.cachedView = null;
     if (this.listeners.size > 0) {
@@ -153,9 +173,30 @@ export class Game {
   view(): GameView {
     if (!this.cachedView) {
       const snap = this.actor.getSnapshot();
-      this.cachedView = gameView(this.scenario, snap.context, String(snap.value), snap.status === 'done');
+      const vote = this.lastVoteCall(snap.context);
+      this.cachedView = gameView(this.scenario, snap.context, String(snap.value), snap.status === 'done', vote);
     }
     return this.cachedView;
+  }
+
+  /**
+   * Where the last decision's Council vote was called, when it was one: the context just before
+   * its event and the teams' positions it carried. A run restored or forked without it rebuilds
+   * it from the event log (the moves before the vote, replayed from the seed).
+   */
+  private lastVoteCall(ctx: RunContext): VoteCall | undefined {
+    const last = ctx.last;
+    const d = last ? ctx.decisions.find((x) => x.turn === last.turn) : undefined;
+    if (d?.kind !== 'vote') return undefined;
+    if (this.voteCall?.eventIndex !== d.eventIndex) {
+      const event = this.events[d.eventIndex];
+      if (event?.type !== 'CALL_VOTE') return undefined;
+      const before = Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex));
+      const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
+      before.stop();
+      this.voteCall = { eventIndex: d.eventIndex, call };
+    }
+    return this.voteCall.call;
   }
 
   /** Calls the listener after every change of the run (never for an event that was refused). */
@@ -181,7 +222,7 @@ export class Game {
       kind: 'article-four-save',
       version: SAVE_VERSION,
       scenario: this.scenario.id,
-      scenarioHash: scenarioHash(this.scenario),
+      rulesHash: hashOf(this.scenario),
       role: ctx.role,
       seed: ctx.seed,
       ...(ctx.length ? { length: ctx.length } : {}),
@@ -197,7 +238,9 @@ export class Game {
       snapshot: this.actor.getPersistedSnapshot() as never,
       input: { role: ctx.role, seed: ctx.seed, ...(ctx.length ? { length: ctx.length } : {}) },
     });
-    return new Game(this.scenario, actor, [...this.events]);
+    const copy = new Game(this.scenario, actor, [...this.events]);
+    copy.voteCall = this.voteCall;
+    return copy;
   }
 
   /** A new run at the moment before decision `turn` (1-based) was taken: same seat, seed and earlier moves. */

@@ -10,6 +10,7 @@ import { compileScenario } from './compiler';
 import { allConditions } from './conditions';
 import type { GameEvent } from './events';
 import type { Game } from './game';
+import { candidateMoves } from './moves';
 import type { RunContext } from './run-context';
 import type { Scenario } from './schema';
 
@@ -24,16 +25,7 @@ export interface Coverage {
 
 /** Every event that could apply at a step (guards decide which do). */
 export function candidateEvents(s: Scenario, step: string): GameEvent[] {
-  const st = s.steps.find((x) => x.id === step);
-  if (!st) return [];
-  if (st.choices.length > 0) return st.choices.map((c) => ({ type: 'CHOOSE', choice: c.id }));
-  if (st.council) {
-    return [
-      { type: 'CALL_VOTE' },
-      ...st.council.members.filter((m) => m.lobby).map((m) => ({ type: 'LOBBY' as const, actor: m.actor })),
-    ];
-  }
-  return [{ type: 'CONTINUE' }];
+  return candidateMoves(s.steps.find((x) => x.id === step));
 }
 
 /** What the scenario's conditions read: only these can change where a run goes. */

@@ -3,9 +3,9 @@
  * from here only.
  */
 
-export { exhaustivePlaythroughs, movesOf, randomPlaythrough } from './autoplay';
+export { exhaustivePlaythroughs, randomPlaythrough } from './autoplay';
 export { compileScenario, machineConfig, START_STATE } from './compiler';
-export { councilPositions } from './council';
+export { councilPositions, verdictOf } from './council';
 export { createCouncilMachine } from './council-machine';
 export type { Debrief, DebriefDecision } from './debrief';
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
@@ -13,6 +13,7 @@ export { type DecisionNotes, type GameEvent, isGameEvent, MAX_RATIONALE, type Te
 export { Game, type StartOptions } from './game';
 export { LINT_RULES, type LintCode, lintScenario } from './lint';
 export { type LoadOptions, type LoadResult, loadScenario } from './loader';
+export { candidateMoves, legalMoves } from './moves';
 export type { RunContext } from './run-context';
 export { SAVE_VERSION, type SaveData, SaveError, scenarioHash } from './save';
 export {
@@ -25,4 +26,5 @@ export {
   type Scenario,
   ScenarioSchema,
 } from './schema';
+export { councilAsCast, type VoteCall, voteView } from './view';
 export type * from './view-types';

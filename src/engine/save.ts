@@ -1,25 +1,52 @@
 /**
  * Save data: the persisted XState snapshot plus the event log, under a versioned format.
- * A save is checked before use: its version, its scenario (by id and content hash), and that
- * replaying its events from the seed gives exactly the saved snapshot.
+ * A save is checked before use: its version (an older one is migrated), its scenario (by id and
+ * rules hash: the prose may have changed, the rules may not), and that replaying its events from
+ * the seed gives the saved state (see `Game.restore`).
+ *
+ * Formats: 1 carried `scenarioHash`, a hash of the whole case (prose included); 2 carries
+ * `rulesHash` (see rules-hash.ts). A format-1 save keeps its old hash as `contentHash`: when it
+ * differs from the case's, the save is accepted only if its moves replay to its saved state.
  */
 
-import type { GameEvent } from './events';
-import { isGameEvent } from './events';
+import { type GameEvent, parseGameEvent } from './events';
+import { isJsonObject, type MigrationChain, migrate } from './migrations';
+import { fnv1a, rulesHash } from './rules-hash';
 import type { Scenario } from './schema';
 import { z } from './zod';
 
-export const SAVE_VERSION = 1;
+export { rulesHash, scenarioRules } from './rules-hash';
+
+export const SAVE_VERSION = 2;
+/** The oldest save format still resumed (migrated to SAVE_VERSION). */
+export const SAVE_MIN_VERSION = 1;
 
 export class SaveError extends Error {
   override name = 'SaveError';
 }
 
+/** What the player reads when a save cannot be resumed. */
+export const SaveMessage = {
+  Damaged: 'The saved game is damaged and cannot be read.',
+  Newer: 'The saved game was made by a newer version of Article Four.',
+  Older: 'The saved game was made by an older version of Article Four and cannot be resumed.',
+  RulesChanged:
+    'The rules of this case have changed since this game was saved, so it cannot be resumed. Start a new game to play the new version.',
+  CaseChanged: 'The case has changed since this game was saved, so it cannot be resumed exactly.',
+  NoSeat: 'The saved game names a seat this case does not have.',
+  NoLength: 'The saved game was played at a length this case does not have.',
+  Mismatch: 'The saved game does not match this case and cannot be resumed.',
+  StateMismatch: 'The saved game is damaged: its state does not match its moves.',
+  otherCase: (id: string) => `The saved game belongs to another case ("${id}").`,
+} as const;
+
+/** A save as `Game.save` writes it (format SAVE_VERSION). */
 export interface SaveData {
   kind: 'article-four-save';
   version: number;
   scenario: string;
-  scenarioHash: string;
+  /** `rulesHash` of the case the run was played on. */
+  rulesHash: string;
   role: string;
   seed: number;
   /** The length played, when not the full case. */
@@ -28,48 +55,138 @@ export interface SaveData {
   snapshot: unknown;
 }
 
-const SaveShape = z.object({
-  kind: z.literal('article-four-save'),
-  version: z.number().int(),
-  scenario: z.string(),
-  scenarioHash: z.string(),
-  role: z.string(),
-  seed: z.number().int(),
-  length: z.string().max(64).optional(),
-  events: z.array(z.unknown()).max(10000),
-  snapshot: z.unknown(),
-});
-
-/** FNV-1a over the scenario's JSON: a save made for other content is detected. */
-export function scenarioHash(s: Scenario): string {
-  const text = JSON.stringify(s);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+/** A save read back and checked against a case, ready to replay. */
+export interface CheckedSave {
+  role: string;
+  seed: number;
+  length?: string;
+  events: GameEvent[];
+  snapshot: unknown;
+  /**
+   * True when the save's hash vouches for this case's rules. False for a format-1 save of a case
+   * whose text changed since: only replaying its moves can tell whether the rules did.
+   */
+  rulesMatch: boolean;
 }
 
-/** Checks a save's shape against the scenario; throws SaveError with a message for the player. */
-export function parseSave(s: Scenario, raw: unknown): SaveData {
-  const parsed = SaveShape.safeParse(raw);
-  if (!parsed.success) throw new SaveError('The saved game is damaged and cannot be read.');
+/** Format 1 → 2: the whole-case hash is kept as `contentHash`; a format-1 save has no rules hash. */
+function v1to2({ scenarioHash, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return { ...rest, contentHash: scenarioHash };
+}
+
+export const SAVE_MIGRATIONS: MigrationChain = {
+  current: SAVE_VERSION,
+  minimum: SAVE_MIN_VERSION,
+  steps: { 1: v1to2 },
+};
+
+const SaveShape = z
+  .object({
+    kind: z.literal('article-four-save'),
+    version: z.literal(SAVE_VERSION),
+    scenario: z.string(),
+    rulesHash: z.string().optional(),
+    /** Only in a save migrated from format 1: its whole-case hash. */
+    contentHash: z.string().optional(),
+    role: z.string(),
+    seed: z.number().int(),
+    length: z.string().max(64).optional(),
+    events: z.array(z.unknown()).max(10000),
+    snapshot: z.unknown(),
+  })
+  .refine((x) => (x.rulesHash === undefined) !== (x.contentHash === undefined));
+
+/**
+ * FNV-1a over the scenario's whole JSON, prose included: the hash format-1 saves and result files
+ * of format 1–2 carry. New saves and results carry `rulesHash` instead.
+ */
+export function scenarioHash(s: Scenario): string {
+  return fnv1a(JSON.stringify(s));
+}
+
+/** Brings a save of any format still read up to SAVE_VERSION; throws SaveError with a message for the player. */
+export function migrateSave(raw: unknown): Record<string, unknown> {
+  if (!isJsonObject(raw) || raw.kind !== 'article-four-save') throw new SaveError(SaveMessage.Damaged);
+  const m = migrate(SAVE_MIGRATIONS, raw);
+  if (m.ok) return m.value;
+  if (m.problem === 'too-new') throw new SaveError(SaveMessage.Newer);
+  if (m.problem === 'too-old') throw new SaveError(SaveMessage.Older);
+  throw new SaveError(SaveMessage.Damaged);
+}
+
+/** Checks a save (of any format still read) against the scenario; throws SaveError with a message for the player. */
+export function parseSave(s: Scenario, raw: unknown): CheckedSave {
+  const parsed = SaveShape.safeParse(migrateSave(raw));
+  if (!parsed.success) throw new SaveError(SaveMessage.Damaged);
   const save = parsed.data;
-  if (save.version > SAVE_VERSION) {
-    throw new SaveError('The saved game was made by a newer version of Article Four.');
+  if (save.scenario !== s.id) throw new SaveError(SaveMessage.otherCase(save.scenario));
+  let rulesMatch: boolean;
+  if (save.rulesHash !== undefined) {
+    if (save.rulesHash !== rulesHash(s)) throw new SaveError(SaveMessage.RulesChanged);
+    rulesMatch = true;
+  } else {
+    rulesMatch = save.contentHash === scenarioHash(s);
   }
-  if (save.version < SAVE_VERSION) {
-    throw new SaveError('The saved game was made by an older version of Article Four and cannot be resumed.');
+  if (!s.roles.some((r) => r.id === save.role)) throw new SaveError(SaveMessage.NoSeat);
+  if (save.length !== undefined && !s.lengths.some((l) => l.id === save.length)) {
+    throw new SaveError(SaveMessage.NoLength);
   }
-  if (save.scenario !== s.id) throw new SaveError(`The saved game belongs to another case ("${save.scenario}").`);
-  if (save.scenarioHash !== scenarioHash(s)) {
-    throw new SaveError('The case has changed since this game was saved, so it cannot be resumed exactly.');
+  const events: GameEvent[] = [];
+  for (const e of save.events) {
+    const event = parseGameEvent(e);
+    if (!event) throw new SaveError(SaveMessage.Damaged);
+    events.push(event);
   }
-  if (!s.roles.some((r) => r.id === save.role))
-    throw new SaveError('The saved game names a seat this case does not have.');
-  if (save.length !== undefined && !s.lengths.some((l) => l.id === save.length))
-    throw new SaveError('The saved game was played at a length this case does not have.');
-  if (!save.events.every(isGameEvent)) throw new SaveError('The saved game is damaged and cannot be read.');
-  return { ...save, events: save.events as GameEvent[] };
+  return {
+    role: save.role,
+    seed: save.seed,
+    ...(save.length !== undefined ? { length: save.length } : {}),
+    events,
+    snapshot: save.snapshot,
+    rulesMatch,
+  };
+}
+
+const asObject = (x: unknown): Record<string, unknown> => (isJsonObject(x) ? x : {});
+const asList = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/**
+ * The part of a persisted run snapshot that play decides: its state, meters, flags, generator,
+ * path, decisions (with the players' notes), news and ledger by ids and numbers. Prose the run
+ * copied from the case (labels, results, ledger reasons) is left out, so a save whose case had
+ * only its wording changed still matches its replay.
+ */
+export function playState(snapshot: unknown): string {
+  const snap = asObject(snapshot);
+  const c = asObject(snap.context);
+  return JSON.stringify({
+    status: snap.status,
+    value: snap.value,
+    context: {
+      scenario: c.scenario,
+      role: c.role,
+      seed: c.seed,
+      length: c.length,
+      rng: c.rng,
+      meters: c.meters,
+      flags: c.flags,
+      turn: c.turn,
+      handled: c.handled,
+      visited: c.visited,
+      chosen: c.chosen,
+      lobbied: c.lobbied,
+      ending: c.ending,
+      news: c.news,
+      ledger: asList(c.ledger).map((e) => {
+        const x = asObject(e);
+        return { turn: x.turn, step: x.step, cause: x.cause, meter: x.meter, delta: x.delta };
+      }),
+      decisions: asList(c.decisions).map((d) => {
+        const x = asObject(d);
+        const { turn, step, eventIndex, kind, choice, outcome, rationale, tally } = x;
+        return { turn, step, eventIndex, kind, choice, outcome, rationale, tally };
+      }),
+      last: c.last === undefined ? undefined : { turn: asObject(c.last).turn, step: asObject(c.last).step },
+    },
+  });
 }

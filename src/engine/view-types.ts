@@ -53,6 +53,9 @@ export interface ChoiceView {
 
 export type Position = 'support' | 'abstain' | 'object';
 
+/** A Council vote's result: consensus when no member objects (see `verdictOf` in council.ts). */
+export type Verdict = 'consensus' | 'blocked';
+
 export interface CouncilMemberView {
   actor: string;
   name: string;
@@ -63,6 +66,8 @@ export interface CouncilMemberView {
   reasons: string[];
   /** `reply` is what the member says once lobbied; `cost` what lobbying it moved. */
   lobby?: { label: string; done: boolean; forecast: Forecast; reply?: string; cost: LedgerEntry[] };
+  /** True when a Council team cast this position (class mode), not the member's lean. */
+  team?: true;
 }
 
 export interface CouncilView {
@@ -72,6 +77,26 @@ export interface CouncilView {
   members: CouncilMemberView[];
   /** True when calling the vote now reaches consensus. */
   wouldPass: boolean;
+}
+
+/** A member's vote as the engine counted it. */
+export interface VoteMemberView {
+  actor: string;
+  name: string;
+  position: Position;
+  /** True when a Council team cast this seat's position (class mode); absent: the member's own lean. */
+  team?: true;
+}
+
+/** A Council vote as the engine decided it: positions as cast (after lobbying, teams' votes in place). */
+export interface CouncilVoteView {
+  members: VoteMemberView[];
+  verdict: Verdict;
+  /**
+   * The chamber as it stood when the vote was called (lobbying done, the teams' positions in
+   * place); its `wouldPass` is the verdict. What a front end draws on the vote's result.
+   */
+  council: CouncilView;
 }
 
 export interface NewsItem {
@@ -127,6 +152,8 @@ export interface ResultView {
   visited: string[];
   /** What history did at this decision, if the case says (shown only after the decision). */
   history?: { label: string; matched: boolean };
+  /** A Council vote's result: each member's position as cast and the verdict the engine reached. */
+  vote?: CouncilVoteView;
 }
 
 export interface EndingView {

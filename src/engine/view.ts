@@ -1,10 +1,19 @@
 /** Builds the GameView a front end renders from the scenario and a snapshot's context. Pure. */
 import { holds } from './conditions';
-import { councilPositions, reachesConsensus } from './council';
+import { councilPositions, verdictOf, withTeamPositions } from './council';
+import type { TeamPositions } from './events';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
 import { type Ending, FULL_LENGTH, type Scenario, type Source, type Step } from './schema';
-import type { CouncilView, EndingView, GameView, LedgerEntry, MeterView, StepView } from './view-types';
+import type {
+  CouncilView,
+  CouncilVoteView,
+  EndingView,
+  GameView,
+  LedgerEntry,
+  MeterView,
+  StepView,
+} from './view-types';
 
 export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
   return ids.flatMap((id) => s.sources.filter((x) => x.id === id));
@@ -22,7 +31,8 @@ export function meterViews(s: Scenario, ctx: Pick<RunContext, 'meters'>): MeterV
   }));
 }
 
-function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | undefined {
+/** The Council at a council step as the model has it now (no team's vote), or undefined at another step. */
+export function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | undefined {
   const council = step.council;
   if (!council) return undefined;
   const positions = councilPositions(council, ctx);
@@ -30,7 +40,7 @@ function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | un
     proposal: council.proposal,
     supportAt: council.support_at,
     objectAt: council.object_at,
-    wouldPass: reachesConsensus(council, ctx),
+    wouldPass: verdictOf(positions.map((p) => p.position)) === 'consensus',
     members: council.members.map((m, i) => {
       const actor = s.actors.find((a) => a.id === m.actor);
       const pos = positions[i] as (typeof positions)[number];
@@ -59,6 +69,34 @@ function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilView | un
       };
     }),
   };
+}
+
+/**
+ * The Council as it stands with the teams' votes cast so far (class mode): each seat a team
+ * holds and has voted for takes the team's position; the others keep the model's. `wouldPass`
+ * is the engine's verdict on those positions: the chamber to draw while teams are still voting,
+ * and, with every team's vote, what calling the vote with these `positions` decides.
+ */
+export function councilAsCast(council: CouncilView, positions: TeamPositions | undefined): CouncilView {
+  const members = withTeamPositions(council.members, positions);
+  return { ...council, members, wouldPass: verdictOf(members.map((m) => m.position)) === 'consensus' };
+}
+
+/** A vote called on `council` (the chamber as cast, see `councilAsCast`): each member's position and the verdict. */
+export function voteView(council: CouncilView): CouncilVoteView {
+  const members = council.members.map((m) => ({
+    actor: m.actor,
+    name: m.name,
+    position: m.position,
+    ...(m.team ? { team: true as const } : {}),
+  }));
+  return { members, verdict: verdictOf(members.map((m) => m.position)), council };
+}
+
+/** Where a Council vote was called: the run's context just before it and the teams' positions it carried. */
+export interface VoteCall {
+  context: RunContext;
+  positions?: TeamPositions;
 }
 
 /** The step's narrative at the run's length: its `short_text` where the length asks for short texts. */
@@ -116,7 +154,7 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
 
 /** How an ending reads for a seat: its `tone_for` that seat, else its tone. */
 export function seatTone(e: Pick<Ending, 'tone' | 'tone_for'>, role: string): Ending['tone'] {
-  return e.tone_for?.[role] ?? e.tone;
+  return e.tone_for && Object.hasOwn(e.tone_for, role) ? (e.tone_for[role] ?? e.tone) : e.tone;
 }
 
 export function endingView(s: Scenario, id: string, role: string): EndingView | undefined {
@@ -152,26 +190,36 @@ export function metersAfter(s: Scenario, ledger: readonly LedgerEntry[], turn: n
   return meters;
 }
 
-export const VERDICT_LABELS: Record<string, string> = {
+export const VERDICT_LABELS: Readonly<Record<string, string>> = {
   consensus: 'Consensus reached',
   blocked: 'Blocked: no consensus',
 };
+
+/** The label of a verdict, or undefined for any other id (own properties only: ids are data). */
+export function verdictLabel(id: string): string | undefined {
+  return Object.hasOwn(VERDICT_LABELS, id) ? VERDICT_LABELS[id] : undefined;
+}
 
 function historyAnswer(
   step: Step,
   choice: string,
   decisions: RunContext['decisions'],
 ): { label: string; matched: boolean } {
-  const label = step.choices.find((c) => c.id === choice)?.label ?? VERDICT_LABELS[choice] ?? choice;
+  const label = step.choices.find((c) => c.id === choice)?.label ?? verdictLabel(choice) ?? choice;
   const yours = [...decisions].reverse().find((d) => d.step === step.id)?.choice;
   return { label, matched: yours === choice };
 }
 
-export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: boolean): GameView {
+/**
+ * The view of a run. `vote` is where the last decision's Council vote was called, when it was
+ * one (`Game` finds it from its event log): `last.vote` is then that vote as the engine counted it.
+ */
+export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: boolean, vote?: VoteCall): GameView {
   const step = done ? undefined : s.steps.find((x) => x.id === stateKey);
   const ending = done && ctx.ending ? endingView(s, ctx.ending, ctx.role) : undefined;
   const last = ctx.last;
   const decided = last ? s.steps.find((x) => x.id === last.step) : undefined;
+  const chamber = vote && decided ? councilView(s, decided, vote.context) : undefined;
   const place = decided?.place ? s.places.find((p) => p.id === decided.place) : undefined;
   const history = decided?.history?.choice;
   return {
@@ -202,6 +250,7 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
             ...(place ? { place } : {}),
             visited: ctx.visited.slice(0, ctx.visited.lastIndexOf(last.step) + 1),
             ...(decided && history ? { history: historyAnswer(decided, history, ctx.decisions) } : {}),
+            ...(chamber ? { vote: voteView(councilAsCast(chamber, vote?.positions)) } : {}),
           },
         }
       : {}),

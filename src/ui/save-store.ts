@@ -1,14 +1,23 @@
 /**
- * The saved run in localStorage, under a versioned key. What is stored is the engine's own
- * SaveData plus where the player stood in the UI. Reading never throws: a damaged, outdated or
- * foreign save comes back as a problem with a message for the player, and is removed.
+ * The saved run in localStorage, under a fixed key, in a versioned format. What is stored is the
+ * engine's own SaveData plus where the player stood in the UI. Reading never throws: a run of an
+ * older format is migrated (see STORED_MIGRATIONS); a damaged, too old, newer or foreign save comes
+ * back as a problem with a message for the player, and is removed.
+ *
+ * Storage goes through storage.ts (`local`), which never throws and falls back to memory when
+ * storage is denied. Tests pass their own store.
  */
 import { cleanTeams, type TeamSetup } from '../classroom/council-teams';
 import { type CouncilTeamsRecord, CouncilTeamsRecordSchema } from '../classroom/result-schema';
 import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
+import { isJsonObject, type Json, type MigrationChain, migrate } from '../engine/migrations';
 import { StorageKey } from './keys';
+import { type KeyValue, local } from './storage';
 
-export const STORED_VERSION = 1;
+/** The stored run's format written today. */
+export const STORED_VERSION = 2;
+/** The oldest stored run still resumed (migrated to STORED_VERSION). */
+export const STORED_MIN_VERSION = 1;
 
 export type StoredScreen = 'play' | 'ending' | 'debrief';
 
@@ -20,11 +29,11 @@ export interface StoredRun {
   screen: StoredScreen;
   /** The last decision whose result the player has already read. */
   seen: number;
-  /** The engine's SaveData (checked by Game.restore). */
+  /** The engine's SaveData (checked, and migrated when older, by Game.restore). */
   engine: unknown;
-  /** When the run started (ISO 8601 with offset). Absent in saves made before classroom play. */
+  /** When the run started (ISO 8601 with offset). Format 2 on: always present when read back. */
   startedAt?: string;
-  /** Played alone or by a class on a projector. Absent in older saves: solo. */
+  /** Played alone or by a class on a projector. Format 2 on: always present when read back. */
   mode?: 'solo' | 'class';
   /** Class mode: the Council teams of this run. */
   teams?: TeamSetup[];
@@ -32,6 +41,8 @@ export interface StoredRun {
   councilTeams?: CouncilTeamsRecord[];
   /** Class mode: how forecasts show in this run (solo runs follow the settings). */
   forecast?: ForecastMode;
+  /** The finished run's results were saved to a file (a new run may replace it without asking). */
+  resultsSaved?: boolean;
 }
 
 export interface RunMeta {
@@ -42,13 +53,34 @@ export interface RunMeta {
   forecast?: ForecastMode;
 }
 
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Format 1 → 2: `mode` and `startedAt` are filled in when a run saved before classroom play lacks
+ * them (solo; started when it was saved, the best known). The engine save inside migrates itself.
+ */
+function v1to2(run: Json): Json {
+  const startedAt =
+    typeof run.startedAt === 'string' && ISO.test(run.startedAt)
+      ? run.startedAt
+      : typeof run.savedAt === 'string' && ISO.test(run.savedAt)
+        ? run.savedAt
+        : undefined;
+  return { ...run, mode: run.mode === 'class' ? 'class' : 'solo', ...(startedAt ? { startedAt } : {}) };
+}
+
+export const STORED_MIGRATIONS: MigrationChain = {
+  current: STORED_VERSION,
+  minimum: STORED_MIN_VERSION,
+  steps: { 1: v1to2 },
+};
+
 /** The run's start, mode and Council teams, with what an older save lacks filled in and anything malformed dropped. */
 export function runMeta(run: StoredRun): RunMeta {
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   const startedAt =
-    typeof run.startedAt === 'string' && iso.test(run.startedAt)
+    typeof run.startedAt === 'string' && ISO.test(run.startedAt)
       ? run.startedAt
-      : iso.test(run.savedAt)
+      : ISO.test(run.savedAt)
         ? run.savedAt
         : new Date().toISOString();
   const mode = run.mode === 'class' ? 'class' : 'solo';
@@ -69,85 +101,97 @@ export function runMeta(run: StoredRun): RunMeta {
 
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; run: StoredRun } | { kind: 'problem'; message: string };
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
+/** Where a run is kept: storage.ts's `local` by default; a Web Storage object also works (tests). */
+export type SaveStore = KeyValue | Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** A never-throwing KeyValue over either kind of store. */
+function keyValue(store: SaveStore): KeyValue {
+  if ('get' in store) return store;
+  return {
+    get(key) {
+      try {
+        return store.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      try {
+        store.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(key) {
+      try {
+        store.removeItem(key);
+      } catch {
+        // nothing to do
+      }
+    },
+  };
 }
 
-export function readSave(store: Storage | undefined = storage()): SaveRead {
+export const SaveStoreMessage = {
+  Damaged: 'Your saved game is damaged and could not be read.',
+  Older: 'Your saved game was made by an older version of Article Four and cannot be resumed.',
+  Newer: 'Your saved game was made by a newer version of Article Four.',
+} as const;
+
+function isStoredRun(d: Json): d is Json & StoredRun {
+  return (
+    d.version === STORED_VERSION &&
+    typeof d.scenario === 'string' &&
+    typeof d.role === 'string' &&
+    typeof d.savedAt === 'string' &&
+    (d.screen === 'play' || d.screen === 'ending' || d.screen === 'debrief') &&
+    typeof d.seen === 'number' &&
+    d.engine !== undefined
+  );
+}
+
+export function readSave(store: SaveStore | undefined = local): SaveRead {
   if (!store) return { kind: 'none' };
-  let raw: string | null;
-  try {
-    raw = store.getItem(StorageKey.Save);
-  } catch {
-    return { kind: 'none' };
-  }
+  const kv = keyValue(store);
+  const raw = kv.get(StorageKey.Save);
   if (raw === null) {
     for (const old of StorageKey.OldSaves) {
-      if (store.getItem(old) !== null) {
-        store.removeItem(old);
-        return {
-          kind: 'problem',
-          message: 'Your saved game was made by an older version of Article Four and cannot be resumed.',
-        };
+      if (kv.get(old) !== null) {
+        kv.remove(old);
+        return { kind: 'problem', message: SaveStoreMessage.Older };
       }
     }
     return { kind: 'none' };
   }
-  const damaged = (): SaveRead => {
-    clearSave(store);
-    return { kind: 'problem', message: 'Your saved game is damaged and could not be read.' };
+  const problem = (message: string): SaveRead => {
+    kv.remove(StorageKey.Save);
+    return { kind: 'problem', message };
   };
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return damaged();
+    return problem(SaveStoreMessage.Damaged);
   }
-  if (!data || typeof data !== 'object') return damaged();
-  const d = data as Partial<StoredRun>;
-  if (typeof d.version === 'number' && d.version !== STORED_VERSION) {
-    clearSave(store);
-    return {
-      kind: 'problem',
-      message:
-        d.version < STORED_VERSION
-          ? 'Your saved game was made by an older version of Article Four and cannot be resumed.'
-          : 'Your saved game was made by a newer version of Article Four.',
-    };
+  if (!isJsonObject(data)) return problem(SaveStoreMessage.Damaged);
+  const migrated = migrate(STORED_MIGRATIONS, data);
+  if (!migrated.ok) {
+    if (migrated.problem === 'too-old') return problem(SaveStoreMessage.Older);
+    if (migrated.problem === 'too-new') return problem(SaveStoreMessage.Newer);
+    return problem(SaveStoreMessage.Damaged);
   }
-  if (
-    d.version !== STORED_VERSION ||
-    typeof d.scenario !== 'string' ||
-    typeof d.role !== 'string' ||
-    typeof d.savedAt !== 'string' ||
-    (d.screen !== 'play' && d.screen !== 'ending' && d.screen !== 'debrief') ||
-    typeof d.seen !== 'number' ||
-    d.engine === undefined
-  ) {
-    return damaged();
-  }
-  return { kind: 'ok', run: d as StoredRun };
+  const run = migrated.value;
+  if (!isStoredRun(run)) return problem(SaveStoreMessage.Damaged);
+  return { kind: 'ok', run };
 }
 
-/** Writes the run; returns false when storage is unavailable or full. */
-export function writeSave(run: StoredRun, store: Storage | undefined = storage()): boolean {
+/** Writes the run; returns false when it could not be kept beyond this visit (storage denied or full). */
+export function writeSave(run: StoredRun, store: SaveStore | undefined = local): boolean {
   if (!store) return false;
-  try {
-    store.setItem(StorageKey.Save, JSON.stringify(run));
-    return true;
-  } catch {
-    return false;
-  }
+  return keyValue(store).set(StorageKey.Save, JSON.stringify(run));
 }
 
-export function clearSave(store: Storage | undefined = storage()): void {
-  try {
-    store?.removeItem(StorageKey.Save);
-  } catch {
-    // nothing to do
-  }
+export function clearSave(store: SaveStore | undefined = local): void {
+  if (store) keyValue(store).remove(StorageKey.Save);
 }

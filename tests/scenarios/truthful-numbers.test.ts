@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Game, type GameView, type LedgerEntry, movesOf, type Scenario } from '../../src/engine';
+import { Game, type GameView, type LedgerEntry, type Scenario } from '../../src/engine';
 import { nextRandom, seedState } from '../../src/engine/rng';
 import { bundledScenarioFiles, loadOrThrow } from '../helpers';
 
@@ -41,7 +41,7 @@ function playAndCheck(s: Scenario, role: string, seed: number): { screens: numbe
   openStep(game.view());
   while (!game.ended) {
     const before = game.view();
-    const moves = movesOf(before);
+    const moves = game.moves();
     const move = moves[Math.floor(draw() * moves.length)];
     if (!move || !game.send(move)) throw new Error(`no move at ${before.step?.id}`);
     const after = game.view();

@@ -21,6 +21,7 @@ import {
   teamPositions,
   teamTally,
 } from '../../src/classroom';
+import { councilTeamsRecordOfVote } from '../../src/classroom/council-teams';
 import { type CouncilView, Game } from '../../src/engine';
 import { bundledScenarioFiles, CLASS_RESULT_OPTIONS, loadFixture, loadOrThrow } from '../helpers';
 
@@ -168,6 +169,8 @@ describe('Council teams in a result file', () => {
     expect(
       g.callVote({ rationale, tally: teamTally(tallyCouncil(view, playing)), positions: teamPositions(view, playing) }),
     ).toBe(true);
+    // Read back from the engine's vote, the record is the same.
+    expect(councilTeamsRecordOfVote(g.view(), playing)).toEqual(record);
     while (!g.ended) g.continue();
     const r = buildResult(g, { ...base, councilTeams: [record] });
     // The teams' votes are moves of the run: the file keeps them, and replays to the same run.
@@ -217,6 +220,7 @@ describe('Council teams in a result file', () => {
       /not a Council vote/,
     );
     expect(() => councilTeamsRecord(Game.start(mini, { role: 'chair', seed: 1 }).view(), [])).toThrow(/not a Council/);
+    expect(() => councilTeamsRecordOfVote(atVote().view(), [])).toThrow(/not a Council vote/);
     expect(combineTeamRationales(councilOf(atVote()), teams('support'))).toBeUndefined();
     const long = combineTeamRationales(councilOf(atVote()), [
       { team: 'A', actor: 'red', rationale: 'x'.repeat(1500) },

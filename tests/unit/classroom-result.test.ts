@@ -22,7 +22,7 @@ import {
   tooLargeProblem,
 } from '../../src/classroom';
 import { Game } from '../../src/engine';
-import { scenarioHash } from '../../src/engine/save';
+import { rulesHash, scenarioHash } from '../../src/engine/save';
 import { bundledScenarioFiles, loadFixture, loadOrThrow, playThrough, ROOT } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
@@ -54,7 +54,7 @@ function expectMatchesRun(r: ResultFile, g: Game): void {
   const view = g.view();
   expect(r.kind).toBe('article-four-result');
   expect(r.version).toBe(RESULT_VERSION);
-  expect(r.scenario).toEqual({ id: g.scenario.id, title: g.scenario.title, hash: scenarioHash(g.scenario) });
+  expect(r.scenario).toEqual({ id: g.scenario.id, title: g.scenario.title, hash: rulesHash(g.scenario) });
   expect(r.seat.id).toBe(d.role);
   expect(r.seat.title).toBe(g.scenario.roles.find((x) => x.id === d.role)?.title);
   expect(r.seed).toBe(d.seed);
@@ -302,12 +302,32 @@ describe('parseResultFile', () => {
     expect(bad(JSON.stringify(mini), 'mini.json')).toMatch(/scenario file/);
   });
 
-  it('reads a file of an older format it knows', () => {
-    const older = parseResultFile(
-      withField((x) => (x.version = 1)),
-      'format-1.json',
+  it('reads a file of every older format, migrated to the current one', () => {
+    const contentHash = scenarioHash(mini);
+    for (const version of [1, 2]) {
+      const older = parseResultFile(
+        withField((x) => {
+          x.version = version;
+          x.scenario = { ...(x.scenario as object), hash: contentHash };
+        }),
+        `format-${version}.json`,
+      );
+      expect(older.ok).toBe(true);
+      if (!older.ok) return;
+      expect(older.result.version).toBe(RESULT_VERSION);
+      // Formats 1–2 hashed the whole case: the hash is kept, as `contentHash`.
+      expect(older.result.scenario).toEqual({ id: 'mini', title: mini.title, contentHash });
+      const { scenario: _, ...rest } = older.result;
+      const { scenario: __, ...now } = good;
+      expect(rest).toEqual({ ...now, version: RESULT_VERSION });
+    }
+    // A current file with an old-style hash, or with both, is not valid.
+    expect(bad(withField((x) => ((x.scenario as Record<string, unknown>).contentHash = contentHash)))).toMatch(
+      /invalid fields: scenario/,
     );
-    expect(older.ok && older.result.version).toBe(1);
+    expect(bad(withField((x) => delete (x.scenario as Record<string, unknown>).hash))).toMatch(
+      /invalid fields: scenario/,
+    );
   });
 
   it('reports a file from a newer (or unknown) version', () => {
@@ -334,7 +354,10 @@ describe('parseResultFile', () => {
     expect(bad(withField((x) => ((x.scenario as { id: string }).id = '../etc')))).toMatch(
       /invalid fields: scenario\.id/,
     );
-    expect(bad(withField((x) => (x.events = [{ type: 'EXPLODE' }])))).toMatch(/invalid fields: events\[0\]/);
+    expect(bad(withField((x) => (x.events = [{ type: 'EXPLODE' }])))).toMatch(/invalid event log: event 1/);
+    expect(bad(withField((x) => (x.events = [{ type: 'CONTINUE' }, { type: 'LOBBY', actor: 7 }])))).toMatch(
+      /invalid event log: event 2 is not a move/,
+    );
     const manyTallies = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`o${i}`, 1]));
     expect(bad(withField((x) => (x.events = [{ type: 'CHOOSE', choice: 'a', tally: manyTallies }])))).toMatch(
       /invalid event log: event 1/,

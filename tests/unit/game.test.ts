@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Game, SaveError } from '../../src/engine';
+import { scenarioHash } from '../../src/engine/save';
 import { loadFixture, playThrough } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
@@ -76,11 +77,29 @@ describe('Game', () => {
     expect(bad({ ...save, version: 99 })).toThrow(/newer version/);
     expect(bad({ ...save, version: 0 })).toThrow(/older version/);
     expect(bad({ ...save, scenario: 'other' })).toThrow(/another case/);
-    expect(bad({ ...save, scenarioHash: '00000000' })).toThrow(/case has changed/);
+    expect(bad({ ...save, rulesHash: '00000000' })).toThrow(/rules of this case have changed/);
+    expect(bad({ ...save, rulesHash: undefined })).toThrow(/damaged/);
     expect(bad({ ...save, events: [{ type: 'CHOOSE', choice: 'nope' }] })).toThrow(/does not match this case/);
     const tampered = JSON.parse(JSON.stringify(save));
     tampered.snapshot.context.meters.credibility = 99;
     expect(bad(tampered)).toThrow(/damaged/);
+  });
+
+  it('resumes a format-1 save (whole-case hash) when its moves replay to its state', () => {
+    const g = Game.start(mini, { role: 'host', seed: 4 });
+    g.choose('ask_yes');
+    const { rulesHash: _, ...rest } = JSON.parse(JSON.stringify(g.save()));
+    const v1 = { ...rest, version: 1, scenarioHash: scenarioHash(mini) };
+    expect(Game.restore(mini, v1).state()).toEqual(g.state());
+    // Made for another text of the case: resumed all the same, since the replay gives its state.
+    const edited = { ...v1, scenarioHash: '00000000' };
+    expect(Game.restore(mini, edited).state()).toEqual(g.state());
+    // ...but not when the replay does not: then the case has changed (or the save was edited).
+    const tampered = JSON.parse(JSON.stringify(edited));
+    tampered.snapshot.context.meters.credibility = 99;
+    expect(() => Game.restore(mini, tampered)).toThrow(/case has changed since this game was saved/);
+    expect(() => Game.restore(mini, { ...edited, events: [{ type: 'CONTINUE' }] })).toThrow(/case has changed/);
+    expect(() => Game.restore(mini, { ...v1, scenarioHash: 7 })).toThrow(/damaged/);
   });
 
   it('replays from an earlier decision to try another answer (a counterfactual branch)', () => {

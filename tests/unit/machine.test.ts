@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
-import { compileScenario, councilPositions, createCouncilMachine, machineConfig } from '../../src/engine';
+import {
+  compileScenario,
+  councilPositions,
+  createCouncilMachine,
+  machineConfig,
+  type Position,
+  verdictOf,
+} from '../../src/engine';
 import { assertKnownNames } from '../../src/engine/compiler';
 import { loadFixture } from '../helpers';
 
@@ -139,5 +146,26 @@ describe('council machine', () => {
     // An abstention does not block consensus.
     const [s1] = transition(m, strong as typeof s0, { type: 'CALL_VOTE' });
     expect(s1.value).toBe('consensus');
+  });
+
+  it('goes where verdictOf sends it, for every combination of teams’ positions', () => {
+    const m = createCouncilMachine(mini, 'vote');
+    const council = mini.steps.find((x) => x.id === 'vote')?.council;
+    if (!council) throw new Error('fixture has no council');
+    const [s0] = initialTransition(m, { role: 'chair', seed: 1 });
+    const options: (Position | undefined)[] = [undefined, 'support', 'abstain', 'object'];
+    for (const red of options) {
+      for (const blue of options) {
+        const positions = Object.fromEntries(
+          Object.entries({ red, blue }).filter((e): e is [string, Position] => e[1] !== undefined),
+        );
+        const expected = verdictOf(councilPositions(council, s0.context, positions).map((p) => p.position));
+        const [s1] = transition(m, s0, { type: 'CALL_VOTE', positions });
+        expect(s1.value, JSON.stringify(positions)).toBe(expected);
+        expect(s1.context.decisions.at(-1)?.choice).toBe(expected);
+        // Blueland objects on its lean: only its team's vote can lift the block.
+        expect(expected).toBe(red !== 'object' && blue !== undefined && blue !== 'object' ? 'consensus' : 'blocked');
+      }
+    }
   });
 });

@@ -5,12 +5,12 @@
  * room's own vote on the proposal is counted and kept with the decision. Votes live in the
  * DecisionDraft, so a re-render (lobbying) keeps them; the tally updates in place.
  */
-import { type CouncilTeam, type TeamSetup, tallyCouncil } from '../../classroom/council-teams';
+import { type CouncilTeam, councilAsVoted, type TeamSetup, tallyCouncil } from '../../classroom/council-teams';
 import { MAX_RATIONALE } from '../../engine/events';
 import type { Scenario } from '../../engine/schema';
 import type { CouncilView, Position } from '../../engine/view-types';
 import { h } from '../dom';
-import { countdownBlock, type DecisionDraft, tallyControls } from './class-vote';
+import { countdownBlock, type DecisionDraft, draftEntry, setDraftEntry, tallyControls } from './class-vote';
 
 export interface ClassCouncilProps {
   scenario: Scenario;
@@ -47,10 +47,23 @@ const POSITIONS: { id: Position; label: string }[] = [
 /** The teams' votes and reasons as typed so far, for the tally and the engine. */
 export function teamsWithVotes(teams: readonly TeamSetup[], draft: DecisionDraft): CouncilTeam[] {
   return teams.map((t) => {
-    const vote = draft.teamVotes[t.actor];
-    const rationale = draft.teamRationales[t.actor]?.trim();
+    const vote = draftEntry(draft.teamVotes, t.actor);
+    const rationale = draftEntry(draft.teamRationales, t.actor)?.trim();
     return { ...t, ...(vote ? { vote } : {}), ...(rationale ? { rationale } : {}) };
   });
+}
+
+/**
+ * The chamber while teams are still voting: the Council with the votes cast so far in the draft
+ * (seats whose team has not voted, and seats no team holds, as the game has them). Its
+ * `wouldPass` is the engine's verdict on those positions (`councilAsCast`).
+ */
+export function councilWhileVoting(
+  council: CouncilView,
+  teams: readonly TeamSetup[],
+  draft: DecisionDraft,
+): CouncilView {
+  return councilAsVoted(council, teamsWithVotes(teams, draft));
 }
 
 export function classCouncil(p: ClassCouncilProps): ClassCouncil {
@@ -99,10 +112,10 @@ export function classCouncil(p: ClassCouncilProps): ClassCouncil {
       'data-team-rationale': actor,
       'data-focus-id': rationaleId,
       oninput: (e: Event) => {
-        p.draft.teamRationales[actor] = (e.target as HTMLTextAreaElement).value;
+        setDraftEntry(p.draft.teamRationales, actor, (e.target as HTMLTextAreaElement).value);
       },
     });
-    area.value = p.draft.teamRationales[actor] ?? '';
+    area.value = draftEntry(p.draft.teamRationales, actor) ?? '';
     return h(
       'div',
       { class: 'team-vote', 'data-team': team.team },
@@ -129,9 +142,9 @@ export function classCouncil(p: ClassCouncilProps): ClassCouncil {
             value: pos.id,
             'data-team-vote': actor,
             'data-focus-id': id,
-            checked: p.draft.teamVotes[actor] === pos.id,
+            checked: draftEntry(p.draft.teamVotes, actor) === pos.id,
             onchange: () => {
-              p.draft.teamVotes[actor] = pos.id;
+              setDraftEntry(p.draft.teamVotes, actor, pos.id);
               refreshTeams();
               p.onVotesChanged();
             },

@@ -30,6 +30,16 @@ export interface DecisionDraft {
   teamRationales: Record<string, string>;
 }
 
+/** A draft entry by id: own properties only, so an id such as "constructor" is just an id. */
+export function draftEntry<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
+/** Sets a draft entry as an own property (even for an id such as "__proto__"). */
+export function setDraftEntry<T>(record: Record<string, T>, id: string, value: T): void {
+  Object.defineProperty(record, id, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function freshDraft(key: string): DecisionDraft {
   return { key, rationale: '', tally: {}, pick: null, minutes: 0, timer: null, teamVotes: {}, teamRationales: {} };
 }
@@ -198,7 +208,7 @@ export function tallyControls(
   const setCount = (id: string, n: number) => {
     const v = Math.max(0, Math.min(MAX_VOTES, Math.floor(Number.isFinite(n) ? n : 0)));
     if (v === 0) delete tally[id];
-    else tally[id] = v;
+    else setDraftEntry(tally, id, v);
     const input = inputs.get(id);
     if (input && input.value !== String(v)) input.value = String(v);
     onChange();
@@ -217,7 +227,7 @@ export function tallyControls(
       'data-focus-id': `tally-${id}`,
       oninput: (e: Event) => setCount(id, Number((e.target as HTMLInputElement).value || 0)),
     });
-    input.value = String(tally[id] ?? 0);
+    input.value = String(draftEntry(tally, id) ?? 0);
     inputs.set(id, input);
     const bar = h('span', { class: 'tally-bar-fill' });
     bars.set(id, bar);
@@ -234,7 +244,7 @@ export function tallyControls(
           'aria-label': `One vote fewer for ${label}`,
           'data-tally-minus': id,
           'data-focus-id': `minus-${id}`,
-          onclick: () => setCount(id, (tally[id] ?? 0) - 1),
+          onclick: () => setCount(id, (draftEntry(tally, id) ?? 0) - 1),
         },
         '−',
       ),
@@ -248,7 +258,7 @@ export function tallyControls(
           'aria-label': `One vote more for ${label}`,
           'data-tally-plus': id,
           'data-focus-id': `plus-${id}`,
-          onclick: () => setCount(id, (tally[id] ?? 0) + 1),
+          onclick: () => setCount(id, (draftEntry(tally, id) ?? 0) + 1),
         },
         '+',
       ),
