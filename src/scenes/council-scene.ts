@@ -5,10 +5,10 @@
  */
 import * as Phaser from 'phaser';
 import type { CouncilMemberView, CouncilView, Position } from '../engine/view-types';
-import { type Bridge, bridge, type ChamberTeam, type Layout, type ScreenPayload } from '../ui/bridge';
+import type { ChamberTeam, ScreenPayload } from '../ui/bridge';
 import { BridgeEvent, SceneKey } from '../ui/keys';
-import { DARK, HIGH_CONTRAST, hex, type Theme } from '../ui/palette';
-import { defaultSettings, type Settings, textScale } from '../ui/settings';
+import { hex } from '../ui/palette';
+import { BaseScene, FONT, type Rect } from './base-scene';
 
 const WORD: Record<Position, string> = { support: 'Supports', abstain: 'Abstains', object: 'Objects' };
 
@@ -25,61 +25,39 @@ interface Seat {
   container: Phaser.GameObjects.Container;
 }
 
-export class CouncilScene extends Phaser.Scene {
-  private settings: Settings = defaultSettings();
-  private layout: Layout | null = null;
+export class CouncilScene extends BaseScene {
   private council: CouncilView | null = null;
   private verdict: ScreenPayload['verdict'] = null;
   private teams: ChamberTeam[] = [];
   private played: string | null = null;
   private seats: Seat[] = [];
   private objects: Phaser.GameObjects.GameObject[] = [];
-  private offs: (() => void)[] = [];
-  private readonly channel: Bridge = bridge;
 
   constructor() {
     super(SceneKey.Council);
   }
 
-  create(): void {
+  protected override build(): void {
     this.seats = [];
     this.objects = [];
     this.played = null;
-    this.settings = this.channel.latest(BridgeEvent.Settings) ?? this.settings;
-    this.layout = this.channel.latest(BridgeEvent.Layout) ?? null;
     const screen = this.channel.latest(BridgeEvent.Screen);
     this.council = screen?.council ?? null;
     this.verdict = screen?.verdict ?? null;
     this.teams = screen?.teams ?? [];
-    this.offs.push(
-      this.channel.on(BridgeEvent.Screen, (p) => {
-        if (!p.council) return;
-        const previous = this.seats.map((s) => ({ actor: s.actor, position: s.position }));
-        this.council = p.council;
-        this.verdict = p.verdict;
-        this.teams = p.teams ?? [];
-        this.rebuild(previous);
-      }),
-      this.channel.on(BridgeEvent.Layout, (l) => {
-        this.layout = l;
-        this.rebuild([]);
-      }),
-      this.channel.on(BridgeEvent.Settings, (s) => {
-        this.settings = s;
-        this.rebuild([]);
-      }),
-    );
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.shutdown, this);
-    this.rebuild([]);
+    this.listen(BridgeEvent.Screen, (p) => {
+      if (!p.council) return;
+      const previous = this.seats.map((s) => ({ actor: s.actor, position: s.position }));
+      this.council = p.council;
+      this.verdict = p.verdict;
+      this.teams = p.teams ?? [];
+      this.rebuild(previous);
+    });
+    this.redraw();
   }
 
-  private onResize(): void {
+  protected override redraw(): void {
     this.rebuild([]);
-  }
-
-  private theme(): Theme {
-    return this.settings.highContrast ? HIGH_CONTRAST : DARK;
   }
 
   private colour(position: SeatPosition): string {
@@ -91,8 +69,8 @@ export class CouncilScene extends Phaser.Scene {
   private text(x: number, y: number, s: string, size: number, colour: string, bold = false): Phaser.GameObjects.Text {
     return this.add
       .text(x, y, s, {
-        fontFamily: 'Inter, system-ui, sans-serif',
-        fontSize: `${Math.round(size * textScale(this.settings.textSize))}px`,
+        fontFamily: FONT,
+        fontSize: this.px(size),
         fontStyle: bold ? '700' : '500',
         color: colour,
         align: 'center',
@@ -108,11 +86,11 @@ export class CouncilScene extends Phaser.Scene {
     this.seats = [];
   }
 
-  private area(): { x: number; y: number; width: number; height: number } {
-    const l = this.layout;
-    const base = l && l.width > 40 ? l : { x: 0, y: 0, width: this.scale.width, height: this.scale.height };
-    const bottom = l?.gauges ? l.gauges.y - 12 : base.y + base.height;
-    return { x: base.x, y: base.y, width: base.width, height: Math.max(200, bottom - base.y) };
+  /** The free part of the screen above the gauges (with a gap), at least 200 pixels high. */
+  private area(): Rect {
+    const free = this.freeRect();
+    const bottom = this.freeBottom() - (this.layout?.gauges ? 12 : 0);
+    return { x: free.x, y: free.y, width: free.width, height: Math.max(200, bottom - free.y) };
   }
 
   private rebuild(previous: { actor: string; position: SeatPosition }[]): void {
@@ -124,7 +102,7 @@ export class CouncilScene extends Phaser.Scene {
     const members = council.members;
     const cx = area.x + area.width / 2;
     // Title on top, seats on an arc, names under the seats; all inside the free area.
-    const scale = textScale(this.settings.textSize);
+    const scale = this.textScale();
     const titleH = 34 * scale;
     const labelH = 46 * scale;
     const fitRadius = (seat: number) => Math.min(area.width * 0.38, area.height - titleH - 12 - 2 * seat - labelH);
@@ -186,7 +164,7 @@ export class CouncilScene extends Phaser.Scene {
       const seat = this.seat(m, positionOf(m), teamOf.get(m.actor)?.team ?? null, x, y, seatR);
       this.seats.push(seat);
       const before = previous.find((p) => p.actor === m.actor);
-      if (before && before.position !== seat.position && !this.settings.reducedMotion) {
+      if (before && before.position !== seat.position && !this.reducedMotion) {
         seat.container.setScale(1.25);
         this.tweens.add({ targets: seat.container, scale: 1, duration: 500, ease: 'Back.easeOut' });
       }
@@ -212,7 +190,7 @@ export class CouncilScene extends Phaser.Scene {
     // The symbol, so position never rests on colour alone.
     g.lineStyle(Math.max(3, r * 0.14), hex(colour), 1);
     const s = r * 0.42;
-    const scale = textScale(this.settings.textSize);
+    const scale = this.textScale();
     const parts: Phaser.GameObjects.GameObject[] = [g];
     if (position === 'pending') {
       parts.push(this.text(0, -r * 0.45, '?', 26, colour, true));
@@ -257,15 +235,14 @@ export class CouncilScene extends Phaser.Scene {
   private playVerdict(verdict: 'consensus' | 'blocked', x: number, y: number): void {
     const theme = this.theme();
     const key = `${verdict}:${this.council?.proposal ?? ''}`;
-    const animate = !this.settings.reducedMotion && this.played !== key;
+    const animate = !this.reducedMotion && this.played !== key;
     this.played = key;
     const colour = verdict === 'consensus' ? theme.better : theme.worse;
     const label = verdict === 'consensus' ? 'CONSENSUS' : 'BLOCKED';
-    const scale = textScale(this.settings.textSize);
     const t = this.add
       .text(x, y, label, {
-        fontFamily: 'Inter, system-ui, sans-serif',
-        fontSize: `${Math.round(38 * scale)}px`,
+        fontFamily: FONT,
+        fontSize: this.px(38),
         fontStyle: '800',
         color: colour,
         stroke: theme.panel,
@@ -291,10 +268,7 @@ export class CouncilScene extends Phaser.Scene {
     }
   }
 
-  private shutdown(): void {
-    for (const off of this.offs) off();
-    this.offs = [];
-    this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+  protected override teardown(): void {
     this.tweens.killAll();
     this.clear();
   }

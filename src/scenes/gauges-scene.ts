@@ -4,10 +4,9 @@
  */
 import * as Phaser from 'phaser';
 import type { MeterView } from '../engine/view-types';
-import { type Bridge, bridge, type Layout } from '../ui/bridge';
 import { BridgeEvent, SceneKey } from '../ui/keys';
-import { DARK, HIGH_CONTRAST, hex, meterHue, type Theme } from '../ui/palette';
-import { defaultSettings, type Settings, textScale } from '../ui/settings';
+import { hex, meterHue } from '../ui/palette';
+import { BaseScene, FONT } from './base-scene';
 
 const START = Phaser.Math.DegToRad(150);
 const SWEEP = Phaser.Math.DegToRad(240);
@@ -26,46 +25,24 @@ interface Gauge {
   tween: Phaser.Tweens.Tween | null;
 }
 
-export class GaugesScene extends Phaser.Scene {
+export class GaugesScene extends BaseScene {
   private gauges: Gauge[] = [];
   private floats: Phaser.GameObjects.Text[] = [];
   private backdrop!: Phaser.GameObjects.Graphics;
-  private settings: Settings = defaultSettings();
-  private layout: Layout | null = null;
   private meters: MeterView[] = [];
-  private offs: (() => void)[] = [];
-  private readonly channel: Bridge = bridge;
 
   constructor() {
     super(SceneKey.Gauges);
   }
 
-  create(): void {
+  protected override build(): void {
     this.gauges = [];
     this.backdrop = this.add.graphics();
-    this.settings = this.channel.latest(BridgeEvent.Settings) ?? this.settings;
-    this.layout = this.channel.latest(BridgeEvent.Layout) ?? null;
     this.meters = this.channel.latest(BridgeEvent.Screen)?.meters ?? [];
-    this.offs.push(
-      this.channel.on(BridgeEvent.Screen, (p) => {
-        if (p.meters) this.update_(p.meters);
-      }),
-      this.channel.on(BridgeEvent.Layout, (l) => {
-        this.layout = l;
-        this.rebuild();
-      }),
-      this.channel.on(BridgeEvent.Settings, (s) => {
-        this.settings = s;
-        this.rebuild();
-      }),
-    );
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.rebuild, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.shutdown, this);
-    this.rebuild();
-  }
-
-  private theme(): Theme {
-    return this.settings.highContrast ? HIGH_CONTRAST : DARK;
+    this.listen(BridgeEvent.Screen, (p) => {
+      if (p.meters) this.update_(p.meters);
+    });
+    this.redraw();
   }
 
   /** New values: animate the gauges that moved, rebuild if the set of meters changed. */
@@ -73,7 +50,7 @@ export class GaugesScene extends Phaser.Scene {
     const sameSet = meters.length === this.gauges.length && meters.every((m, i) => this.gauges[i]?.meter.id === m.id);
     this.meters = meters;
     if (!sameSet) {
-      this.rebuild();
+      this.redraw();
       return;
     }
     meters.forEach((m, i) => {
@@ -83,7 +60,7 @@ export class GaugesScene extends Phaser.Scene {
       g.meter = m;
       if (from === m.value) return;
       g.tween?.stop();
-      if (this.settings.reducedMotion) {
+      if (this.reducedMotion) {
         g.shown = m.value;
         this.drawGauge(g);
         return;
@@ -114,8 +91,8 @@ export class GaugesScene extends Phaser.Scene {
     const text = `${delta > 0 ? '+' : '−'}${Math.abs(Math.round(delta * 10) / 10)}`;
     const t = this.add
       .text(g.cx, g.cy + g.r * 0.52, text, {
-        fontFamily: 'Inter, system-ui, sans-serif',
-        fontSize: `${Math.round(Math.min(14, g.r * 0.36) * textScale(this.settings.textSize))}px`,
+        fontFamily: FONT,
+        fontSize: this.px(Math.min(14, g.r * 0.36)),
         fontStyle: '700',
         color: good ? theme.better : theme.worse,
         stroke: theme.panel,
@@ -149,23 +126,21 @@ export class GaugesScene extends Phaser.Scene {
     this.backdrop.clear();
   }
 
-  private rebuild(): void {
+  protected override redraw(): void {
     this.clear();
     const rect = this.layout?.gauges;
     if (!rect || this.meters.length === 0) return;
     const theme = this.theme();
-    const scale = textScale(this.settings.textSize);
     this.backdrop.fillStyle(hex(theme.panel), 0.9).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     this.backdrop.lineStyle(1, hex(theme.landEdge), 1).strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     const n = this.meters.length;
     const cell = rect.width / n;
-    const font = 'Inter, system-ui, sans-serif';
     // Labels first: their height decides how large the dials can be.
     const labels = this.meters.map((meter) =>
       this.add
         .text(0, 0, meter.label, {
-          fontFamily: font,
-          fontSize: `${Math.round(13 * scale)}px`,
+          fontFamily: FONT,
+          fontSize: this.px(13),
           fontStyle: '600',
           color: theme.text,
           align: 'center',
@@ -176,8 +151,8 @@ export class GaugesScene extends Phaser.Scene {
     const hints = this.meters.map((meter) =>
       this.add
         .text(0, 0, meter.higherIs === 'better' ? '▲ higher is better' : '▼ lower is better', {
-          fontFamily: font,
-          fontSize: `${Math.round(11 * Math.min(scale, 1.2))}px`,
+          fontFamily: FONT,
+          fontSize: this.px(11, 1.2),
           color: theme.muted,
           align: 'center',
           wordWrap: { width: cell - 8 },
@@ -201,8 +176,8 @@ export class GaugesScene extends Phaser.Scene {
         arc: this.add.graphics(),
         value: this.add
           .text(cx, cy - r * 0.06, '', {
-            fontFamily: font,
-            fontSize: `${Math.round(Math.min(r * 0.62, 30) * Math.min(scale, 1.2))}px`,
+            fontFamily: FONT,
+            fontSize: this.px(Math.min(r * 0.62, 30), 1.2),
             fontStyle: '700',
             color: theme.text,
           })
@@ -244,10 +219,7 @@ export class GaugesScene extends Phaser.Scene {
     g.value.setText(String(Math.round(g.shown)));
   }
 
-  private shutdown(): void {
-    for (const off of this.offs) off();
-    this.offs = [];
-    this.scale.off(Phaser.Scale.Events.RESIZE, this.rebuild, this);
+  protected override teardown(): void {
     this.clear();
   }
 }

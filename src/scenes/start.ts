@@ -16,6 +16,7 @@ export interface WorldHandle {
     objects: number;
     tweens: number;
     fps: number;
+    status: Record<string, number>;
     map: ReturnType<WorldScene['describe']> | null;
   };
   destroy(): void;
@@ -69,6 +70,10 @@ export function startWorld(parent: HTMLElement): WorldHandle {
         objects,
         tweens,
         fps: Math.round(game.loop.actualFps),
+        /** Each scene's Phaser status (see Phaser.Scenes: 5 is running). */
+        status: Object.fromEntries(
+          Object.values(SceneKey).map((key) => [key, game.scene.getScene(key)?.sys.getStatus() ?? -1]),
+        ),
         map: world?.sys?.displayList ? world.describe() : null,
       };
     },

@@ -1,0 +1,224 @@
+/**
+ * The countries, drawn with Graphics into a texture the size of the screen ("baked") whenever
+ * the view settles, so the triangulation of ~35,000 points runs once per view, not every frame;
+ * between bakes the image is moved and scaled with the view. Members and the state in crisis
+ * are shaded, and the countries big enough on screen are named.
+ */
+import type * as Phaser from 'phaser';
+import { AssetKey } from '../../ui/keys';
+import type { MapPoint } from '../../ui/map-model';
+import { hex } from '../../ui/palette';
+import { type BaseScene, FONT } from '../base-scene';
+import type { Atlas, Country, Ring } from '../geo';
+import type { MapCamera, View } from './camera';
+
+interface Bounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+type Kind = 'host' | 'member' | 'land';
+
+/** A country's name on the map, at its label point (world space). */
+export interface CountryName {
+  obj: Phaser.GameObjects.Text;
+  x: number;
+  y: number;
+}
+
+export class CountryLayer {
+  /** Country names drawn at the last bake. */
+  names: CountryName[] = [];
+  private readonly ringBounds = new Map<Country, Bounds>();
+  private readonly image: Phaser.GameObjects.Image;
+  private readonly painter: Phaser.GameObjects.Graphics;
+  private readonly dim: Phaser.GameObjects.Rectangle;
+  /** The view, size and top-left world point of the last bake; null when the next frame must bake. */
+  private baked: { view: View; width: number; height: number; origin: { x: number; y: number } } | null = null;
+  private memberIds = new Set<string>();
+  private hostIds = new Set<string>();
+
+  constructor(
+    private readonly scene: BaseScene,
+    private readonly atlas: Atlas,
+    private readonly camera: MapCamera,
+  ) {
+    for (const c of atlas.countries) this.ringBounds.set(c, boundsOf(c.rings));
+    const { width, height } = scene.scale;
+    scene.textures.addDynamicTexture(AssetKey.BakedMap, Math.max(1, width), Math.max(1, height));
+    this.image = scene.add.image(0, 0, AssetKey.BakedMap).setOrigin(0, 0).setDepth(0);
+    this.painter = scene.make.graphics({}, false);
+    this.dim = scene.add.rectangle(0, 0, 10, 10, 0x000000, 0.62).setOrigin(0, 0).setDepth(5).setVisible(false);
+  }
+
+  /** The countries around these points are members / in crisis; a change means a new bake. */
+  setCountries(members: MapPoint[], hosts: MapPoint[]): void {
+    const m = this.countryIds(members);
+    const h = this.countryIds(hosts);
+    if (sameSet(m, this.memberIds) && sameSet(h, this.hostIds)) return;
+    this.memberIds = m;
+    this.hostIds = h;
+    this.baked = null;
+  }
+
+  /** Dims the map (while the chamber shows over it). */
+  setDim(on: boolean): void {
+    this.dim.setVisible(on);
+  }
+
+  /** Forgets the bake: the colours or the screen size changed. */
+  invalidate(): void {
+    this.baked = null;
+  }
+
+  get isBaked(): boolean {
+    return this.baked !== null;
+  }
+
+  /** True when the bake does not match the screen size or the camera's view. */
+  needsBake(): boolean {
+    const b = this.baked;
+    const { width, height } = this.scene.scale;
+    if (!b) return true;
+    if (b.width !== Math.round(width) || b.height !== Math.round(height)) return true;
+    const v = this.camera.view;
+    return (
+      Math.abs(b.view.zoom - v.zoom) > 1e-4 || Math.abs(b.view.cx - v.cx) > 0.01 || Math.abs(b.view.cy - v.cy) > 0.01
+    );
+  }
+
+  /** Draws the countries for the camera's view into the screen-sized texture. */
+  bake(): void {
+    const width = Math.max(1, Math.round(this.scene.scale.width));
+    const height = Math.max(1, Math.round(this.scene.scale.height));
+    const texture = this.scene.textures.get(AssetKey.BakedMap) as Phaser.Textures.DynamicTexture;
+    if (texture.width !== width || texture.height !== height) texture.setSize(width, height);
+    const theme = this.scene.theme();
+    const g = this.painter;
+    const { zoom } = this.camera.view;
+    const origin = this.camera.toScreen(0, 0);
+    g.clear();
+    g.setPosition(origin.x, origin.y).setScale(zoom);
+    // Visible world rectangle, to skip what is off screen.
+    const vis: Bounds = {
+      x0: -origin.x / zoom,
+      y0: -origin.y / zoom,
+      x1: (width - origin.x) / zoom,
+      y1: (height - origin.y) / zoom,
+    };
+    g.lineStyle(1 / zoom, hex(theme.graticule), 1);
+    for (const ring of this.atlas.graticule) g.strokePoints(ring as Phaser.Math.Vector2[], false);
+    const visible = this.atlas.countries.filter((c) => overlaps(this.ringBounds.get(c), vis));
+    for (const c of visible) {
+      const k = this.kind(c);
+      g.fillStyle(hex(k === 'host' ? theme.host : k === 'member' ? theme.member : theme.land), 1);
+      for (const ring of c.rings) if (ring.length > 2) g.fillPoints(ring as Phaser.Math.Vector2[], true);
+    }
+    const edges: [Kind, number, string, number][] = [
+      ['land', 1, theme.landEdge, 0.9],
+      ['member', 1.4, theme.memberEdge, 1],
+      ['host', 2.2, theme.hostEdge, 1],
+    ];
+    for (const [kind, lineWidth, colour, alpha] of edges) {
+      g.lineStyle(lineWidth / zoom, hex(colour), alpha);
+      for (const c of visible) {
+        if (this.kind(c) !== kind) continue;
+        for (const ring of c.rings) g.strokePoints(ring as Phaser.Math.Vector2[], true);
+      }
+    }
+    texture.clear();
+    texture.fill(hex(theme.sea), 1);
+    texture.draw(g);
+    texture.render();
+    g.clear();
+    this.nameCountries(visible);
+    // The world point drawn at the texture's top-left corner.
+    this.baked = { view: { ...this.camera.view }, width, height, origin: { x: -origin.x / zoom, y: -origin.y / zoom } };
+    this.dim.setSize(width, height);
+  }
+
+  /** Positions the baked image and the names for the camera's view. */
+  place(): void {
+    if (this.baked) {
+      const s = this.camera.view.zoom / this.baked.view.zoom;
+      // Where the baked texture's top-left corner lands under the current view.
+      const p = this.camera.toScreen(this.baked.origin.x, this.baked.origin.y);
+      this.image.setPosition(p.x, p.y).setScale(s);
+    }
+    for (const n of this.names) {
+      const p = this.camera.toScreen(n.x, n.y);
+      n.obj.setPosition(p.x, p.y);
+    }
+  }
+
+  destroy(): void {
+    this.clearNames();
+    this.painter.destroy();
+    this.scene.textures.remove(AssetKey.BakedMap);
+  }
+
+  private kind(c: Country): Kind {
+    return this.hostIds.has(c.id) ? 'host' : this.memberIds.has(c.id) ? 'member' : 'land';
+  }
+
+  private countryIds(points: MapPoint[]): Set<string> {
+    const ids = new Set<string>();
+    for (const p of points) {
+      const c = this.atlas.countryAt(p.lon, p.lat);
+      if (c) ids.add(c.id);
+    }
+    return ids;
+  }
+
+  private clearNames(): void {
+    for (const n of this.names) n.obj.destroy();
+    this.names = [];
+  }
+
+  /** Names the countries big enough on screen to carry one, in small capitals. */
+  private nameCountries(visible: Country[]): void {
+    this.clearNames();
+    const theme = this.scene.theme();
+    for (const c of visible) {
+      const onScreen = c.label.width * this.camera.view.zoom;
+      if (onScreen < 90 || !c.name) continue;
+      const k = this.kind(c);
+      const t = this.scene.add
+        .text(0, 0, c.name.toUpperCase(), {
+          fontFamily: FONT,
+          fontSize: this.scene.px(Math.min(15, 9 + onScreen / 80)),
+          fontStyle: k === 'land' ? '500' : '700',
+          color: k === 'host' ? theme.accent : k === 'member' ? theme.memberEdge : theme.muted,
+        })
+        .setOrigin(0.5)
+        .setLetterSpacing(2)
+        .setAlpha(k === 'land' ? 0.5 : 0.9)
+        .setDepth(1);
+      this.names.push({ obj: t, x: c.label.x, y: c.label.y });
+    }
+  }
+}
+
+function boundsOf(rings: Ring[]): Bounds {
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const r of rings)
+    for (const p of r) {
+      if (p.x < b.x0) b.x0 = p.x;
+      if (p.y < b.y0) b.y0 = p.y;
+      if (p.x > b.x1) b.x1 = p.x;
+      if (p.y > b.y1) b.y1 = p.y;
+    }
+  return b;
+}
+
+function overlaps(a: Bounds | undefined, b: Bounds): boolean {
+  return !!a && a.x0 <= b.x1 && a.x1 >= b.x0 && a.y0 <= b.y1 && a.y1 >= b.y0;
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}

@@ -1,0 +1,151 @@
+/**
+ * A Council step: the proposal, each member's position, lean and reasons with its lobbying offer,
+ * and the vote (the button, or in class mode the teams' vote area).
+ */
+import type { ForecastMode } from '../../engine/advice';
+import type { CouncilMemberView, LedgerEntry, MeterView, StepView } from '../../engine/view-types';
+import { h } from '../dom';
+import { forecastBlock } from './forecast';
+import type { StepProps } from './play';
+import { newsEffects, POSITION_ICON, POSITION_WORD } from './play-parts';
+
+function memberRow(
+  m: CouncilMemberView,
+  meters: MeterView[],
+  supportAt: number,
+  objectAt: number,
+  key: string | null,
+  onLobby: (a: string) => void,
+  paid: LedgerEntry[],
+  mode: ForecastMode,
+  /** A team holds this member: its controls, and the position shown is the game's model's. */
+  team: HTMLElement | null = null,
+): HTMLElement {
+  const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
+  const lean = h(
+    'div',
+    {
+      class: 'lean',
+      role: 'img',
+      'aria-label': `Lean ${Math.round(m.lean)} on a scale from −100 (against) to 100 (for)`,
+      style: `--object-at:${pct(objectAt)};--support-at:${pct(supportAt)}`,
+    },
+    h('span', { class: 'lean-marker', style: `left:${pct(m.lean)}` }),
+  );
+  let lobby: HTMLElement | null = null;
+  // Once lobbied, the member's reasons (from the engine) say so; only the open offer is shown here.
+  if (m.lobby && !m.lobby.done) {
+    lobby = h(
+      'div',
+      { class: 'member-lobby' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small btn-lobby',
+          'data-key': key,
+          'data-lobby': m.actor,
+          'data-focus-id': `lobby-${m.actor}`,
+          onclick: () => onLobby(m.actor),
+        },
+        key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
+        `Lobby ${m.name}: ${m.lobby.label}`,
+      ),
+      mode === 'none' ? null : h('span', { class: 'sr-only' }, 'Cost:'),
+      forecastBlock(m.lobby.forecast, meters, mode),
+    );
+  }
+  return h(
+    'li',
+    { class: 'member', 'data-member': m.actor },
+    h('span', { class: 'member-name' }, m.name, m.leader ? h('small', null, m.leader) : null),
+    h(
+      'span',
+      { class: `position position-${m.position}` },
+      `${team ? 'Game’s model: ' : ''}${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
+    ),
+    lean,
+    m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
+    m.lobby?.done && m.lobby.reply
+      ? h('blockquote', { class: 'member-reply' }, h('p', null, `“${m.lobby.reply}”`), h('footer', null, `— ${m.name}`))
+      : null,
+    m.lobby?.done ? newsEffects(paid, meters, 'What lobbying cost') : null,
+    lobby,
+    team,
+  );
+}
+
+export function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLElement | null {
+  const c = step.council;
+  if (!c) return null;
+  const lobbyable = c.members.filter((m) => m.lobby && !m.lobby.done).length;
+  const voteKey = String(Math.min(9, lobbyable + 1));
+  const cls = p.classCouncil?.(voteKey) ?? null;
+  let n = 0;
+  const rows = c.members.map((m) => {
+    const open = m.lobby && !m.lobby.done;
+    if (open) n += 1;
+    // What lobbying this member cost: the ledger entries of the coming decision caused by it.
+    const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
+    const key = open && n <= 8 ? String(n) : null;
+    return memberRow(
+      m,
+      meters,
+      c.supportAt,
+      c.objectAt,
+      key,
+      p.onLobby,
+      paid,
+      p.forecastMode,
+      cls?.memberExtra(m.actor) ?? null,
+    );
+  });
+  const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
+  const prefix = cls?.teamsVote ? 'The game’s model: if the vote is called now' : 'If the vote is called now';
+  return h(
+    'section',
+    { 'aria-labelledby': 'council-heading' },
+    h('h3', { class: 'section-heading', id: 'council-heading' }, 'The proposal'),
+    h('p', { class: 'proposal' }, c.proposal),
+    h(
+      'p',
+      { class: 'council-status' },
+      c.wouldPass
+        ? `${prefix}, consensus forms: no member objects.`
+        : `${prefix}, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
+    ),
+    h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
+    cls ? cls.voteArea : councilVote(p, voteKey),
+    h(
+      'p',
+      { class: 'hint' },
+      'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
+    ),
+  );
+}
+
+/** The Council vote when one player decides: the "Why?" field and the button. */
+function councilVote(p: StepProps, voteKey: string): HTMLElement {
+  return h(
+    'div',
+    null,
+    p.notes ?? null,
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-key': voteKey,
+          'data-vote': 'call',
+          'data-focus-id': 'call-vote',
+          onclick: p.onVote,
+        },
+        h('kbd', { 'aria-hidden': 'true' }, voteKey),
+        'Call the vote',
+      ),
+    ),
+  );
+}
