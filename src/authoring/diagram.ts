@@ -1,7 +1,9 @@
 /**
  * The scenario's statechart as Mermaid or Graphviz DOT: steps and endings as nodes, choices,
- * outcomes, votes and branches as labelled edges, and the historical path highlighted.
+ * outcomes, votes and branches as labelled edges, and the historical path highlighted. Scenario
+ * text is made safe first (no escape sequences, control or bidi characters: see safe-text.ts).
  */
+import { safeLine } from '../cli/safe-text';
 import type { Condition, Next, Scenario } from '../engine';
 
 export interface Edge {
@@ -60,18 +62,25 @@ export function scenarioEdges(s: Scenario): Edge[] {
     edges.push(...nextEdges(st.id, '', st.next, true));
   }
   // Keep only historical edges on a path from a seat's start along historical edges.
+  const historicalFrom = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!e.historical) continue;
+    const list = historicalFrom.get(e.from);
+    if (list) list.push(e.to);
+    else historicalFrom.set(e.from, [e.to]);
+  }
   const onPath = new Set<string>();
   const queue = s.roles.map((r) => r.start);
   while (queue.length > 0) {
     const id = queue.pop() as string;
     if (onPath.has(id)) continue;
     onPath.add(id);
-    for (const e of edges) if (e.from === id && e.historical) queue.push(e.to);
+    queue.push(...(historicalFrom.get(id) ?? []));
   }
   return edges.map((e) => ({ ...e, historical: e.historical && onPath.has(e.from) }));
 }
 
-const mermaidText = (t: string) => t.replace(/"/g, '#quot;').replace(/\n/g, ' ');
+const mermaidText = (t: string) => safeLine(t).replace(/"/g, '#quot;');
 
 export function toMermaid(s: Scenario): string {
   const edges = scenarioEdges(s);
@@ -100,7 +109,7 @@ export function toMermaid(s: Scenario): string {
   return `${lines.join('\n')}\n`;
 }
 
-const dotText = (t: string) => t.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+const dotText = (t: string) => safeLine(t).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
 export function toDot(s: Scenario): string {
   const edges = scenarioEdges(s);

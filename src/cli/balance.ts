@@ -1,7 +1,13 @@
 /** `scenario balance FILE [--role ID] [--runs N] [--json]`: does each seat face real dilemmas? */
 import { balanceReport, type SeatBalance } from '../authoring/balance';
+import { unendedRuns, unendedText } from '../authoring/stats';
 import type { ParsedArgs } from './args';
+import { asCli, type Cli, type LineSink } from './io';
 import { seatRunsArgs } from './read-scenario';
+import { safeJson } from './safe-text';
+
+/** Seeded runs per seat played first: balance's policies assume that runs end. */
+const PROBE_RUNS = 20;
 
 const TARGETS: [keyof SeatBalance['targets'], string][] = [
   ['noDominated', 'no dominated option'],
@@ -45,14 +51,25 @@ export function renderBalance(b: SeatBalance): string[] {
   return lines;
 }
 
-export function runBalance(args: ParsedArgs, out: (...lines: string[]) => void): number {
-  const a = seatRunsArgs(args, 'balance', { fallback: 300, min: 10, max: 20_000 }, out);
+export function runBalance(args: ParsedArgs, target: Cli | LineSink): number {
+  const cli = asCli(target);
+  const a = seatRunsArgs(args, 'balance', { fallback: 300, min: 10, max: 20_000 }, cli);
   if (!a) return 1;
+  let stuck = false;
+  for (const role of a.roles ?? a.scenario.roles.map((r) => r.id)) {
+    const u = unendedRuns(a.scenario, role, PROBE_RUNS);
+    if (u) cli.out(`${a.file}: seat "${role}": ${unendedText(u)}`);
+    stuck ||= u !== undefined;
+  }
+  if (stuck) {
+    cli.err('article-four: balance needs runs that end; fix the steps above first (stats shows more)');
+    return 1;
+  }
   const report = balanceReport(a.scenario, { runs: a.runs, ...(a.roles ? { roles: a.roles } : {}) });
   if (args.options.has('json')) {
-    out(JSON.stringify({ scenario: a.scenario.id, seats: report }, null, 2));
+    cli.out(safeJson({ scenario: a.scenario.id, seats: report }));
     return 0;
   }
-  for (const seat of report) out(...renderBalance(seat));
+  for (const seat of report) cli.out(...renderBalance(seat));
   return 0;
 }

@@ -1,17 +1,19 @@
 /**
  * `scenario play FILE [--role ID] [--seed N]`: plays a scenario in the terminal, reading choice
  * numbers from standard input (piped input works). A number out of range is asked again; at the
- * end of input the run stops cleanly.
+ * end of input the run stops cleanly. A run that has not ended after MAX_MOVES moves (a cycle
+ * with no way out, fed by `yes 1`) stops with one line naming the file and exit 1.
  */
-import { createInterface } from 'node:readline';
-import { formatDiagnostic, Game } from '../engine';
+import { createInterface, type Interface } from 'node:readline';
+import { MAX_MOVES, stepTrail } from '../authoring/stats';
+import { Game } from '../engine';
 import { intOption, type ParsedArgs, UsageError } from './args';
-import { loadScenarioFile } from './read-scenario';
+import type { Cli } from './io';
+import { loadOrReport } from './read-scenario';
 import { briefing, debriefLines, ledgerLines, optionLines, stepLines, wrap } from './render-text';
 
-/** Lines from standard input, one at a time; null at the end of input. */
-function lineReader(): () => Promise<string | null> {
-  const rl = createInterface({ input: process.stdin, terminal: false });
+/** Lines from an input stream, one at a time; null at the end of input. */
+function lineReader(rl: Interface): () => Promise<string | null> {
   const queue: string[] = [];
   const waiting: ((l: string | null) => void)[] = [];
   let closed = false;
@@ -31,31 +33,35 @@ function lineReader(): () => Promise<string | null> {
   };
 }
 
-export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => void): Promise<number> {
+export async function runPlay(args: ParsedArgs, cli: Cli): Promise<number> {
+  const out = cli.out;
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError('play needs exactly one FILE');
   const seed = intOption(args, 'seed', 1);
-  const loaded = loadScenarioFile(file);
-  if (!loaded.ok) {
-    for (const d of loaded.errors) out(formatDiagnostic(d));
-    return 1;
-  }
-  const s = loaded.scenario;
+  const s = loadOrReport(cli, file);
+  if (!s) return 1;
   const roleOpt = args.options.get('role');
   const role = typeof roleOpt === 'string' ? roleOpt : s.roles[0]?.id;
   if (!role || !s.roles.some((r) => r.id === role)) {
     throw new UsageError(`no seat "${String(roleOpt)}" in ${s.id}; seats: ${s.roles.map((r) => r.id).join(', ')}`);
   }
   const labels = new Map(s.meters.map((m) => [m.id, m.label]));
-  const read = lineReader();
+  const input = cli.stdin();
+  const rl = createInterface({ input, terminal: false });
+  const read = lineReader(rl);
   const game = Game.start(s, { role, seed });
   for (const l of briefing(s, role)) out(l);
+  const steps = [game.currentStep() ?? '?'];
 
   try {
-    while (!game.ended) {
+    for (let moves = 0; !game.ended; moves++) {
       const view = game.view();
       const step = view.step;
       if (!step) break;
+      if (moves >= MAX_MOVES) {
+        out(`${file}: run did not end within ${MAX_MOVES} moves: steps ${stepTrail(steps)}`);
+        return 1;
+      }
       for (const l of stepLines(step, labels)) out(l);
       const { lines, options } = optionLines(view);
       for (const l of lines) out(l);
@@ -77,6 +83,8 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
       else if (picked.kind === 'lobby') game.lobby(picked.id);
       else if (picked.kind === 'vote') game.callVote();
       else game.continue();
+      // The steps entered, up to the first one entered twice (for the message above).
+      if (picked.kind !== 'lobby' && new Set(steps).size === steps.length) steps.push(game.currentStep() ?? '?');
       const after = game.view();
       if (picked.kind === 'lobby') {
         const member = after.step?.council?.members.find((m) => m.actor === picked.id);
@@ -100,6 +108,8 @@ export async function runPlay(args: ParsedArgs, out: (...lines: string[]) => voi
     return 0;
   } finally {
     game.stop();
-    process.stdin.destroy();
+    rl.close();
+    // The process's own input would keep it alive; a stream passed in belongs to the caller.
+    if (input === process.stdin) process.stdin.destroy();
   }
 }

@@ -2,12 +2,14 @@
 
 import { ScenarioSchema } from '../engine';
 import { z } from '../engine/zod';
+import type { Cli } from './io';
+import { safeJson } from './safe-text';
 
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
 }
 
-export function runSchema(out: (line: string) => void): number {
-  out(JSON.stringify(scenarioJsonSchema(), null, 2));
+export function runSchema(cli: Cli): number {
+  cli.out(safeJson(scenarioJsonSchema()));
   return 0;
 }

@@ -1,42 +1,95 @@
-/** The scenario CLI as a user runs it: exit codes, one-line errors naming the file, deterministic play. */
+/**
+ * The scenario CLI as a user runs it: exit codes, one-line errors naming the file, deterministic
+ * play. Commands run in-process through `main(argv, io)`; two tests spawn the real executable
+ * (exit code, output, and a reader that closes the pipe early).
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 import { scenarioJsonSchema } from '../../src/cli/schema-json';
 import { fixture, ROOT } from '../helpers';
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 
-function run(args: string[], input = '') {
+/** Runs the CLI in-process with `input` as standard input; resolves to its exit code and output. */
+async function run(args: string[], input = '', cwd = ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(input ? [input] : []),
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** The real executable, through tsx, as `npm run scenario` starts it. */
+function spawn(args: string[], input = '') {
   const r = spawnSync(TSX, [MAIN, ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('scenario check', { timeout: 120_000 }, () => {
-  it('exits 0 for a valid file', () => {
-    const r = run(['check', fixture('mini.yaml')]);
+describe('the executable', { timeout: 120_000 }, () => {
+  it('exits 1 with FILE:LINE:COL lines on standard output and the summary on standard error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a4-'));
+    try {
+      const bad = join(dir, 'bad.yaml');
+      writeFileSync(bad, readFileSync(fixture('mini.yaml'), 'utf8').replace('minutes: 5', 'minutes: five'));
+      const r = spawn(['check', bad, fixture('mini.yaml')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout.trim().split('\n')).toEqual([
+        `${bad}:9:10: error: minutes: expected a number, found the text "five"`,
+      ]);
+      expect(r.stderr).toBe('2 files checked: 1 error, 0 warnings\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe early (`play | head -1`)', () => {
+    const cmd = `yes 1 | "${TSX}" "${MAIN}" play "${fixture('mini.yaml')}" --role host | head -1; echo "exit \${PIPESTATUS[1]}"`;
+    const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+    expect(r.stdout).toBe('=== A small test crisis ===\nexit 0\n');
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('scenario check', () => {
+  it('exits 0 for a valid file', async () => {
+    const r = await run(['check', fixture('mini.yaml')]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/1 file checked: 0 errors, 0 warnings/);
     expect(r.code).toBe(0);
   });
 
-  it('exits 1 with FILE:LINE:COL lines, and 2 for a usage error', () => {
+  it('exits 1 with FILE:LINE:COL lines, and 2 for a usage error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'a4-'));
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(fixture('mini.yaml'), 'utf8').replace('minutes: 5', 'minutes: five'));
-    const r = run(['check', bad, fixture('mini.yaml')]);
+    const r = await run(['check', bad, fixture('mini.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
       `${bad}:9:10: error: minutes: expected a number, found the text "five"`,
     ]);
-    expect(run(['check']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
+    expect((await run(['check'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives each hostile file one error line naming it', () => {
+  it('reads a relative FILE from the working directory it is given, and names it as given', async () => {
+    const r = await run(['check', 'mini.yaml'], '', join(ROOT, 'tests', 'fixtures'));
+    expect(r.code).toBe(0);
+    const missing = await run(['check', 'nowhere.yaml'], '', join(ROOT, 'tests', 'fixtures'));
+    expect(missing.stdout).toBe('nowhere.yaml:1:1: error: no such file\n');
+  });
+
+  it('gives each hostile file one error line naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'a4-'));
     const files: Record<string, string | Buffer> = {
       'empty.yaml': '',
@@ -54,26 +107,27 @@ describe('scenario check', { timeout: 120_000 }, () => {
     for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
     for (const name of Object.keys(files)) {
       const path = join(dir, name);
-      const r = run(['check', path]);
+      const r = await run(['check', path]);
       expect(r.code, name).toBe(1);
       const lines = r.stdout.trim().split('\n');
       expect(lines, name).toHaveLength(1);
       expect(lines[0]?.startsWith(`${path}:`), name).toBe(true);
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('--json reports diagnostics for editors and CI', () => {
-    const r = run(['check', '--json', fixture('mini.yaml')]);
+  it('--json reports diagnostics for editors and CI', async () => {
+    const r = await run(['check', '--json', fixture('mini.yaml')]);
     expect(JSON.parse(r.stdout)).toEqual({ files: 1, errors: 0, warnings: 0, diagnostics: [] });
   });
 });
 
-describe('scenario play', { timeout: 60_000 }, () => {
-  it('plays piped choices to the debrief, the same way every time', () => {
+describe('scenario play', () => {
+  it('plays piped choices to the debrief, the same way every time', async () => {
     const input = `${'1\n'.repeat(50)}`;
-    const a = run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
-    const b = run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
+    const a = await run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
+    const b = await run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain('=== Debrief ===');
@@ -81,74 +135,78 @@ describe('scenario play', { timeout: 60_000 }, () => {
     expect(a.stdout).toMatch(/What moved and why:\n {4}Credibility +\+5 {2}A member trusts the alliance\./);
   });
 
-  it('asks again for a number out of range and stops cleanly at the end of input', () => {
-    const r = run(['play', fixture('mini.yaml'), '--role', 'chair'], '7\nabc\n');
+  it('asks again for a number out of range and stops cleanly at the end of input', async () => {
+    const r = await run(['play', fixture('mini.yaml'), '--role', 'chair'], '7\nabc\n');
     expect(r.code).toBe(0);
     expect(r.stdout.match(/Please enter a number from 1 to 2\./g)).toHaveLength(2);
     expect(r.stdout).toContain('(end of input: the run stops at "A request arrives", after 0 decisions)');
   });
 
-  it('refuses an unknown seat with a usage error', () => {
-    const r = run(['play', fixture('mini.yaml'), '--role', 'nobody']);
+  it('refuses an unknown seat with a usage error', async () => {
+    const r = await run(['play', fixture('mini.yaml'), '--role', 'nobody']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no seat "nobody" in mini; seats: chair, host');
   });
 });
 
 describe('JSON Schema', () => {
-  it('is committed and matches the Zod schema', () => {
+  it('is committed and matches the Zod schema', async () => {
     const committed = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'scenario.schema.json'), 'utf8'));
     expect(committed).toEqual(scenarioJsonSchema());
+    const printed = await run(['schema']);
+    expect(JSON.parse(printed.stdout)).toEqual(committed);
   });
 });
 
-describe('scenario new, graph and stats', { timeout: 120_000 }, () => {
-  it('new writes a template that passes check and plays to an ending; it never overwrites', () => {
+describe('scenario new, graph and stats', () => {
+  it('new writes a template that passes check and plays to an ending; it never overwrites', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'a4-'));
-    const made = run(['new', 'my-case', '--dir', dir]);
+    const made = await run(['new', 'my-case', '--dir', dir]);
     expect(made.code).toBe(0);
     const path = join(dir, 'my-case.yaml');
     expect(readFileSync(path, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/scenario\.schema\.json\n/);
     expect(readFileSync(path, 'utf8')).toContain('\nid: my-case\n');
-    const checked = run(['check', path]);
+    const checked = await run(['check', path]);
     expect(checked.stdout).toBe('');
     expect(checked.code).toBe(0);
-    const played = run(['play', path, '--seed', '2'], '1\n'.repeat(20));
+    const played = await run(['play', path, '--seed', '2'], '1\n'.repeat(20));
     expect(played.stdout).toContain('=== Debrief ===');
-    expect(run(['new', 'my-case', '--dir', dir]).code).toBe(1);
-    expect(run(['new', 'Bad Name']).code).toBe(2);
+    expect((await run(['new', 'my-case', '--dir', dir])).code).toBe(1);
+    expect((await run(['new', 'Bad Name'])).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('graph draws every step and ending in Mermaid and DOT with the historical path highlighted', () => {
-    const m = run(['graph', fixture('mini.yaml')]);
+  it('graph draws every step and ending in Mermaid and DOT with the historical path highlighted', async () => {
+    const m = await run(['graph', fixture('mini.yaml')]);
     expect(m.code).toBe(0);
     expect(m.stdout.startsWith('flowchart TD\n')).toBe(true);
     for (const id of ['ask', 'request', 'vote', 'wait', 'alone', 'success', 'stalemate', 'collapse']) {
       expect(m.stdout).toMatch(new RegExp(`^  ${id}[[(]`, 'm'));
     }
     expect(m.stdout).toMatch(/linkStyle [\d,]+ stroke:#c2410c/);
-    const d = run(['graph', fixture('mini.yaml'), '--format', 'dot']);
+    const d = await run(['graph', fixture('mini.yaml'), '--format', 'dot']);
     expect(d.stdout).toMatch(/^digraph "mini" \{/);
     expect(d.stdout).toContain('"vote" -> "success" [label="consensus", color="#c2410c", penwidth=3];');
     expect(d.stdout).toContain('"vote" -> "wait" [label="blocked"];');
-    expect(run(['graph', fixture('mini.yaml'), '--format', 'png']).code).toBe(2);
+    expect((await run(['graph', fixture('mini.yaml'), '--format', 'png'])).code).toBe(2);
   });
 
-  it('stats reports endings per seat, meter ranges and flags lopsided endings', () => {
-    const r = run(['stats', fixture('mini.yaml'), '--runs', '200', '--json']);
+  it('stats reports endings per seat, meter ranges and flags lopsided endings', async () => {
+    const r = await run(['stats', fixture('mini.yaml'), '--runs', '200', '--json']);
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stdout);
     expect(stats.map((x: { role: string }) => x.role)).toEqual(['chair', 'host']);
     for (const seat of stats) {
       expect(seat.runs).toBe(200);
       expect(seat.endings.reduce((a: number, e: { runs: number }) => a + e.runs, 0)).toBe(200);
+      expect(seat.unended).toEqual([]);
     }
-    const text = run(['stats', fixture('mini.yaml'), '--exhaustive', '--role', 'host']);
+    const text = await run(['stats', fixture('mini.yaml'), '--exhaustive', '--role', 'host']);
     expect(text.stdout).toContain('Seat host: 4 runs (every sequence of moves, seed 1)');
     expect(text.stdout).not.toContain('from any seat');
   });
 
-  it('stats warns of an ending no seat reached in any run', () => {
+  it('stats warns of an ending no seat reached in any run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'article-four-stats-'));
     try {
       const file = join(dir, 'orphan.yaml');
@@ -157,12 +215,12 @@ describe('scenario new, graph and stats', { timeout: 120_000 }, () => {
         'endings:\n  - { id: orphan, title: Never, tone: bad, text: No step leads here., counterfactual: true }\n',
       );
       writeFileSync(file, yaml);
-      const r = run(['stats', file, '--runs', '50']);
+      const r = await run(['stats', file, '--runs', '50']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('warning: ending "orphan" was reached in no run from any seat');
       expect(r.stdout).not.toContain('ending "success" was reached in no run');
       // With one seat only, an ending it never reaches may be another seat's: no warning.
-      expect(run(['stats', file, '--runs', '50', '--role', 'chair']).stdout).not.toContain('from any seat');
+      expect((await run(['stats', file, '--runs', '50', '--role', 'chair'])).stdout).not.toContain('from any seat');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
