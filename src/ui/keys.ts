@@ -39,7 +39,7 @@ export const BridgeEvent = {
 } as const;
 
 export const StorageKey = {
-  /** The saved run. The version in the key changes whenever the stored shape does. */
+  /** The saved run. The key stays; the stored value carries its format version and is migrated (save-store.ts). */
   Save: 'article-four:save:v1',
   /** Keys of saves from older versions: found, they are reported as outdated and removed. */
   OldSaves: ['article-four:save:v0', 'article-four:save'],
@@ -48,11 +48,6 @@ export const StorageKey = {
   Opened: 'article-four:opened:v1',
   /** Council teams set up per case (class mode), kept for the next lesson. */
   Teams: 'article-four:teams:v1',
-} as const;
-
-/** sessionStorage: set while a run is open in this tab, so a reload goes straight back to it. */
-export const SessionKey = {
-  InRun: 'article-four:in-run',
 } as const;
 
 export const ScreenId = {
@@ -78,5 +73,7 @@ export const ScreenId = {
   RoleSheets: 'role-sheets',
   /** The alliance timeline shared by the cases, and Article 4 over time (screens/timeline.ts). */
   Timeline: 'timeline',
+  /** A question before something is lost: a new run replacing the saved one, or a replay rewinding it. */
+  Confirm: 'confirm',
 } as const;
 export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];

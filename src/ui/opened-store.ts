@@ -4,6 +4,7 @@
  * anything malformed is dropped.
  */
 import { StorageKey } from './keys';
+import { asKeyValue, local, type StoreLike } from './storage';
 
 export interface OpenedRecord {
   /** The scenario's id: a file opened again with the same id replaces the older one. */
@@ -17,19 +18,11 @@ export const MAX_OPENED = 5;
 /** At most this much text in all, so the saved run and settings always have room beside them. */
 export const MAX_OPENED_CHARS = 2_000_000;
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The files kept, newest first. */
-export function readOpened(store: Storage | undefined = storage()): OpenedRecord[] {
+export function readOpened(store: StoreLike = local): OpenedRecord[] {
   let data: unknown;
   try {
-    data = JSON.parse(store?.getItem(StorageKey.Opened) ?? '[]');
+    data = JSON.parse(asKeyValue(store).get(StorageKey.Opened) ?? '[]');
   } catch {
     return [];
   }
@@ -46,19 +39,17 @@ export function readOpened(store: Storage | undefined = storage()): OpenedRecord
     .slice(0, MAX_OPENED);
 }
 
-function write(records: readonly OpenedRecord[], store: Storage | undefined): boolean {
-  if (!store) return false;
-  try {
-    if (records.length === 0) store.removeItem(StorageKey.Opened);
-    else store.setItem(StorageKey.Opened, JSON.stringify(records));
+function write(records: readonly OpenedRecord[], store: StoreLike): boolean {
+  const kv = asKeyValue(store);
+  if (records.length === 0) {
+    kv.remove(StorageKey.Opened);
     return true;
-  } catch {
-    return false;
   }
+  return kv.set(StorageKey.Opened, JSON.stringify(records));
 }
 
 /** Keeps an opened file (newest first). False when storage is unavailable or full: it then lasts only until a reload. */
-export function rememberOpened(record: OpenedRecord, store: Storage | undefined = storage()): boolean {
+export function rememberOpened(record: OpenedRecord, store: StoreLike = local): boolean {
   if (record.text.length > MAX_OPENED_CHARS) return false;
   const kept = [record];
   let chars = record.text.length;
@@ -71,7 +62,7 @@ export function rememberOpened(record: OpenedRecord, store: Storage | undefined 
 }
 
 /** Forgets the opened file of scenario `id`. */
-export function forgetOpened(id: string, store: Storage | undefined = storage()): void {
+export function forgetOpened(id: string, store: StoreLike = local): void {
   write(
     readOpened(store).filter((r) => r.id !== id),
     store,

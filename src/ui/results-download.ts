@@ -31,6 +31,8 @@ export interface SaveResultsProps {
   /** Class mode: each Council team's vote at the Council steps played. */
   councilTeams?: readonly CouncilTeamsRecord[];
   announce(text: string): void;
+  /** The result file was handed to the browser to download. */
+  onSaved?(): void;
 }
 
 /** The "Save results" form, and the "Print report" button. */
@@ -63,6 +65,7 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
       const name = resultFileName(result);
       downloadText(name, serializeResult(result), RESULT_MIME_TYPE);
       p.announce(`Results saved as ${name}. Hand the file to your teacher.`);
+      p.onSaved?.();
     } catch (e) {
       console.error(e);
       p.announce(`The results could not be saved: ${e instanceof Error ? e.message : String(e)}`);

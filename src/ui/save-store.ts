@@ -12,7 +12,7 @@ import { type CouncilTeamsRecord, CouncilTeamsRecordSchema } from '../classroom/
 import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
 import { isJsonObject, type Json, type MigrationChain, migrate } from '../engine/migrations';
 import { StorageKey } from './keys';
-import { type KeyValue, local } from './storage';
+import { asKeyValue, local, type StoreLike } from './storage';
 
 /** The stored run's format written today. */
 export const STORED_VERSION = 2;
@@ -102,36 +102,7 @@ export function runMeta(run: StoredRun): RunMeta {
 export type SaveRead = { kind: 'none' } | { kind: 'ok'; run: StoredRun } | { kind: 'problem'; message: string };
 
 /** Where a run is kept: storage.ts's `local` by default; a Web Storage object also works (tests). */
-export type SaveStore = KeyValue | Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-/** A never-throwing KeyValue over either kind of store. */
-function keyValue(store: SaveStore): KeyValue {
-  if ('get' in store) return store;
-  return {
-    get(key) {
-      try {
-        return store.getItem(key);
-      } catch {
-        return null;
-      }
-    },
-    set(key, value) {
-      try {
-        store.setItem(key, value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove(key) {
-      try {
-        store.removeItem(key);
-      } catch {
-        // nothing to do
-      }
-    },
-  };
-}
+export type SaveStore = StoreLike;
 
 export const SaveStoreMessage = {
   Damaged: 'Your saved game is damaged and could not be read.',
@@ -153,7 +124,7 @@ function isStoredRun(d: Json): d is Json & StoredRun {
 
 export function readSave(store: SaveStore | undefined = local): SaveRead {
   if (!store) return { kind: 'none' };
-  const kv = keyValue(store);
+  const kv = asKeyValue(store);
   const raw = kv.get(StorageKey.Save);
   if (raw === null) {
     for (const old of StorageKey.OldSaves) {
@@ -189,9 +160,9 @@ export function readSave(store: SaveStore | undefined = local): SaveRead {
 /** Writes the run; returns false when it could not be kept beyond this visit (storage denied or full). */
 export function writeSave(run: StoredRun, store: SaveStore | undefined = local): boolean {
   if (!store) return false;
-  return keyValue(store).set(StorageKey.Save, JSON.stringify(run));
+  return asKeyValue(store).set(StorageKey.Save, JSON.stringify(run));
 }
 
 export function clearSave(store: SaveStore | undefined = local): void {
-  if (store) keyValue(store).remove(StorageKey.Save);
+  if (store) asKeyValue(store).remove(StorageKey.Save);
 }

@@ -4,6 +4,7 @@
  */
 import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
 import { StorageKey } from './keys';
+import { asKeyValue, local, type StoreLike } from './storage';
 
 export type TextSize = 'normal' | 'large' | 'larger';
 
@@ -43,14 +44,9 @@ export function defaultSettings(): Settings {
 }
 
 /** Reads the stored settings; anything missing or malformed falls back to the default. */
-export function loadSettings(storage: Storage | undefined = globalThis.localStorage): Settings {
+export function loadSettings(store: StoreLike = local): Settings {
   const base = defaultSettings();
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(StorageKey.Settings) ?? null;
-  } catch {
-    return base;
-  }
+  const raw = asKeyValue(store).get(StorageKey.Settings);
   if (!raw) return base;
   try {
     const data = JSON.parse(raw) as Partial<Record<keyof Settings, unknown>>;
@@ -67,12 +63,9 @@ export function loadSettings(storage: Storage | undefined = globalThis.localStor
   }
 }
 
-export function storeSettings(settings: Settings, storage: Storage | undefined = globalThis.localStorage): void {
-  try {
-    storage?.setItem(StorageKey.Settings, JSON.stringify(settings));
-  } catch {
-    // Private mode or a full quota: settings then last for this visit only.
-  }
+/** Keeps the settings; with storage refused or full they last for this visit only. */
+export function storeSettings(settings: Settings, store: StoreLike = local): void {
+  asKeyValue(store).set(StorageKey.Settings, JSON.stringify(settings));
 }
 
 export function applySettings(settings: Settings, root: HTMLElement = document.documentElement): void {

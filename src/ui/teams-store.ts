@@ -4,18 +4,11 @@
  */
 import { cleanTeams, type TeamSetup } from '../classroom/council-teams';
 import { StorageKey } from './keys';
+import { asKeyValue, type KeyValue, local, type StoreLike } from './storage';
 
-function storage(): Storage | undefined {
+function readAll(store: KeyValue): Record<string, unknown> {
   try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function readAll(store: Storage | undefined): Record<string, unknown> {
-  try {
-    const data: unknown = JSON.parse(store?.getItem(StorageKey.Teams) ?? '{}');
+    const data: unknown = JSON.parse(store.get(StorageKey.Teams) ?? '{}');
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -23,25 +16,19 @@ function readAll(store: Storage | undefined): Record<string, unknown> {
 }
 
 /** The teams set up for a case (none: an empty list). */
-export function readTeams(scenario: string, store: Storage | undefined = storage()): TeamSetup[] {
-  return cleanTeams(readAll(store)[scenario]);
+export function readTeams(scenario: string, store: StoreLike = local): TeamSetup[] {
+  const all = readAll(asKeyValue(store));
+  return Object.hasOwn(all, scenario) ? cleanTeams(all[scenario]) : [];
 }
 
 /** Keeps the teams set up for a case; an empty list forgets them. Returns false when storage fails. */
-export function writeTeams(
-  scenario: string,
-  teams: readonly TeamSetup[],
-  store: Storage | undefined = storage(),
-): boolean {
-  if (!store) return false;
-  const all = readAll(store);
+export function writeTeams(scenario: string, teams: readonly TeamSetup[], store: StoreLike = local): boolean {
+  const kv = asKeyValue(store);
+  const all = readAll(kv);
   const clean = cleanTeams(teams);
-  if (clean.length > 0) all[scenario] = clean;
+  // Own properties only: a case id such as "__proto__" is plain data.
+  if (clean.length > 0)
+    Object.defineProperty(all, scenario, { value: clean, enumerable: true, configurable: true, writable: true });
   else delete all[scenario];
-  try {
-    store.setItem(StorageKey.Teams, JSON.stringify(all));
-    return true;
-  } catch {
-    return false;
-  }
+  return kv.set(StorageKey.Teams, JSON.stringify(all));
 }

@@ -129,6 +129,9 @@ describe('no leaks', () => {
       const replay = async () => {
         const last = await page.locator('#main [data-replay]').last().getAttribute('data-replay');
         await tabAndEnter(page, `[data-replay="${last}"]`);
+        // Replaying asks first.
+        await waitScreen(page, 'confirm');
+        await tabAndEnter(page, '[data-action="confirm"]');
         await waitScreen(page, 'play');
         await playOn(page, { choose: () => 0, lobby: false });
         await waitScreen(page, 'debrief');

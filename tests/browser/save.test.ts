@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SessionKey, StorageKey } from '../../src/ui/keys';
+import { StorageKey } from '../../src/ui/keys';
 import { bundledCases, foreignRequests, openPage, openSite, type Site, waitReady, waitScreen } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
 
@@ -112,7 +112,6 @@ describe('save and resume', () => {
     const { page, context, errors } = await openPage(site);
     try {
       await storeRaw(page, StorageKey.Save, '{"version":1,"scenario":');
-      await page.evaluate((k) => sessionStorage.setItem(k, 'x'), SessionKey.InRun);
       await page.reload();
       await waitReady(page);
       expect(await titleNotice(page)).toMatch(/damaged/);

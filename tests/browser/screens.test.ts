@@ -197,6 +197,11 @@ describe('the ending screen, settings and credits', () => {
           contrast: document.documentElement.classList.contains('high-contrast'),
         })),
       ).toEqual(applied);
+      // The reload stays on the settings screen (its address); back to the title for a run.
+      await waitScreen(page, 'settings');
+      await page.goto(`${site.url}#/`);
+      await waitReady(page);
+      await waitScreen(page, 'title');
       // A run in high contrast, larger text, without motion.
       const c0 = cases[0];
       if (c0) {
