@@ -35,3 +35,12 @@ export const CLASS_RESULT_OPTIONS = {
   mode: 'class' as const,
   appVersion: '0.1.0',
 };
+
+/** An ending no case has, as a forged result file claims it (issue 17: the dashboard must flag it). */
+export const FORGED_ENDING = {
+  id: 'students_won',
+  title: 'The students won the game',
+  tone: 'good' as const,
+  historical: true,
+  counterfactual: false,
+};

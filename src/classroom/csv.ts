@@ -2,7 +2,7 @@
  * The dashboard's CSV export: one row per decision of every loaded result, RFC 4180 quoting
  * (CRLF line ends; a field with a comma, semicolon, quote or line break is quoted, quotes
  * doubled), and no spreadsheet formulas: a text cell that starts with = + - @ (or a tab or
- * carriage return) gets a leading apostrophe, so a rationale like "=HYPERLINK(...)" stays text.
+ * carriage return), also after leading spaces or invisible characters or in full width, gets a leading apostrophe, so a rationale like "=HYPERLINK(...)" stays text.
  */
 import type { LoadedResult } from './result-file';
 import { resultFileName } from './result-file';
@@ -39,7 +39,12 @@ type Cell = string | number | boolean | undefined;
 export const CSV_BOM = '\uFEFF';
 export const CSV_MIME_TYPE = 'text/csv;charset=utf-8';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet may read as a formula: = + - @ (or their full-width forms ＝ ＋ － ＠),
+ * possibly after spaces, NBSP, zero-width characters or line breaks, and any cell that starts
+ * with a tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\s\u200b-\u200d\u2060\u180e]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/u;
 
 /** One CSV field: text is defused against formulas, then quoted when needed. */
 export function csvCell(value: Cell): string {

@@ -8,7 +8,7 @@
  * from the files themselves.
  */
 import type { Scenario } from '../engine/schema';
-import { summariseSteps } from './dashboard-steps';
+import { summariseSteps, whoOf } from './dashboard-steps';
 import type {
   DashboardSummary,
   EndingCount,
@@ -21,8 +21,8 @@ import type {
 import type { LoadedResult } from './result-file';
 import { madeWithOtherVersion, resultFileName } from './result-file';
 import type { ResultFile } from './result-schema';
+import { verifyResults } from './result-verify';
 
-export { whoOf } from './dashboard-steps';
 export type {
   DashboardSummary,
   EndingCount,
@@ -37,6 +37,8 @@ export type {
   StepSummary,
   TeamVoteEntry,
 } from './dashboard-types';
+export type { FlaggedResult } from './result-verify';
+export { whoOf };
 
 function stats(values: readonly number[]): Stats {
   if (values.length === 0) return { n: 0, min: 0, mean: 0, max: 0 };
@@ -111,7 +113,9 @@ export function summarise(
   loaded: readonly (LoadedResult | ResultFile)[],
   scenarios: readonly Scenario[] = [],
 ): DashboardSummary {
-  const all = loaded.map(normalise);
+  const files = loaded.map(normalise);
+  // Only what replays is counted, rebuilt from its replay; the rest is flagged (result-verify.ts).
+  const { counted: all, flagged } = verifyResults(files, scenarios, whoOf);
   const byScenario = groupBy(all, (r) => r.result.scenario.id);
   const scenarioOrder = (id: string) => {
     const i = scenarios.findIndex((s) => s.id === id);
@@ -133,7 +137,9 @@ export function summarise(
       title: scenario?.title ?? group[0]?.result.scenario.title ?? sid,
       known: scenario !== undefined,
       count: group.length,
-      otherVersions: scenario ? group.filter((r) => madeWithOtherVersion(r.result, scenario)).length : 0,
+      otherVersions: scenario
+        ? files.filter((r) => r.result.scenario.id === sid && madeWithOtherVersion(r.result, scenario)).length
+        : 0,
       ...summariseEndings(group, scenario),
       seats: seatIds.map((seatId): SeatSummary => {
         const seatGroup = bySeat.get(seatId) as LoadedResult[];
@@ -156,5 +162,7 @@ export function summarise(
       class: all.filter((r) => r.result.mode === 'class').length,
     },
     scenarios: summaries,
+    files: all,
+    flagged,
   };
 }

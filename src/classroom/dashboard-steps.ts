@@ -16,8 +16,13 @@ const POSITIONS = ['support', 'abstain', 'object'] as const;
 
 /** The positions in a vote step's summed tally, or undefined when it counts none. */
 function proposalVotesOf(tally: Readonly<Record<string, number>>): ProposalVotes | undefined {
-  if (!POSITIONS.some((p) => p in tally)) return undefined;
-  return { support: tally.support ?? 0, abstain: tally.abstain ?? 0, object: tally.object ?? 0 };
+  if (!POSITIONS.some((p) => Object.hasOwn(tally, p))) return undefined;
+  return { support: own(tally, 'support'), abstain: own(tally, 'abstain'), object: own(tally, 'object') };
+}
+
+/** A count by id: own properties only, so an id such as "constructor" is just an id. */
+function own(tally: Readonly<Record<string, number>>, id: string): number {
+  return Object.hasOwn(tally, id) ? (tally[id] ?? 0) : 0;
 }
 
 /** Who wrote a result, for the rationales side by side. */
@@ -88,7 +93,7 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
     } else if (!step) {
       history = entries.find((e) => e.d.history)?.d.history;
     }
-    const tally: Record<string, number> = {};
+    const sums = new Map<string, number>();
     const rationales: RationaleEntry[] = [];
     let matched = 0;
     for (const { lr, d } of entries) {
@@ -96,7 +101,7 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
       const o = options.get(d.choice.id) as OptionCount;
       o.count++;
       if (history && d.choice.id === history.id) matched++;
-      for (const [k, n] of Object.entries(d.tally ?? {})) tally[k] = (tally[k] ?? 0) + n;
+      for (const [k, n] of Object.entries(d.tally ?? {})) sums.set(k, (sums.get(k) ?? 0) + n);
       if (d.rationale) {
         rationales.push({
           fileName: lr.fileName,
@@ -111,6 +116,8 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
       }
     }
     if (history) addOption(history);
+    // Object.fromEntries defines own properties: any id is a plain key.
+    const tally: Record<string, number> = Object.fromEntries(sums);
     const total = entries.length;
     const proposalVotes = kind === 'vote' ? proposalVotesOf(tally) : undefined;
     const teamVotes: TeamVoteEntry[] = [];
@@ -141,7 +148,7 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
         ...o,
         share: total ? o.count / total : 0,
         history: o.id === history?.id,
-        votes: tally[o.id] ?? 0,
+        votes: sums.get(o.id) ?? 0,
       })),
       ...(history ? { history } : {}),
       matched,

@@ -1,5 +1,7 @@
 /** The instructor dashboard's summary types (see dashboard-model.ts). */
 import type { Position } from '../engine/view-types';
+import type { LoadedResult } from './result-read';
+import type { FlaggedResult } from './result-verify';
 
 export interface Stats {
   /** How many values. */
@@ -123,14 +125,18 @@ export interface ScenarioSummary extends EndingsSummary {
   /** True when the case was passed in (labels, order and unchosen options come from it). */
   known: boolean;
   count: number;
-  /** Results made with a different version of the case (another content hash). */
+  /** Results made with a different version of the case (another rules hash): flagged, not counted. */
   otherVersions: number;
   seats: SeatSummary[];
 }
 
 export interface DashboardSummary {
-  /** How many results were loaded. */
+  /** How many results are counted: those that replay against their case (or, without it, pass the checks). */
   count: number;
   modes: { solo: number; class: number };
   scenarios: ScenarioSummary[];
+  /** The results counted, as rebuilt from their replays (names, times, rationales and tallies from the files). */
+  files: LoadedResult[];
+  /** Files not counted: they do not replay, claim values out of range, or repeat a name. */
+  flagged: FlaggedResult[];
 }

@@ -39,6 +39,7 @@ export {
   type DashboardSummary,
   type EndingCount,
   type EndingsSummary,
+  type FlaggedResult,
   type MeterSummary,
   type OptionCount,
   type ProposalVotes,
@@ -85,3 +86,4 @@ export {
   resultJsonSchema,
   resultJsonSchemaText,
 } from './result-schema';
+export { MAX_ROOM_VOTES, type Verified, verifyResult, verifyResults } from './result-verify';

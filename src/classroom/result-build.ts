@@ -4,9 +4,9 @@
  */
 import { MAX_RATIONALE } from '../engine/events';
 import type { Game } from '../engine/game';
-import { rulesHash } from '../engine/save';
 import { FULL_LENGTH } from '../engine/schema';
 import { describeIssues } from './result-issues';
+import { cachedRulesHash } from './result-replay';
 import {
   type CouncilTeamsRecord,
   MAX_NAME,
@@ -140,7 +140,7 @@ export function buildResult(game: Game, opts: BuildResultOptions): ResultFile {
     kind: RESULT_KIND,
     version: RESULT_VERSION,
     appVersion: opts.appVersion,
-    scenario: { id: s.id, title: s.title, hash: rulesHash(s) },
+    scenario: { id: s.id, title: s.title, hash: cachedRulesHash(s) },
     seat: { id: debrief.role, title: seat?.title ?? debrief.role },
     seed: debrief.seed,
     ...(debrief.length !== FULL_LENGTH ? { length: debrief.length } : {}),

@@ -148,14 +148,20 @@ export function parseResultFile(text: string | Uint8Array, fileName: string): Pa
   }
 }
 
-/** Reads many files at once: results in order, problems by file name; an identical copy is skipped. */
-export function loadResultFiles(files: readonly { name: string; text: string | Uint8Array }[]): {
+/**
+ * Reads many files at once: results in order, problems by file name; an identical copy is skipped.
+ * `seen` (the results loaded before, by their JSON, to the file name they came from) lets a page
+ * add a batch to what it has without reading the earlier files again; it is updated.
+ */
+export function loadResultFiles(
+  files: readonly { name: string; text: string | Uint8Array }[],
+  seen: Map<string, string> = new Map(),
+): {
   results: LoadedResult[];
   problems: ResultProblem[];
 } {
   const results: LoadedResult[] = [];
   const problems: ResultProblem[] = [];
-  const seen = new Map<string, string>();
   for (const f of files) {
     const r = parseResultFile(f.text, f.name);
     if (!r.ok) {

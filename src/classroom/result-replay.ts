@@ -18,6 +18,11 @@ function hashesOf(s: Scenario): { rules: string; content?: string } {
   return h;
 }
 
+/** The case's rules hash, computed once per scenario object (hashing a case takes milliseconds). */
+export function cachedRulesHash(s: Scenario): string {
+  return hashesOf(s).rules;
+}
+
 /** The whole-case hash, needed only for files of format 1–2. */
 function contentHashOf(s: Scenario): string {
   const h = hashesOf(s);

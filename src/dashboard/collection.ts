@@ -10,7 +10,6 @@ import {
   loadResultFiles,
   MAX_RESULT_BYTES,
   type ResultProblem,
-  serializeResult,
   tooLargeProblem,
 } from '../classroom/index';
 
@@ -35,6 +34,8 @@ async function readOne(file: File): Promise<Read> {
 export class ResultCollection {
   private loaded: LoadedResult[] = [];
   private skipped: ResultProblem[] = [];
+  /** Each loaded result's JSON, to the file it came from: what a new file must not repeat. */
+  private seen = new Map<string, string>();
   /** How many times the collection was cleared. */
   private clears = 0;
 
@@ -60,12 +61,11 @@ export class ResultCollection {
     if (generation !== this.clears) return null;
     const read = await Promise.all(files.map(readOne));
     if (generation !== this.clears) return null;
-    const before = this.loaded.length;
-    // The results already loaded go first, so a new file identical to one of them is the copy.
-    const { results, problems } = loadResultFiles([
-      ...this.loaded.map((r) => ({ name: r.fileName, text: serializeResult(r.result) })),
-      ...read.flatMap((r) => ('bytes' in r ? [{ name: r.name, text: r.bytes }] : [])),
-    ]);
+    // Only the new files are parsed; a new file identical to a result already loaded is the copy.
+    const { results, problems } = loadResultFiles(
+      read.flatMap((r) => ('bytes' in r ? [{ name: r.name, text: r.bytes }] : [])),
+      this.seen,
+    );
     const unread = read.flatMap((r) => ('problem' in r ? [r.problem] : []));
     // Problems in the order the files were given.
     const order = new Map<string, number>();
@@ -73,14 +73,15 @@ export class ResultCollection {
       if (!order.has(f.name)) order.set(f.name, i);
     });
     const batch = [...unread, ...problems].sort((a, b) => (order.get(a.fileName) ?? 0) - (order.get(b.fileName) ?? 0));
-    this.loaded = results;
+    this.loaded = [...this.loaded, ...results];
     this.skipped.push(...batch);
-    return { added: results.length - before, problems: batch };
+    return { added: results.length, problems: batch };
   }
 
   clear(): void {
     this.loaded = [];
     this.skipped = [];
+    this.seen = new Map();
     this.clears++;
   }
 }

@@ -13,7 +13,7 @@ import { applySettings, loadSettings } from '../ui/settings';
 import { CaseLibrary } from './cases';
 import { ResultCollection } from './collection';
 import { downloadCsv } from './download';
-import { filesTable, overview, problemsList, scenarioBlock } from './summary';
+import { filesTable, flaggedList, overview, problemsList, scenarioBlock } from './summary';
 import { loadedMessage } from './text';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -49,14 +49,18 @@ function start(): void {
     debug.summary = summary;
     overviewOut.replaceChildren(any ? overview(summary, problems.length) : '');
     overviewOut.hidden = !any;
-    problemsOut.replaceChildren(problems.length ? problemsList(problems) : '');
-    problemsOut.hidden = problems.length === 0;
-    summaryOut.replaceChildren(
-      ...(results.length ? [filesTable(results), ...summary.scenarios.map(scenarioBlock)] : []),
+    const flagged = summary.flagged;
+    problemsOut.replaceChildren(
+      ...(flagged.length ? [flaggedList(flagged)] : []),
+      ...(problems.length ? [problemsList(problems)] : []),
     );
-    summaryOut.hidden = results.length === 0;
+    problemsOut.hidden = problems.length === 0 && flagged.length === 0;
+    summaryOut.replaceChildren(
+      ...(summary.files.length ? [filesTable(summary.files), ...summary.scenarios.map(scenarioBlock)] : []),
+    );
+    summaryOut.hidden = summary.files.length === 0;
     empty.hidden = any;
-    csv.disabled = results.length === 0;
+    csv.disabled = summary.files.length === 0;
     clear.disabled = !any;
     debug.renders++;
   };
@@ -82,7 +86,9 @@ function start(): void {
       await painted();
       if (!outcome || !current()) return;
       render();
-      announce(`${loadedMessage(outcome.added, outcome.problems.length, collection.results.length)}.`);
+      const flagged = debug.summary?.flagged.length ?? 0;
+      const counted = flagged > 0 ? `, ${flagged} flagged and not counted` : '';
+      announce(`${loadedMessage(outcome.added, outcome.problems.length, collection.results.length)}${counted}.`);
     } catch (e) {
       console.error(e);
       announce(`The files could not be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -139,7 +145,8 @@ function start(): void {
   });
 
   csv.addEventListener('click', () => {
-    const name = downloadCsv(collection.results);
+    // Only the results counted, as rebuilt from their replays.
+    const name = downloadCsv(debug.summary?.files ?? []);
     announce(`Downloading ${name}.`);
   });
 

@@ -5,6 +5,7 @@
  */
 import type {
   DashboardSummary,
+  FlaggedResult,
   LoadedResult,
   ResultProblem,
   ScenarioSummary,
@@ -35,6 +36,37 @@ export function overview(summary: DashboardSummary, skipped: number): HTMLElemen
       stat(summary.modes.class, 'Played as a class', { 'data-mode': 'class' }),
       stat(cases, cases === 1 ? 'Case' : 'Cases'),
       stat(skipped, skipped === 1 ? 'File skipped' : 'Files skipped', { 'data-skipped': String(skipped) }),
+      stat(summary.flagged.length, summary.flagged.length === 1 ? 'File flagged' : 'Files flagged', {
+        'data-flagged': String(summary.flagged.length),
+      }),
+    ),
+  );
+}
+
+/** Files that were read but not counted: each with why (they do not replay, claim the impossible, repeat a name). */
+export function flaggedList(flagged: readonly FlaggedResult[]): HTMLElement {
+  const id = uid('flagged');
+  return h(
+    'section',
+    { class: 'problems flagged', 'aria-labelledby': id, 'data-flagged': String(flagged.length) },
+    h('h2', { id }, `${plural(flagged.length, 'file')} flagged, not counted`),
+    h(
+      'p',
+      { class: 'meta' },
+      'Each result is replayed from its own moves against its case. These files claim what their moves do not give, or what no run could give (they may have been edited), or repeat a name. Talk to the student before you trust them.',
+    ),
+    h(
+      'ul',
+      { class: 'problem-list' },
+      flagged.map((f) =>
+        h(
+          'li',
+          { 'data-file': f.fileName },
+          h('strong', { class: 'file-name' }, f.fileName),
+          f.who !== f.fileName ? ` (${f.who})` : '',
+          ` ${f.reasons.join('; ')}.`,
+        ),
+      ),
     ),
   );
 }

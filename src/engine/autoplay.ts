@@ -58,7 +58,9 @@ export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEv
 /**
  * Every sequence of moves from a seat with one seed (depth first), up to `maxRuns` finished
  * runs; `complete` is false when the cap cut the walk short. Lobbying is explored in one
- * canonical order (members in the order listed), since order does not change a vote.
+ * canonical order (members in the order listed), since order does not change a vote. The walk
+ * keeps its own stack (no recursion per move) and throws a RangeError ("run did not end within N
+ * moves") when a path is longer than `maxDepth` moves.
  */
 export function exhaustivePlaythroughs(
   s: Scenario,
@@ -69,18 +71,13 @@ export function exhaustivePlaythroughs(
   length?: string,
   /** `subsets` (default): every set of members lobbied; `none-or-all`: vote at once, or lobby every member first. */
   lobbying: 'subsets' | 'none-or-all' = 'subsets',
+  maxDepth = 1000,
 ): { runs: number; complete: boolean } {
-  let runs = 0;
-  // Each branch continues from a copy of the run so far (no replay from the start).
-  const walk = (game: Game): boolean => {
-    if (game.ended) {
-      runs++;
-      visit(game);
-      game.stop();
-      return runs < maxRuns;
-    }
+  const steps = new Map(s.steps.map((st) => [st.id, st]));
+  /** The moves to try from a run that has not ended. */
+  const movesOf = (game: Game): GameEvent[] => {
     const ctx = game.state();
-    const step = s.steps.find((x) => x.id === game.currentStep());
+    const step = steps.get(game.currentStep() ?? '');
     const order = step?.council?.members.map((m) => m.actor) ?? [];
     const lastLobbied = Math.max(-1, ...ctx.lobbied.map((a) => order.indexOf(a)));
     let moves = game.moves().filter((m) => m.type !== 'LOBBY' || order.indexOf(m.actor) > lastLobbied);
@@ -89,17 +86,39 @@ export function exhaustivePlaythroughs(
       const lobbies = moves.filter((m) => m.type === 'LOBBY').slice(0, 1);
       moves = ctx.lobbied.length > 0 ? lobbies : [...moves.filter((m) => m.type === 'CALL_VOTE'), ...lobbies];
     }
-    for (const move of moves) {
-      const next = game.fork();
-      next.send(move);
-      if (!walk(next)) {
-        game.stop();
-        return false;
-      }
+    return moves;
+  };
+  let runs = 0;
+  // Each branch continues from a copy of the run so far (no replay from the start).
+  const stack: { game: Game; moves: GameEvent[]; next: number }[] = [];
+  const enter = (game: Game): boolean => {
+    if (game.ended) {
+      runs++;
+      visit(game);
+      game.stop();
+      return runs < maxRuns;
     }
-    game.stop();
+    if (stack.length >= maxDepth) {
+      game.stop();
+      for (const f of stack) f.game.stop();
+      throw new RangeError(`run did not end within ${maxDepth} moves`);
+    }
+    stack.push({ game, moves: movesOf(game), next: 0 });
     return true;
   };
-  const complete = walk(Game.start(s, { role, seed, ...(length ? { length } : {}) }));
+  let complete = enter(Game.start(s, { role, seed, ...(length ? { length } : {}) }));
+  while (complete && stack.length > 0) {
+    const top = stack[stack.length - 1] as { game: Game; moves: GameEvent[]; next: number };
+    const move = top.moves[top.next++];
+    if (move === undefined) {
+      top.game.stop();
+      stack.pop();
+      continue;
+    }
+    const next = top.game.fork();
+    next.send(move);
+    complete = enter(next);
+  }
+  for (const f of stack) f.game.stop();
   return { runs, complete };
 }

@@ -6,6 +6,7 @@
 import { type AnyMachineSnapshot, transition } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { DeadEndError, randomPlaythrough } from './autoplay';
+import { type Budget, spent } from './bounded-walk';
 import { compileScenario } from './compiler';
 import { allConditions } from './conditions';
 import type { GameEvent } from './events';
@@ -54,7 +55,9 @@ export type Precision = 'exact' | 'flags' | 'steps';
 function stateKeyFor(s: Scenario, precision: Precision) {
   const r = readSet(s);
   const pick = <T>(rec: Record<string, T>, keep: Set<string>) => [...keep].sort().map((k) => rec[k]);
-  if (precision === 'steps') return (value: unknown, ctx: RunContext) => JSON.stringify([value, ctx.lobbied]);
+  // Who was lobbied is a set: the order of lobbying never changes a vote.
+  if (precision === 'steps')
+    return (value: unknown, ctx: RunContext) => JSON.stringify([value, [...ctx.lobbied].sort()]);
   const meters = precision === 'exact' ? r.meters : new Set<string>();
   return (value: unknown, ctx: RunContext) =>
     JSON.stringify([
@@ -63,7 +66,7 @@ function stateKeyFor(s: Scenario, precision: Precision) {
       pick(ctx.flags, r.flags),
       ctx.chosen.filter((c) => r.chosen.has(c)),
       ctx.visited.filter((v) => r.visited.has(v)),
-      ctx.lobbied,
+      [...ctx.lobbied].sort(),
     ]);
 }
 
@@ -138,20 +141,32 @@ export function graphCoverage(s: Scenario, seeds: readonly number[], opts: Cover
  * first run that reached it (its seat, seed and moves): witnesses that tests replay with
  * xstate/graph. Stops early once every step and ending has been seen.
  */
-export function randomCoverage(s: Scenario, runsPerSeat: number) {
+export function randomCoverage(s: Scenario, runsPerSeat: number, budget?: Budget) {
   const witnesses = new Map<string, { role: string; seed: number; events: GameEvent[] }>();
   const steps = new Set<string>();
   const deadEnds: Coverage['deadEnds'] = [];
+  /** Seats with a run that did not end within the moves allowed (the first such seed of each). */
+  const unended: { role: string; seed: number }[] = [];
+  let partial = false;
   const done = () => witnesses.size === s.endings.length && steps.size === s.steps.length;
   for (const role of s.roles) {
     for (let seed = 1; seed <= runsPerSeat && !done(); seed++) {
+      if (spent(budget)) {
+        partial = true;
+        break;
+      }
       let game: Game;
       try {
         game = randomPlaythrough(s, role.id, seed);
       } catch (e) {
-        if (!(e instanceof DeadEndError)) throw e;
-        deadEnds.push({ role: role.id, seed, step: e.step, path: e.events });
-        continue;
+        if (e instanceof DeadEndError) {
+          deadEnds.push({ role: role.id, seed, step: e.step, path: e.events });
+          continue;
+        }
+        if (!/did not end/.test(String((e as Error)?.message))) throw e;
+        // Every later run of this seat would likely run as long: one finding per seat.
+        unended.push({ role: role.id, seed });
+        break;
       }
       const st = game.state();
       for (const v of st.visited) steps.add(v);
@@ -160,5 +175,5 @@ export function randomCoverage(s: Scenario, runsPerSeat: number) {
       game.stop();
     }
   }
-  return { witnesses, steps, deadEnds };
+  return { witnesses, steps, deadEnds, unended, partial };
 }

@@ -55,9 +55,20 @@ export function lintSimilarIds(s: Scenario, report: Report): void {
     ...s.endings.map((e, i): [string, PathKey[]] => [e.id, ['endings', i, 'id']]),
     ...s.roles.map((r, i): [string, PathKey[]] => [r.id, ['roles', i, 'id']]),
   ];
+  // Ids one edit apart share the id or a one-letter deletion of it: look candidates up by those
+  // keys instead of comparing every pair (a file may declare thousands of steps).
+  const byKey = new Map<string, number[]>();
+  const keysOf = (id: string) => new Set([id, ...Array.from(id, (_, k) => id.slice(0, k) + id.slice(k + 1))]);
   for (let i = 0; i < declared.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const [a, pa] = declared[i] as [string, PathKey[]];
+    const [a, pa] = declared[i] as [string, PathKey[]];
+    const candidates = new Set<number>();
+    for (const key of keysOf(a)) {
+      const list = byKey.get(key);
+      if (list) for (const j of list) candidates.add(j);
+      else byKey.set(key, []);
+      byKey.get(key)?.push(i);
+    }
+    for (const j of [...candidates].sort((x, y) => x - y)) {
       const [b] = declared[j] as [string, PathKey[]];
       // Same first two letters: parallel ids such as a_intro / k_intro are not typos.
       if (a.length >= 5 && a.slice(0, 2) === b.slice(0, 2) && !/\d/.test(a + b) && editDistance(a, b) === 1) {

@@ -2,8 +2,13 @@
  * Lint rules over the paths through a scenario: steps and endings no path reaches (statically, then
  * exploring the compiled machine from every seat), dead ends, and lengths held to their budgets.
  */
-import { graphCoverage, randomCoverage } from './graph-coverage';
+import { type Budget, boundedWalk, spent } from './bounded-walk';
+import { randomCoverage } from './graph-coverage';
 import type { Report } from './lint-rules';
+
+/** The moves a random run may take (randomPlaythrough's default). */
+const MAX_LINT_MOVES = 1000;
+
 import { sampleLength } from './path-lengths';
 import { type Condition, FULL_LENGTH, type Next, type Scenario } from './schema';
 
@@ -67,7 +72,13 @@ export function staticReachable(s: Scenario, role?: string): Set<string> {
 }
 
 /** Steps and endings no path reaches, and dead ends: statically, then exploring the machine. */
-export function lintReachability(s: Scenario, report: Report, seeds: readonly number[], runs: number): void {
+export function lintReachability(
+  s: Scenario,
+  report: Report,
+  seeds: readonly number[],
+  runs: number,
+  budget: Budget,
+): void {
   const reachable = staticReachable(s);
   s.steps.forEach((st, i) => {
     if (!reachable.has(st.id))
@@ -78,26 +89,56 @@ export function lintReachability(s: Scenario, report: Report, seeds: readonly nu
       report.error('unreached-ending', ['endings', i, 'id'], `ending "${e.id}" is reached by no path`);
   });
 
-  // ---- reachability, exploring the machine (conditions and seeded draws included): a bounded
-  // xstate/graph walk, and seeded random playthroughs for what depends on exact meter values.
+  // ---- reachability, exploring the machine (conditions and seeded draws included): a walk over
+  // where the run is and who was lobbied, bounded by the budget, and seeded random playthroughs
+  // for what depends on exact meter values (the bundled-scenario tests walk more finely).
   if (seeds.length > 0 && !report.hasErrors()) {
-    // The walk at step precision is quick and finds dead ends; random runs find the endings and
-    // steps that depend on meter values (the bundled-scenario tests walk more finely).
-    const cov = graphCoverage(s, seeds, { precision: 'steps' });
-    const random = randomCoverage(s, runs);
+    const cov = { steps: new Set<string>(), endings: new Set<string>(), states: 0, complete: true };
+    const deadEnds: { role: string; seed: number; step: string; path: unknown[] }[] = [];
+    for (const role of s.roles) {
+      for (const seed of seeds) {
+        const w = boundedWalk(s, role.id, seed, budget);
+        for (const x of w.steps) cov.steps.add(x);
+        for (const x of w.endings) cov.endings.add(x);
+        cov.states += w.states;
+        cov.complete &&= w.complete;
+        deadEnds.push(...w.deadEnds.map((d) => ({ ...d, role: role.id, seed })));
+      }
+    }
+    const random = randomCoverage(s, runs, budget);
     for (const ending of random.witnesses.keys()) cov.endings.add(ending);
     for (const step of random.steps) cov.steps.add(step);
-    cov.deadEnds.push(...random.deadEnds);
-    const deadSteps = new Set(cov.deadEnds.map((d) => d.step));
+    deadEnds.push(...random.deadEnds);
+    for (const u of random.unended) {
+      const r = s.roles.findIndex((x) => x.id === u.role);
+      report.warn(
+        'run-unended',
+        ['roles', r, 'start'],
+        `seat "${u.role}": a random run (seed ${u.seed}) did not end within ${MAX_LINT_MOVES} moves: a cycle with no way out, or a path too long to play`,
+      );
+    }
+    const complete = cov.complete && !random.partial;
+    const deadSteps = new Set(deadEnds.map((d) => d.step));
+    const staticSteps = s.steps.filter((st) => reachable.has(st.id)).length;
+    const staticEndings = s.endings.filter((e) => reachable.has(e.id)).length;
+    if (!complete) {
+      const reachedSteps = s.steps.filter((st) => cov.steps.has(st.id)).length;
+      const reachedEndings = s.endings.filter((e) => cov.endings.has(e.id)).length;
+      report.warn(
+        'lint-partial',
+        ['roles', 0, 'start'],
+        `reachability checked for ${reachedSteps} of ${staticSteps} steps and ${reachedEndings} of ${staticEndings} endings: the exploration stopped at its budget (${cov.states.toLocaleString('en')} states, ${Math.round(budget.ms / 1000)} s); steps and endings it did not reach are not reported`,
+      );
+    }
     s.steps.forEach((st, i) => {
       if (deadSteps.has(st.id)) {
-        const d = cov.deadEnds.find((x) => x.step === st.id);
+        const d = deadEnds.find((x) => x.step === st.id);
         report.error(
           'dead-end',
           ['steps', i, 'id'],
           `dead end: at step "${st.id}" no choice is available (seat ${d?.role}, seed ${d?.seed}, after ${d?.path.length} moves); give one choice no \`when\``,
         );
-      } else if (reachable.has(st.id) && !cov.steps.has(st.id)) {
+      } else if (complete && reachable.has(st.id) && !cov.steps.has(st.id)) {
         report.warn(
           'unreachable-step',
           ['steps', i, 'id'],
@@ -106,7 +147,7 @@ export function lintReachability(s: Scenario, report: Report, seeds: readonly nu
       }
     });
     s.endings.forEach((e, i) => {
-      if (reachable.has(e.id) && !cov.endings.has(e.id)) {
+      if (complete && reachable.has(e.id) && !cov.endings.has(e.id)) {
         report.warn(
           'unreached-ending',
           ['endings', i, 'id'],
@@ -118,10 +159,12 @@ export function lintReachability(s: Scenario, report: Report, seeds: readonly nu
 }
 
 /** Lengths held to their budgets, from every seat (seeded random runs). */
-export function lintLengths(s: Scenario, report: Report, runs: number): void {
+export function lintLengths(s: Scenario, report: Report, runs: number, budget: Budget): void {
   s.lengths.forEach((len, li) => {
     for (const role of s.roles) {
-      const at = sampleLength(s, role.id, len.id, runs);
+      // Runs that do not end are reported by the reachability rules; a spent budget by lint-partial.
+      const at = sample(s, role.id, len.id, runs, budget);
+      if (!at) continue;
       const where = `length "${len.id}", seat "${role.id}"`;
       if (at.words.max > len.max_words) {
         report.warn(
@@ -137,7 +180,7 @@ export function lintLengths(s: Scenario, report: Report, runs: number): void {
           `${where}: paths take ${at.decisions.min}–${at.decisions.max} decisions; the length allows ${len.decisions.min}–${len.decisions.max}`,
         );
       }
-      if (at.votes.min === 0 && sampleLength(s, role.id, FULL_LENGTH, Math.min(runs, 30)).votes.max > 0) {
+      if (at.votes.min === 0 && (sample(s, role.id, FULL_LENGTH, Math.min(runs, 30), budget)?.votes.max ?? 0) > 0) {
         report.warn(
           'length-over-budget',
           ['lengths', li, 'id'],
@@ -146,4 +189,15 @@ export function lintLengths(s: Scenario, report: Report, runs: number): void {
       }
     }
   });
+}
+
+/** sampleLength within the budget; undefined when a run did not end or the budget is spent. */
+function sample(s: Scenario, role: string, length: string, runs: number, budget: Budget) {
+  if (spent(budget)) return undefined;
+  try {
+    return sampleLength(s, role, length, runs, () => spent(budget));
+  } catch (e) {
+    if (/did not end|dead end/.test(String((e as Error)?.message))) return undefined;
+    throw e;
+  }
 }

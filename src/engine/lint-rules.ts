@@ -8,6 +8,10 @@ export const LINT_RULES = {
   'unreachable-step': 'a step no seat can reach by any path',
   'unreached-ending': 'an ending no path reaches',
   'dead-end': 'a step where, in some run, no choice is available',
+  'run-unended':
+    'a seat whose random runs do not end within 1,000 moves: a cycle with no way out, or a path too long to play',
+  'lint-partial':
+    'the exploration of paths stopped at its budget (states or seconds): steps and endings it did not reach are not reported',
   'meter-unchanged': 'a meter that no effect ever changes',
   'meter-unread': 'a meter that no condition, council shift or seat objective reads',
   'source-uncited': 'a declared source that nothing cites',
@@ -19,7 +23,10 @@ export const LINT_RULES = {
     'a length (such as a class lesson) with a path that shows more words, or takes more or fewer decisions, than it allows, or skips the Council vote',
   'quote-in-counterfactual':
     'quotation marks in invented text (a counterfactual step, choice, outcome or event, or a lobbied member’s reply): never invent a quote',
-  'source-host-mismatch': 'a source whose link’s host does not match its publisher: is it the right link?',
+  'source-host-mismatch':
+    'a source whose link’s host does not match its publisher (or only through borrowed labels such as un.org.example.net): is it the right link?',
+  'source-local-host':
+    'a source whose link goes to an IP address, localhost or a local-network name (10/8, 172.16/12, 192.168/16, 127/8, .local, private IPv6) instead of a public site',
   'dominated-choice':
     'an option no better than another of its step on any meter the deciding seat weighs, and worse on one (by forecast)',
 } as const;

@@ -4,6 +4,7 @@
  * into FILE:LINE:COL. Static rules read the scenario; the reachability rules also explore the
  * compiled machine with xstate/graph from every seat and several seeds.
  */
+import { makeBudget } from './bounded-walk';
 import { lintDominatedChoices, lintIdenticalChoices } from './lint-choices';
 import { lintMetersAndFlags, lintSimilarIds } from './lint-declarations';
 import { lintLengths, lintReachability } from './lint-paths';
@@ -24,6 +25,10 @@ export interface LintOptions {
   seeds?: readonly number[];
   /** Random playthroughs per seat that look for endings the walk missed (default 100). */
   runs?: number;
+  /** Milliseconds all the exploring may take (default 5,000); past it, results are partial and say so. */
+  budgetMs?: number;
+  /** States the walks may visit in all (default 50,000). */
+  maxStates?: number;
 }
 
 export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
@@ -36,13 +41,14 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
   };
   const seeds = opts.seeds ?? [1];
   const runs = opts.runs ?? 100;
-  lintReachability(s, report, seeds, runs);
+  const budget = makeBudget(opts.budgetMs ?? 5_000, opts.maxStates ?? 50_000);
+  lintReachability(s, report, seeds, runs, budget);
   lintMetersAndFlags(s, report);
   lintSources(s, report);
   lintInventedQuotes(s, report);
   lintTextLengths(s, report);
   lintIdenticalChoices(s, report);
-  if (seeds.length > 0 && !report.hasErrors()) lintLengths(s, report, runs);
+  if (seeds.length > 0 && !report.hasErrors()) lintLengths(s, report, runs, budget);
   lintDominatedChoices(s, report);
   lintSimilarIds(s, report);
   return out;

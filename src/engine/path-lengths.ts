@@ -29,13 +29,22 @@ function spread(xs: readonly number[]): Spread {
   return { min: Math.min(...xs), mean: Math.round(mean * 10) / 10, max: Math.max(...xs) };
 }
 
-/** Seeds 1..runs from one seat at one length (`full` for the whole case). */
-export function sampleLength(s: Scenario, role: string, length: string, runs: number): LengthSample {
+/**
+ * Seeds 1..runs from one seat at one length (`full` for the whole case); `stop` may end the
+ * sample early (after at least one run), e.g. when the linter's time budget is spent.
+ */
+export function sampleLength(
+  s: Scenario,
+  role: string,
+  length: string,
+  runs: number,
+  stop?: () => boolean,
+): LengthSample {
   const words: number[] = [];
   const decisions: number[] = [];
   const votes: number[] = [];
   let longest = { seed: 1, words: -1 };
-  for (let seed = 1; seed <= runs; seed++) {
+  for (let seed = 1; seed <= runs && !(seed > 1 && stop?.()); seed++) {
     const game = randomPlaythrough(s, role, seed, 1000, length);
     const m = measurePath(s, game.state());
     game.stop();

@@ -4,7 +4,7 @@ import { z } from './zod';
 export const FORMAT_CURRENT = 1;
 export const FORMAT_MIN_COMPATIBLE = 1;
 
-const ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+export const ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
 
 export const Id = z
   .string()

@@ -64,7 +64,15 @@ export const SourceSchema = z
     publisher: Text('Publisher or author.', 200),
     date: IsoDate.optional(),
     url: z
-      .url({ protocol: /^https?$/ })
+      .url({ protocol: /^https?$/, error: 'a source link is an https: or http: address' })
+      .refine((u) => {
+        try {
+          const x = new URL(u);
+          return x.username === '' && x.password === '';
+        } catch {
+          return false;
+        }
+      }, 'a source link may not hold a user name or password (the part before @): write the public address alone')
       .optional()
       .describe('Where it is public (never fetched by the game).'),
     note: z.string().max(600).optional().describe('What the source is used for, or caveats.'),

@@ -107,6 +107,30 @@ function blockDepth(node: unknown): number {
   return max;
 }
 
+/** The YAML core schema's own tags: any other (`!!js/function`, `!foo`, `!!binary`, …) is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Nodes that carry an explicit tag outside the core schema, as written, with where they start. */
+function unknownTags(doc: Document.Parsed): { tag: string; offset: number }[] {
+  const out: { tag: string; offset: number }[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    if (!isMap(n) && !isSeq(n) && !isScalar(n)) continue;
+    const tag = (n as Node).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag;
+      out.push({ tag: shown.replace(/[^\x21-\x7e]/g, '?').slice(0, 60), offset: (n as Node).range?.[0] ?? 0 });
+    }
+    if (isMap(n) || isSeq(n)) stack.push(...n.items);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
 /** Text to YAML data, or every YAML error found. */
 export function parseYamlSource(src: SourceText): ParsedYaml | Diagnostic[] {
   const { file, text } = src;
@@ -130,6 +154,17 @@ export function parseYamlSource(src: SourceText): ParsedYaml | Diagnostic[] {
   if (blockDepth(doc.contents) > MAX_NESTING) {
     return [diag(file, `nesting deeper than ${MAX_NESTING} levels`, 1, 1, 'yaml')];
   }
+  const tagged = unknownTags(doc).map(({ tag, offset }) => {
+    const at = lines.linePos(offset);
+    return diag(
+      file,
+      `YAML tag ${tag} is not allowed: a scenario holds plain text, numbers, lists and mappings (remove the tag, or quote the value)`,
+      at.line,
+      at.col,
+      'yaml',
+    );
+  });
+  if (tagged.length > 0) return tagged;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });

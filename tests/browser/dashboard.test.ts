@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildResult,
@@ -19,6 +19,7 @@ import {
   serializeResult,
 } from '../../src/classroom/index';
 import { formatDiagnostic, Game, loadScenario, randomPlaythrough, type Scenario } from '../../src/engine/index';
+import { loadFiles, openDashboard, renders } from './dashboard-page';
 import {
   axe,
   describeViolations,
@@ -152,47 +153,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Opened {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  /** Requests that are not GET (an upload would be one). */
-  writes: string[];
-}
-
-async function openDashboard(viewport: { width: number; height: number } = VIEWPORTS.laptop): Promise<Opened> {
-  const context = await site.browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const writes: string[] = [];
-  page.on('request', (r) => {
-    site.requests.push(r.url());
-    if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${site.url}dashboard.html`);
-  await page.waitForFunction(() => (window as unknown as { __dashboard?: { ready: boolean } }).__dashboard?.ready);
-  return { context, page, errors, writes };
-}
-
-async function renders(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __dashboard: { renders: number } }).__dashboard.renders);
-}
-
-/** Loads files with the file input and waits for the page to show them and announce it. */
-async function loadFiles(page: Page, files: string[]): Promise<string> {
-  const before = await renders(page);
-  await page.setInputFiles('#files', files);
-  await page.waitForFunction((n) => {
-    const d = (window as unknown as { __dashboard: { renders: number; busy: boolean } }).__dashboard;
-    return d.renders > n && !d.busy && (document.getElementById('live')?.textContent ?? '') !== '';
-  }, before);
-  return (await page.textContent('#live')) ?? '';
-}
-
 interface StepOnPage {
   step: string;
   caption: string;
@@ -216,7 +176,7 @@ async function stepsOnPage(page: Page): Promise<StepOnPage[]> {
 
 describe('instructor dashboard', () => {
   it('counts three results, reports the malformed and the foreign file, and shows the runs’ own distributions', async () => {
-    const { page, context, errors, writes } = await openDashboard();
+    const { page, context, errors, writes } = await openDashboard(site);
     try {
       const announced = await loadFiles(page, paths);
       expect(announced).toBe('3 results loaded, 2 files skipped.');
@@ -315,7 +275,7 @@ describe('instructor dashboard', () => {
   });
 
   it('downloads a CSV whose rows are the loaded results’, with the keyboard', async () => {
-    const { page, context, errors, writes } = await openDashboard();
+    const { page, context, errors, writes } = await openDashboard(site);
     try {
       await loadFiles(page, paths);
       // The file input, then Download CSV, by Tab alone, each with a visible focus ring.
@@ -350,7 +310,7 @@ describe('instructor dashboard', () => {
   });
 
   it('adds files loaded later, clears, and loads files dropped on the page', async () => {
-    const { page, context, errors } = await openDashboard();
+    const { page, context, errors } = await openDashboard(site);
     try {
       await loadFiles(page, [paths[0] ?? '']);
       expect(await page.textContent('#result-count')).toBe('1');
@@ -388,7 +348,7 @@ describe('instructor dashboard', () => {
   });
 
   it('drops a batch still being read when Clear is pressed', async () => {
-    const { page, context, errors } = await openDashboard();
+    const { page, context, errors } = await openDashboard(site);
     try {
       await loadFiles(page, [paths[0] ?? '']);
       // Reading a file waits until the test releases it, so Clear always comes mid-batch.
@@ -425,7 +385,7 @@ describe('instructor dashboard', () => {
 
   it('passes axe and looks right at 1280×800, on a 1920×1080 projector, and in print', async () => {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      const { page, context, errors } = await openDashboard(viewport);
+      const { page, context, errors } = await openDashboard(site, viewport);
       try {
         const file = (suffix: string) =>
           join(

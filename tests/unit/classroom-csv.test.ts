@@ -98,6 +98,23 @@ describe('csvCell', () => {
     expect(csvCell(Number.NaN)).toBe('');
   });
 
+  it('defuses formulas hidden behind spaces, invisible characters, line feeds or full-width signs', () => {
+    const leads = [' ', '  ', '\u00a0', '\u200b', '\u2060', '\ufeff', '\n', ' \n\u00a0'];
+    const signs = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
+    for (const lead of leads) {
+      for (const sign of signs) {
+        const cell = csvCell(`${lead}${sign}HYPERLINK("http://x.test")`);
+        expect(cell.replace(/^"/, '').startsWith("'"), JSON.stringify(lead + sign)).toBe(true);
+      }
+    }
+    for (const sign of signs) expect(csvCell(`${sign}1`).startsWith("'"), sign).toBe(true);
+    expect(csvCell('\t1')).toBe("'\t1");
+    expect(csvCell('\r1')).toBe('"\'\r1"');
+    // Text that merely contains a sign, or starts with a space before a word, stays as typed.
+    expect(csvCell(' a = b')).toBe(' a = b');
+    expect(csvCell('\u00a0yes')).toBe('\u00a0yes');
+  });
+
   it('reads back as the same text (with the apostrophe) whatever was typed', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (cells) => {

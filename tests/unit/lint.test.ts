@@ -6,8 +6,8 @@ import { fixture } from '../helpers';
 
 const MINI = readFileSync(fixture('mini.yaml'), 'utf8');
 
-function findings(text: string) {
-  const r = loadScenario(text, 'lint.yaml', { lint: true });
+function findings(text: string, lint: true | { maxStates: number } = true) {
+  const r = loadScenario(text, 'lint.yaml', { lint });
   return [...(r.ok ? [] : r.errors), ...r.warnings];
 }
 
@@ -24,6 +24,12 @@ const failing: Record<LintCode, string> = {
   'unreached-ending': edit(
     '  - { id: collapse,',
     '  - { id: never, title: Never, tone: bad, text: Unreached. }\n  - { id: collapse,',
+  ),
+  // A walk allowed three states stops before it has seen every state.
+  'lint-partial': MINI,
+  'run-unended': edit(
+    '    text: Nothing is sent.\n    next: stalemate\n',
+    '    text: Nothing is sent.\n    next: wait\n',
   ),
   'dead-end': edit(
     '      - id: ask_no\n        label: Cope alone\n',
@@ -72,6 +78,10 @@ const failing: Record<LintCode, string> = {
     '        label: It is an internal affair\n',
     '        label: It is an internal affair\n        detail: \'The chair says "we will not send a single soldier".\'\n',
   ),
+  'source-local-host': edit(
+    '{ id: src-b, title: Source B, publisher: Test Press }',
+    '{ id: src-b, title: Source B, publisher: Test Press, url: "http://192.168.1.1/b" }',
+  ),
   'source-host-mismatch': edit(
     '{ id: src-b, title: Source B, publisher: Test Press }',
     '{ id: src-b, title: Source B, publisher: Test Press, url: "https://www.example.org/b" }',
@@ -100,7 +110,7 @@ describe('lint rules', () => {
   });
 
   it.each(Object.entries(failing))('%s: the failing fixture trips it, with a position', (code, text) => {
-    const list = findings(text);
+    const list = findings(text, code === 'lint-partial' ? { maxStates: 3 } : true);
     const hits = list.filter((d) => d.code === code);
     expect(hits.length, JSON.stringify(list, null, 1)).toBeGreaterThan(0);
     for (const h of hits) {

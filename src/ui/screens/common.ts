@@ -2,6 +2,7 @@
 import type { Source } from '../../engine/schema';
 import type { LedgerEntry, MeterView } from '../../engine/view-types';
 import { formatDate, h, signed, svg, uid } from '../dom';
+import { linkHost, safeLink } from '../link-host';
 import { meterHue } from '../palette';
 
 export interface ScreenResult {
@@ -32,12 +33,20 @@ export function deltaCell(meter: MeterView | undefined, delta: number): HTMLElem
   );
 }
 
+/** A source: its title (a link only to an http(s) address without credentials, its real host beside it), publisher, date, note. */
 export function sourceLine(s: Source): (HTMLElement | string)[] {
   const parts: (HTMLElement | string)[] = [];
-  const title = s.url
-    ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.title)
-    : h('cite', null, s.title);
-  parts.push(title, `, ${s.publisher}`);
+  if (safeLink(s.url)) {
+    const host = linkHost(s.url) ?? '';
+    parts.push(
+      h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.title),
+      ' ',
+      h('span', { class: 'source-host', title: `This link goes to ${host}` }, `(${host})`),
+    );
+  } else {
+    parts.push(h('cite', null, s.title));
+  }
+  parts.push(`, ${s.publisher}`);
   if (s.date) parts.push(`, ${formatDate(s.date)}`);
   if (s.note) parts.push(h('span', { class: 'muted' }, ` — ${s.note}`));
   return parts;
