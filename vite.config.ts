@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { scenariosPlugin } from './src/build/scenarios-plugin';
 
 /**
  * The built pages' Content-Security-Policy: the site's own scripts only (no inline script, no
@@ -35,7 +36,7 @@ function contentSecurityPolicy(): Plugin {
 // A static site that works from any host, from a subfolder, and offline once loaded.
 export default defineConfig({
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), scenariosPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,14 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/** Unit tests that play or mutate thousands of runs: they run in the `scenarios` project. */
+const HEAVY = [
+  'tests/unit/loader.property.test.ts',
+  'tests/unit/cli-hostile.test.ts',
+  'tests/unit/council-verdict.test.ts',
+  'tests/unit/cli-check-bounds.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: HEAVY,
           environment: 'node',
+          // Under load (two cores shared with a browser run) a test may wait for the CPU.
+          testTimeout: 30_000,
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
+        },
+      },
+      {
+        // Tests that play thousands of runs or walk every path of every bundled case: `npm test`
+        // runs them (`npx vitest run --project scenarios`), `npm run test:unit` does not.
+        test: {
+          name: 'scenarios',
+          include: ['tests/scenarios/**/*.test.ts', ...HEAVY],
+          environment: 'node',
+          testTimeout: 180_000,
         },
       },
       {

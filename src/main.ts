@@ -1,6 +1,7 @@
 /**
- * Entry point. The HTML app renders first and is usable at once; Phaser and the map data load
- * beside it, in their own chunk, and draw behind the panel when ready.
+ * Entry point. The title shows at once from the small case index (ui/first-screen.ts); the app
+ * (the flow, the engine and every other screen) loads right after it is painted and takes over;
+ * Phaser and the map data load after that, in their own chunk, and draw behind the panel when ready.
  */
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/500.css';
@@ -8,10 +9,10 @@ import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
 import '@fontsource/inter/800.css';
 import './ui/styles.css';
-import { App } from './ui/app';
 import { bridge } from './ui/bridge';
-import { loadCases } from './ui/cases';
+import { showFirstScreen } from './ui/first-screen';
 import { BridgeEvent } from './ui/keys';
+import { applySettings, loadSettings } from './ui/settings';
 
 interface WorldLike {
   stats(): unknown;
@@ -43,13 +44,27 @@ const debug: {
 let worldHandle: WorldLike | null = null;
 (window as unknown as { __articleFour: typeof debug }).__articleFour = debug;
 
+/** After the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function boot(): Promise<void> {
-  const app = new App({ app: element('app'), main: element('main'), topbar: element('topbar'), live: element('live') });
+  const els = { app: element('app'), main: element('main'), topbar: element('topbar'), live: element('live') };
+  applySettings(loadSettings());
+  const first = showFirstScreen(els);
+  if (first) await afterPaint();
+  const { App } = await import('./ui/app');
+  const app = new App(els);
   debug.renders = () => app.renders;
-  const cases = await loadCases();
-  app.start(cases);
+  await app.start();
+  const choice = first?.choice();
+  if (choice) app.follow(choice);
   debug.ready = true;
-  startWorld();
+  // Phaser and the map start once the panel is usable and the page is idle (a player clicking
+  // through to a case goes first), or after three seconds at the latest.
+  if ('requestIdleCallback' in window) requestIdleCallback(startWorld, { timeout: 3000 });
+  else setTimeout(startWorld, 200);
 }
 
 function startWorld(): void {

@@ -6,18 +6,18 @@
  */
 import { type Actor, createActor } from 'xstate';
 import { localTimestamp } from '../classroom/result-file';
-import type { LengthEstimate } from '../engine/estimates';
 import type { Scenario } from '../engine/schema';
 import { bridge, type Layout } from './bridge';
-import { type CaseEntry, withOpened } from './cases';
+import { CaseBook } from './case-book';
 import { type Drafts, freshDrafts, keepDrafts, readDrafts } from './drafts';
-import { estimateText, knownEstimates, measureLater } from './estimates';
+import { fillEstimates } from './estimates';
+import type { FirstChoice } from './first-screen';
 import { appMachine, type FlowDeps, type FlowEvent } from './flow/app-machine';
 import type { Route } from './flow/routes';
 import { syncUrl, type UrlSync } from './flow/url-sync';
 import { BridgeEvent, ScreenId } from './keys';
-import { emptyMap, type MapModel } from './map-model';
-import { forgetOpened, readOpened, rememberOpened } from './opened-store';
+import { emptyMap, type MapModel, shortTitle } from './map-model';
+import { compiledRecord, forgetOpened, readOpened, rememberOpened } from './opened-store';
 import { Announcer, announceChange, announceNews } from './render/announce';
 import { runScreen } from './render/run-screens';
 import { scenePayload } from './render/scene-payload';
@@ -73,9 +73,11 @@ function newSeed(): number {
 }
 
 export class App {
-  /** The bundled cases, and those with the files the player opened. */
-  private bundled: CaseEntry[] = [];
-  private cases: CaseEntry[] = [];
+  /** Every case: bundled ones (loaded when first needed) and opened files. */
+  private readonly book = new CaseBook(() => {
+    const r = readSave();
+    return r.kind === 'ok' ? r.run.scenario : null;
+  });
   private settings: Settings;
   private actor: Actor<typeof appMachine> | null = null;
   private url: UrlSync | null = null;
@@ -115,10 +117,12 @@ export class App {
     });
   }
 
-  /** Starts the flow with the bundled cases and the files opened before, at the screen the address names. */
-  start(cases: CaseEntry[]): void {
-    this.bundled = cases;
-    this.cases = withOpened(cases, readOpened());
+  /**
+   * Starts the flow with the bundled cases and the files opened before, at the screen the address
+   * names, once the case that screen (or the saved run it resumes) needs has loaded.
+   */
+  async start(): Promise<void> {
+    await this.book.init();
     const saved = readSave();
     const deps: FlowDeps = {
       scenario: (id) => this.scenario(id),
@@ -131,22 +135,26 @@ export class App {
     };
     const actor = createActor(appMachine, { input: { deps } });
     this.actor = actor;
-    this.url = syncUrl(actor);
+    this.url = syncUrl(actor, (route, go) => this.book.whenLoaded(route, go));
     actor.subscribe({
       next: (s) => this.onSnapshot(s),
       error: (e) => console.error(e),
     });
     actor.start();
     if (saved.kind === 'problem') actor.send({ type: 'NOTICE', text: saved.message });
-    actor.send({ type: 'START', route: this.url.initial });
+    const initial = this.url.initial;
+    await new Promise<void>((resolve) => this.book.whenLoaded(initial, resolve));
+    actor.send({ type: 'START', route: initial });
   }
 
-  private scenarios(): Scenario[] {
-    return this.cases.flatMap((c) => (c.ok ? [c.scenario] : []));
+  /** Carries out what the player chose on the first screen before the app had loaded. */
+  follow(choice: FirstChoice): void {
+    if (choice.kind === 'file') void this.openFile(choice.file);
+    else this.navigate(choice.route);
   }
 
   private scenario(id: string): Scenario | undefined {
-    return this.scenarios().find((s) => s.id === id);
+    return this.book.scenario(id);
   }
 
   private send(event: FlowEvent): void {
@@ -154,7 +162,7 @@ export class App {
   }
 
   private navigate(route: Route): void {
-    this.send({ type: 'NAVIGATE', route });
+    this.book.whenLoaded(route, () => this.send({ type: 'NAVIGATE', route }));
   }
 
   private onSnapshot(s: AppSnapshot): void {
@@ -163,7 +171,7 @@ export class App {
     // A run waits for its Game (started or restored by the child actor).
     if (s.matches('run') && !run?.game) return;
     if (run?.game) {
-      const key = `${run.scenario.id}|${run.game.save().seed}|${run.startedAt}`;
+      const key = `${run.scenario.id}|${run.game.state().seed}|${run.startedAt}`;
       if (this.drafts.run !== key) this.drafts = readDrafts(key);
       if (run.tick !== this.lastTick) {
         if (this.lastTick >= 0 && run.tick > 0) announceChange(this.announcer, run.game.view(), run.seen);
@@ -179,7 +187,8 @@ export class App {
     return {
       snapshot: s,
       context: s.context,
-      cases: this.cases,
+      cases: this.book.cases,
+      list: this.book.list(),
       settings: this.settings,
       drafts: this.drafts,
       scenario: (id) => this.scenario(id),
@@ -191,13 +200,17 @@ export class App {
       openFile: (file) => void this.openFile(file),
       forgetOpened: (id) => {
         forgetOpened(id);
-        this.cases = withOpened(this.bundled, readOpened());
+        this.book.refresh();
         this.announcer.say('The file is forgotten.');
         this.rerender();
       },
       changeSettings: (patch) => this.changeSettings({ ...this.settings, ...patch }),
       keepDrafts: () => keepDrafts(this.drafts),
-      highlightCase: (id) => bridge.emit(BridgeEvent.HighlightCase, id),
+      highlightCase: (id) => {
+        bridge.emit(BridgeEvent.HighlightCase, id);
+        // A card hovered or focused is likely to be picked: start loading its case.
+        if (id) this.book.prefetch(id);
+      },
       emitScreen: () => {
         const snap = this.actor?.getSnapshot();
         if (snap) this.emitScreen(snap);
@@ -224,7 +237,7 @@ export class App {
         const saved = c.confirm.saved;
         const scenario = this.scenario(saved.scenario);
         return renderReplaceRun({
-          savedTitle: scenario?.title ?? saved.scenario,
+          savedTitle: shortTitle(scenario?.title ?? this.book.summary(saved.scenario)?.title ?? saved.scenario),
           savedSeat: scenario?.roles.find((r) => r.id === saved.role)?.title ?? saved.role,
           finished: saved.finished,
           onStart: () => this.send({ type: 'CONFIRM' }),
@@ -290,7 +303,12 @@ export class App {
       const run = s.context.run;
       if (screen === ScreenId.Play && run?.game) announceNews(this.announcer, run.game.view(), run.seen);
     }
-    this.fillEstimates();
+    this.stopEstimates?.();
+    this.stopEstimates = fillEstimates(
+      this.el.main,
+      (id) => this.book.summary(id)?.estimates,
+      (id) => this.scenario(id),
+    );
     this.emitScreen(s);
     this.scheduleLayout();
     this.renders += 1;
@@ -302,15 +320,15 @@ export class App {
    * and goes to its seats.
    */
   private async openFile(file: File): Promise<void> {
-    const opened = await readScenarioFile(file);
+    const opened = await readScenarioFile(file, (id) => this.book.isBundled(id));
     if (!opened.ok) {
       this.send({ type: 'FILE_FAILED', file: opened.file, errors: opened.errors, source: opened.source });
       return;
     }
     const { scenario } = opened;
-    const record = { id: scenario.id, file: opened.file, text: opened.source };
+    const record = compiledRecord(opened.file, scenario, opened.warnings);
     const kept = rememberOpened(record);
-    this.cases = withOpened(this.bundled, kept ? readOpened() : [record, ...readOpened()]);
+    this.book.refresh(kept ? readOpened() : [record, ...readOpened()]);
     this.announcer.say(
       `Opened ${opened.file}: ${scenario.title}.${kept ? '' : ' It could not be stored, so a reload will forget it.'}`,
     );
@@ -330,30 +348,6 @@ export class App {
     }
   }
 
-  /** Fills the time estimates a screen shows (`data-estimate`), measuring the cases not yet measured. */
-  private fillEstimates(): void {
-    this.stopEstimates?.();
-    this.stopEstimates = null;
-    const spans = [...this.el.main.querySelectorAll<HTMLElement>('[data-estimate]')];
-    if (spans.length === 0) return;
-    const fill = (s: Scenario, estimates: LengthEstimate[]) => {
-      for (const el of this.el.main.querySelectorAll<HTMLElement>('[data-estimate]')) {
-        if (el.dataset.estimate !== s.id) continue;
-        const e = estimates.find((x) => x.length === el.dataset.length);
-        if (e) el.textContent = estimateText(e);
-      }
-    };
-    const pending: Scenario[] = [];
-    for (const id of new Set(spans.map((el) => el.dataset.estimate ?? ''))) {
-      const s = this.scenario(id);
-      if (!s) continue;
-      const known = knownEstimates(s);
-      if (known) fill(s, known);
-      else pending.push(s);
-    }
-    if (pending.length > 0) this.stopEstimates = measureLater(pending, fill);
-  }
-
   private changeSettings(next: Settings): void {
     this.settings = next;
     storeSettings(next);
@@ -363,7 +357,14 @@ export class App {
   }
 
   private emitScreen(s: AppSnapshot): void {
-    const payload = scenePayload(screenOf(s), s.context, this.scenarios(), this.drafts.decision, this.lastMap);
+    const payload = scenePayload(
+      screenOf(s),
+      s.context,
+      this.book.scenarios(),
+      this.drafts.decision,
+      this.lastMap,
+      this.book.list(),
+    );
     this.lastMap = payload.map;
     // The chamber covers the map: its legend steps aside.
     this.el.app.classList.toggle('council-open', payload.council !== null);

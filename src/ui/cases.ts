@@ -1,20 +1,17 @@
 /**
- * The bundled cases: every `scenarios/*.yaml`, imported as text by Vite and parsed with the
- * engine's own loader, so the game and the CLI share one loader. A case that fails to load
- * is kept with its errors, to be shown to the player instead of a blank screen.
+ * Scenario files parsed in the browser with the engine's own loader (the dashboard's cases, the
+ * development fixtures). The game's bundled cases are compiled at build time instead
+ * (src/build/scenarios-plugin.ts, src/ui/bundled-cases.ts). A case that fails to load is kept
+ * with its errors, to be shown instead of a blank screen.
  */
-import { type Diagnostic, formatDiagnostic, loadScenario, type Scenario } from '../engine/index';
+import { type Diagnostic, formatDiagnostic } from '../engine/diagnostics';
+import { loadScenarioCore as loadScenario } from '../engine/loader-core';
+import type { Scenario } from '../engine/schema';
 
 export type CaseEntry =
   /** `opened`: from a file the player opened (not bundled). */
   | { ok: true; file: string; scenario: Scenario; warnings: Diagnostic[]; opened?: boolean }
   | { ok: false; file: string; errors: string[] };
-
-const bundled = import.meta.glob('../../scenarios/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
 
 function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -71,14 +68,4 @@ export function withOpened(
     else out.push(entry);
   }
   return byDate(out);
-}
-
-/** The bundled cases; in development, `?fixtures` adds the test fixtures (never in a build). */
-export async function loadCases(): Promise<CaseEntry[]> {
-  const files: Record<string, string> = { ...bundled };
-  if (import.meta.env.DEV && new URLSearchParams(location.search).has('fixtures')) {
-    const fixtures = import.meta.glob('../../tests/fixtures/*.yaml', { query: '?raw', import: 'default' });
-    for (const [path, load] of Object.entries(fixtures)) files[path] = (await load()) as string;
-  }
-  return parseCases(files);
 }

@@ -46,3 +46,31 @@ export function measureLater(
 export function estimateText(e: LengthEstimate): string {
   return `${minutesText(e.solo)} alone, ${minutesText(e.class).replace('about ', '')} as a class`;
 }
+
+/**
+ * Fills the time estimates a screen shows (`data-estimate` spans): from the build's measurements
+ * (`measured`, bundled cases) at once, else measured here one case per tick. Returns how to stop.
+ */
+export function fillEstimates(
+  main: HTMLElement,
+  measured: (id: string) => LengthEstimate[] | undefined,
+  scenario: (id: string) => Scenario | undefined,
+): (() => void) | null {
+  const spans = [...main.querySelectorAll<HTMLElement>('[data-estimate]')];
+  if (spans.length === 0) return null;
+  const fill = (s: { id: string }, estimates: LengthEstimate[]) => {
+    for (const el of main.querySelectorAll<HTMLElement>('[data-estimate]')) {
+      if (el.dataset.estimate !== s.id) continue;
+      const e = estimates.find((x) => x.length === el.dataset.length);
+      if (e) el.textContent = estimateText(e);
+    }
+  };
+  const pending: Scenario[] = [];
+  for (const id of new Set(spans.map((el) => el.dataset.estimate ?? ''))) {
+    const s = scenario(id);
+    const known = measured(id) ?? (s ? knownEstimates(s) : undefined);
+    if (known) fill({ id }, known);
+    else if (s) pending.push(s);
+  }
+  return pending.length > 0 ? measureLater(pending, fill) : null;
+}

@@ -89,7 +89,7 @@ function hostActor(s: Scenario) {
   return s.actors.find((a) => a.id === s.host && a.place) ?? s.actors.find((a) => a.kind === 'host' && a.place);
 }
 
-function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
+export function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
   const members: MapPoint[] = [];
   const hosts: MapPoint[] = [];
   for (const a of s.actors) {
@@ -103,14 +103,22 @@ function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
   return { members, hosts };
 }
 
+/** What the region map needs of a case (a bundled case's index entry has it precomputed). */
+export interface RegionCase {
+  id: string;
+  title: string;
+  dates: { start: string };
+  map: { point: MapPoint | null; members: MapPoint[] };
+}
+
 /** The whole region: every case's members, and (on case select) a marker per case. */
-export function regionMap(cases: Scenario[], withMarkers: boolean): MapModel {
+export function regionMap(cases: readonly RegionCase[], withMarkers: boolean): MapModel {
   const map = emptyMap();
-  for (const s of cases) {
-    map.members.push(...memberPoints(s).members);
-    const p = casePoint(s);
+  for (const c of cases) {
+    map.members.push(...c.map.members);
+    const p = c.map.point;
     if (withMarkers && p)
-      map.cases.push({ id: s.id, title: shortTitle(s.title), year: s.dates.start.slice(0, 4), point: p });
+      map.cases.push({ id: c.id, title: shortTitle(c.title), year: c.dates.start.slice(0, 4), point: p });
   }
   return map;
 }

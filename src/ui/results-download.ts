@@ -8,6 +8,7 @@ import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializ
 import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
 import { h } from './dom';
+import { printOrSay, resultText } from './result-text';
 import type { PlayMode } from './screens/class-vote';
 
 export const APP_VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
@@ -51,24 +52,32 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
     input.value = p.names[id];
     return h('div', { class: 'field' }, h('label', { for: `result-${id}` }, label), input);
   };
+  const result = () =>
+    buildResult(p.game, {
+      startedAt: p.startedAt,
+      finishedAt: localTimestamp(new Date()),
+      mode: p.mode,
+      appVersion: APP_VERSION,
+      student: p.names.student,
+      team: p.names.team,
+      ...(p.councilTeams?.length ? { councilTeams: p.councilTeams } : {}),
+    });
+  const box = resultText(p.startedAt, () => serializeResult(result()), p.announce);
   const save = () => {
     try {
-      const result = buildResult(p.game, {
-        startedAt: p.startedAt,
-        finishedAt: localTimestamp(new Date()),
-        mode: p.mode,
-        appVersion: APP_VERSION,
-        student: p.names.student,
-        team: p.names.team,
-        ...(p.councilTeams?.length ? { councilTeams: p.councilTeams } : {}),
-      });
-      const name = resultFileName(result);
-      downloadText(name, serializeResult(result), RESULT_MIME_TYPE);
-      p.announce(`Results saved as ${name}. Hand the file to your teacher.`);
+      const r = result();
+      const name = resultFileName(r);
+      const text = serializeResult(r);
+      downloadText(name, text, RESULT_MIME_TYPE);
+      // Whether the browser kept the file cannot be known here (a frame may drop downloads): say what was asked.
+      box.say(
+        `Your browser was asked to download ${name}. If it is not in your downloads, copy your result as text below and send it to your teacher.`,
+      );
+      box.open(text);
       p.onSaved?.();
     } catch (e) {
       console.error(e);
-      p.announce(`The results could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+      box.say(`The results could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   return h(
@@ -91,9 +100,11 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
       ),
       h(
         'button',
-        { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() },
+        { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => printOrSay(box.say) },
         'Print report',
       ),
     ),
+    box.status,
+    box.details,
   );
 }

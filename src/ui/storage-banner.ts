@@ -1,5 +1,5 @@
 /**
- * Said once, visibly, when the browser will not keep what the game stores (a sandboxed frame,
+ * Said visibly, when the browser will not keep what the game stores (a sandboxed frame,
  * blocked cookies, a full quota): the game plays on, but progress lasts only for this visit.
  */
 import { h } from './dom';
@@ -11,16 +11,26 @@ const TEXT: Record<StorageProblem, string> = {
   full: 'This browser’s storage for the game is full, so your latest progress could not be kept. You can still play, and save your results to a file at the end.',
 };
 
-/** Shows the banner (once), over the foot of the page until dismissed. */
+/**
+ * Shows the banner over the foot of the page until dismissed. Called at every failed save: a
+ * banner showing stays as it is; one dismissed comes back, since this save was not kept either.
+ */
 export function storageBanner(app: HTMLElement, problem: StorageProblem): void {
-  if (app.querySelector('.storage-banner')) return;
+  const shown = app.querySelector<HTMLElement>('.storage-banner');
+  if (shown?.dataset.storage === problem) return;
+  shown?.remove();
   const banner = h(
     'div',
     { class: 'storage-banner', role: 'status', 'data-storage': problem },
     h('p', { class: 'storage-text' }, TEXT[problem]),
     h(
       'button',
-      { type: 'button', class: 'btn btn-small', 'data-action': 'dismiss-storage', onclick: () => banner.remove() },
+      {
+        type: 'button',
+        class: 'btn btn-small storage-dismiss',
+        'data-action': 'dismiss-storage',
+        onclick: () => banner.remove(),
+      },
       'OK',
     ),
   );

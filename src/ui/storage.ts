@@ -2,8 +2,8 @@
  * The one way the app touches Web Storage. Every call is guarded: in a sandboxed frame, with
  * cookies blocked or with the quota full, `localStorage` itself can throw on access, and a write
  * can throw at any time. The game then keeps playing: values live in memory for this visit, and
- * the first failure is reported once (see `onStorageProblem`) so the player can be told that
- * progress will not be kept.
+ * failures are reported (see `onStorageProblem`) so the player can be told that progress will
+ * not be kept: a refused store once, a full one at every write it refuses.
  */
 
 export interface KeyValue {
@@ -19,13 +19,14 @@ type Listener = (problem: StorageProblem) => void;
 const listeners = new Set<Listener>();
 let reported: StorageProblem | null = null;
 
+/** A refusal is said once (nothing will be kept); a full store is said at every write it refuses. */
 function report(problem: StorageProblem): void {
-  if (reported === problem) return;
+  if (reported === problem && problem === 'denied') return;
   reported = problem;
   for (const l of listeners) l(problem);
 }
 
-/** Calls `listener` on the first storage failure (and at once if one happened already). */
+/** Calls `listener` on a storage failure (and at once if one happened already): see `report`. */
 export function onStorageProblem(listener: Listener): () => void {
   listeners.add(listener);
   if (reported) listener(reported);

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { balanceReport } from '../../src/authoring/balance';
 import { compileScenario, Game, loadScenario } from '../../src/engine';
+import { randomPlaythrough } from '../../src/engine/autoplay';
 import { lengthEstimates } from '../../src/engine/estimates';
-import { bundledScenarioFiles, fixture, playThrough } from '../helpers';
+import { bundledScenarioFiles, fixture, loadOrThrow, playThrough } from '../helpers';
 
 const files = [fixture('mini.yaml'), ...bundledScenarioFiles()];
 
@@ -29,6 +30,21 @@ describe.each(files.map((f) => [f.split('/').pop(), f]))('%s', (_name, file) => 
     g.view();
     g.stop();
   });
+});
+
+// A random playthrough per seat (what `stats`, `balance` and the time estimates run by the
+// thousand): the goal is at least 10,000 a second on one core for every bundled seat.
+describe('a random playthrough of each bundled seat', () => {
+  for (const file of bundledScenarioFiles()) {
+    const s = loadOrThrow(file);
+    for (const role of s.roles) {
+      let seed = 0;
+      bench(`${s.id} as ${role.id}`, () => {
+        seed += 1;
+        randomPlaythrough(s, role.id, seed).stop();
+      });
+    }
+  }
 });
 
 describe('authoring tools on the bundled cases', () => {

@@ -76,13 +76,14 @@ export function requireChromium(): void {
 }
 
 /** Builds the site into a temporary folder and serves it from BASE_PATH on 127.0.0.1. */
-export async function buildAndServe(): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function buildAndServe(): Promise<{ origin: string; dir: string; stop(): Promise<void> }> {
   const out = mkdtempSync(join(tmpdir(), 'article-four-dist-'));
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
   const server = await serve(out);
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    dir: out,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(out, { recursive: true, force: true });

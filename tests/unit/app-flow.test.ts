@@ -148,6 +148,16 @@ describe('routing (pure transitions)', () => {
     expect(s.context.route).toEqual({ screen: 'seats', scenario: kz.id });
   });
 
+  it('a saved run whose case is gone (an opened file evicted) is kept, and the title asks for the file', () => {
+    const d = deps();
+    d.writeSave({ scenario: 'my-opened-case', role: 'x', screen: 'play' } as StoredRun);
+    const { actor } = boot({ screen: 'play' }, d);
+    const s = actor.getSnapshot();
+    expect(s.matches('title')).toBe(true);
+    expect(s.context.notice).toMatch(/"my-opened-case".*Open that file again.*kept/);
+    expect(d.saved()?.scenario).toBe('my-opened-case');
+  });
+
   it('a link to the run with no saved run goes to the title and says so', () => {
     const s = start({ screen: 'play' });
     expect(s.matches('title')).toBe(true);

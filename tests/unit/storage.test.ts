@@ -1,4 +1,4 @@
-/** The guarded storage module: refused or full storage never throws, keeps values for the visit, and is reported once. */
+/** The guarded storage module: refused or full storage never throws, keeps values for the visit, and is reported (refused once, full at every refused write). */
 import { describe, expect, it } from 'vitest';
 import { guardedStore, onStorageProblem, storageProblem } from '../../src/ui/storage';
 
@@ -32,13 +32,16 @@ describe('guarded storage', () => {
     off();
   });
 
-  it('with the quota full says the value was not kept, still holds it for the visit, and reports "full"', () => {
+  it('with the quota full says the value was not kept, still holds it for the visit, and reports "full" at every write', () => {
     const seen: string[] = [];
     const off = onStorageProblem((p) => seen.push(p));
     const store = guardedStore(() => new FullStorage() as unknown as Storage);
     expect(store.set('k', 'v')).toBe(false);
     expect(store.get('k')).toBe('v');
     expect(seen).toContain('full');
+    const before = seen.length;
+    expect(store.set('k', 'w')).toBe(false);
+    expect(seen.slice(before)).toEqual(['full']);
     off();
   });
 

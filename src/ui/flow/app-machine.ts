@@ -11,6 +11,7 @@ import { isRunRoute, type Route, type RouteScreen } from './routes';
 import {
   caseOf,
   ended,
+  missingCaseNotice,
   newRunState,
   RUN_SCREEN,
   runAtStake,
@@ -45,10 +46,8 @@ export const appMachine = setup({
       const r = context.route;
       return r.screen === 'briefing' && !context.deps.scenario(r.scenario)?.roles.some((x) => x.id === r.role);
     },
-    noSavedRun: ({ context }) => {
-      const saved = context.deps.readSave();
-      return saved.kind !== 'ok' || !context.deps.scenario(saved.run.scenario);
-    },
+    noSavedRun: ({ context }) => context.deps.readSave().kind !== 'ok',
+    savedCaseMissing: ({ context }) => missingCaseNotice(context.deps) !== null,
     runAtStake: ({ context }) => runAtStake(context.deps) !== null,
     wants: ({ context }, p: { screen: RouteScreen }) => runScreenFor(context) === p.screen,
     ended: ({ context }) => ended(context.run),
@@ -147,6 +146,11 @@ export const appMachine = setup({
           ],
         },
         { guard: 'unknownRole', target: 'seats', actions: go('seats', 'replace') },
+        {
+          guard: and(['isRunRoute', 'savedCaseMissing']),
+          target: 'title',
+          actions: [assign(({ context }) => ({ notice: missingCaseNotice(context.deps) })), go('title', 'replace')],
+        },
         {
           guard: and(['isRunRoute', 'noSavedRun']),
           target: 'title',

@@ -109,3 +109,16 @@ export function savedRunState(deps: FlowDeps): RunState | null {
     tick: 0,
   };
 }
+
+/**
+ * Said when a run is saved but its case is not here (an opened file this browser no longer keeps):
+ * the save is kept, and the file it came from is asked for. Null when the case is here, or no run is saved.
+ */
+export function missingCaseNotice(deps: FlowDeps): string | null {
+  const saved = deps.readSave();
+  if (saved.kind !== 'ok' || deps.scenario(saved.run.scenario)) return null;
+  return (
+    `Your saved game is of the case "${saved.run.scenario}", which this browser no longer has: it came from a scenario file ` +
+    'that is no longer kept here. Open that file again (Open a scenario file) to continue. Your saved game is kept.'
+  );
+}

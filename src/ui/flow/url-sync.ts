@@ -34,7 +34,14 @@ export interface UrlSync {
   stop(): void;
 }
 
-export function syncUrl(actor: Actor<typeof appMachine>): UrlSync {
+/**
+ * `ready(route, go)` calls `go` once what the route needs is loaded (the app loads a bundled case
+ * before the flow hears of it); by default at once.
+ */
+export function syncUrl(
+  actor: Actor<typeof appMachine>,
+  ready: (route: Route, go: () => void) => void = (_route, go) => go(),
+): UrlSync {
   if (!entry()) history.replaceState({ articleFour: 0, from: null } satisfies EntryState, '');
   const sub = actor.subscribe((snapshot) => {
     const hash = routeHash(snapshot.context.route);
@@ -49,7 +56,8 @@ export function syncUrl(actor: Actor<typeof appMachine>): UrlSync {
   const onPop = () => {
     // An in-page anchor (`#main`) is not a screen.
     if (!currentHash().startsWith('#/')) return;
-    actor.send({ type: 'ROUTE', route: parseRoute(currentHash()) });
+    const route = parseRoute(currentHash());
+    ready(route, () => actor.send({ type: 'ROUTE', route }));
   };
   window.addEventListener('popstate', onPop);
   const backTarget = (): Route => {
@@ -62,7 +70,7 @@ export function syncUrl(actor: Actor<typeof appMachine>): UrlSync {
     back(target = backTarget()) {
       const e = entry();
       if (e && e.articleFour > 0 && e.from === routeHash(target)) history.back();
-      else actor.send({ type: 'NAVIGATE', route: target });
+      else ready(target, () => actor.send({ type: 'NAVIGATE', route: target }));
     },
     stop() {
       sub.unsubscribe();

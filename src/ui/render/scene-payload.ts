@@ -9,7 +9,7 @@ import type { ScreenPayload } from '../bridge';
 import type { FlowContext } from '../flow/app-machine';
 import { unreadResult } from '../flow/app-machine';
 import { ScreenId } from '../keys';
-import { caseMap, emptyMap, type MapModel, regionMap, runMap } from '../map-model';
+import { caseMap, emptyMap, type MapModel, type RegionCase, regionMap, runMap } from '../map-model';
 import { teamsWithVotes } from '../screens/class-council';
 import type { DecisionDraft } from '../screens/class-vote';
 
@@ -19,7 +19,10 @@ export function scenePayload(
   scenarios: Scenario[],
   draft: DecisionDraft,
   lastMap: MapModel,
+  /** Every case on the region map (title and case list), loaded or not. */
+  list: readonly ({ ok: true; summary: RegionCase } | { ok: false })[] = [],
 ): ScreenPayload {
+  const regions = list.flatMap((c) => (c.ok ? [c.summary] : []));
   let map: MapModel = lastMap;
   let meters: ScreenPayload['meters'] = null;
   let council: ScreenPayload['council'] = null;
@@ -28,8 +31,8 @@ export function scenePayload(
   const run = context.run;
   const game = run?.game;
   const route = context.route;
-  if (screen === ScreenId.Title) map = regionMap(scenarios, false);
-  else if (screen === ScreenId.Cases) map = regionMap(scenarios, true);
+  if (screen === ScreenId.Title) map = regionMap(regions, false);
+  else if (screen === ScreenId.Cases) map = regionMap(regions, true);
   else if (screen === ScreenId.Seats || screen === ScreenId.Briefing) {
     const s = 'scenario' in route && route.scenario ? scenarios.find((x) => x.id === route.scenario) : undefined;
     if (s) map = caseMap(s);

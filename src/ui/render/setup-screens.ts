@@ -50,21 +50,24 @@ export function titleScreen(ui: Shell): ScreenResult {
   let resume: { title: string; detail: string } | null = null;
   let resumeRoute: Route = { screen: 'play' };
   if (saved.kind === 'ok') {
-    const s = ui.scenario(saved.run.scenario);
+    const s = ui.list.flatMap((c) => (c.ok ? [c.summary] : [])).find((x) => x.id === saved.run.scenario);
     const role = s?.roles.find((r) => r.id === saved.run.role);
     const turns = (saved.run.engine as { events?: unknown[] } | null)?.events?.length ?? 0;
     resume = {
       title: s?.title ?? saved.run.scenario,
-      detail: `${role?.title ?? saved.run.role}${saved.run.screen === 'play' ? ` · ${turns} move${turns === 1 ? '' : 's'} made` : ' · finished'}`,
+      detail: s
+        ? `${role?.title ?? saved.run.role}${saved.run.screen === 'play' ? ` · ${turns} move${turns === 1 ? '' : 's'} made` : ' · finished'}`
+        : 'open its scenario file again to continue',
     };
     resumeRoute = { screen: saved.run.screen };
   }
   const notice = ui.context.notice ?? (saved.kind === 'problem' ? saved.message : null);
-  const scenarios = ui.cases.flatMap((c) => (c.ok ? [c.scenario] : []));
+  const scenarios = ui.list.flatMap((c) => (c.ok ? [c.summary] : []));
   return renderTitle({
     cases: scenarios.map((x) => shortTitle(x.title)),
     resume,
     notice,
+    saveKept: saved.kind === 'ok',
     onContinue: () => ui.navigate(resumeRoute),
     onNew: () => {
       ui.send({ type: 'NOTICE', text: null });
@@ -84,7 +87,7 @@ export function setupScreen(ui: Shell): ScreenResult {
   switch (route.screen) {
     case 'cases':
       return renderCases({
-        cases: ui.cases,
+        cases: ui.list,
         onForget: (id) => ui.forgetOpened(id),
         onPick: (id) => ui.navigate({ screen: 'seats', scenario: id }),
         onHighlight: (id) => ui.highlightCase(id),

@@ -5,6 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { Scenario } from '../../engine/schema';
+import type { CaseCard } from '../case-summary';
 import type { CaseEntry } from '../cases';
 import type { Drafts } from '../drafts';
 import type { appMachine, FlowContext, FlowEvent } from '../flow/app-machine';
@@ -16,7 +17,10 @@ export type AppSnapshot = SnapshotFrom<typeof appMachine>;
 export interface Shell {
   snapshot: AppSnapshot;
   context: FlowContext;
+  /** The cases loaded (bundled ones once needed) and opened. */
   cases: CaseEntry[];
+  /** The case list: every case's summary, loaded or not. */
+  list: CaseCard[];
   settings: Settings;
   /** What has been typed for the run on screen (kept across re-renders and reloads). */
   drafts: Drafts;

@@ -1,12 +1,12 @@
 /** Case select: every bundled case with its dates and one-line summary; broken cases show their errors. */
 
 import { FULL_LENGTH } from '../../engine/schema';
-import type { CaseEntry } from '../cases';
+import type { CaseCard } from '../case-summary';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
 
 export interface CasesProps {
-  cases: CaseEntry[];
+  cases: CaseCard[];
   onPick(id: string): void;
   onHighlight(id: string | null): void;
   onBack(): void;
@@ -33,7 +33,7 @@ export function renderCases(p: CasesProps): ScreenResult {
       );
     }
     n += 1;
-    const s = c.scenario;
+    const s = c.summary;
     const button = h(
       'button',
       {

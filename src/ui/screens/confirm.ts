@@ -41,7 +41,7 @@ function confirmScreen(title: string, lede: string[], actions: Action[]): Screen
 }
 
 export interface ReplaceRunProps {
-  /** The saved run's case and seat, as the player knows them. */
+  /** The saved run's case (its short title) and seat, as the player knows them. */
   savedTitle: string;
   savedSeat: string;
   finished: boolean;
@@ -52,7 +52,7 @@ export interface ReplaceRunProps {
 }
 
 export function renderReplaceRun(p: ReplaceRunProps): ScreenResult {
-  const what = `${p.savedTitle}, as ${p.savedSeat}`;
+  const what = `${p.savedTitle} (${p.savedSeat})`;
   return confirmScreen(
     'Replace your saved run?',
     p.finished

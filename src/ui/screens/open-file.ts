@@ -4,8 +4,7 @@
  * loader, as the CLI does. The file is read locally and never sent anywhere; what it says is
  * only ever shown as text.
  */
-import { type Diagnostic, loadScenario, type Scenario } from '../../engine/index';
-import { MAX_FILE_BYTES } from '../../engine/yaml-source';
+import type { Diagnostic, Scenario } from '../../engine/index';
 import { h, uid } from '../dom';
 
 export type OpenedFile =
@@ -23,10 +22,62 @@ function problem(file: string, message: string): OpenedFile {
   };
 }
 
-/** Reads a scenario file locally and loads it with the engine's loader. Never throws. */
-export async function readScenarioFile(file: File): Promise<OpenedFile> {
+/** The code of the error that refuses a file using the id of a case that comes with the game. */
+export const BUNDLED_ID = 'bundled-id';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The top-level `id:` line of `source` naming `id` (1-based), or 0. */
+function idLine(source: string, id: string): number {
+  const re = new RegExp(`^id:[ \\t]*(["']?)${escapeRegExp(id)}\\1[ \\t]*(#.*)?$`);
+  return source.split(/\r?\n/).findIndex((l) => re.test(l)) + 1;
+}
+
+/** The id offered instead of a bundled case's (ids are at most 64 characters). */
+export function copyId(id: string): string {
+  return `${id.slice(0, 59)}-copy`;
+}
+
+/** The file with its top-level `id:` changed to `to`, or null when the line cannot be found. */
+export function renameScenario(source: string, from: string, to: string): string | null {
+  const line = idLine(source, from);
+  if (!line) return null;
+  const lines = source.split('\n');
+  const text = lines[line - 1] as string;
+  lines[line - 1] = `id:${text.slice(3).replace(from, to)}`;
+  return lines.join('\n');
+}
+
+function refuseBundled(name: string, scenario: Scenario, source: string): OpenedFile {
+  const line = idLine(source, scenario.id) || 1;
+  const message =
+    `this file uses the id "${scenario.id}" of a case that comes with the game; opening it would hide the real case, ` +
+    `so it was not opened. Change its id, or open it as "${copyId(scenario.id)}"`;
+  return {
+    ok: false,
+    file: name,
+    errors: [{ file: name, line, column: 1, severity: 'error', message, code: BUNDLED_ID }],
+    source,
+  };
+}
+
+/**
+ * Reads a scenario file locally and loads it with the engine's loader. A file whose id is
+ * `bundled(id)` is refused (see BUNDLED_ID). Never throws.
+ */
+export async function readScenarioFile(
+  file: File,
+  bundled: (id: string) => boolean = () => false,
+): Promise<OpenedFile> {
   const name = file.name || 'scenario.yaml';
   if (!YAML_NAME.test(name)) return problem(name, 'this is not a scenario file: choose a .yaml or .yml file');
+  // The YAML loader and Zod load only now, in their own chunk: the first screen never needs them.
+  const [{ loadScenarioCore: loadScenario }, { MAX_FILE_BYTES }] = await Promise.all([
+    import('../../engine/loader-core'),
+    import('../../engine/yaml-source'),
+  ]);
   // The loader checks the size too; checking here first avoids reading a huge file at all.
   if (file.size > MAX_FILE_BYTES) {
     return problem(name, `the file is too large: a scenario may be at most ${MAX_FILE_BYTES / 1048576} MB`);
@@ -41,6 +92,7 @@ export async function readScenarioFile(file: File): Promise<OpenedFile> {
   // The text: kept for a reload when the file loads; otherwise for showing the offending lines
   // (invalid UTF-8 shows as replacement characters).
   const source = new TextDecoder('utf-8').decode(bytes);
+  if (result.ok && bundled(result.scenario.id)) return refuseBundled(name, result.scenario, source);
   if (result.ok) return { ok: true, file: name, scenario: result.scenario, warnings: result.warnings, source };
   return { ok: false, file: name, errors: result.errors, source };
 }

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../engine/index';
 import { h } from '../dom';
 import { heading, type ScreenResult } from './common';
-import { openFileItem } from './open-file';
+import { BUNDLED_ID, copyId, openFileItem, renameScenario } from './open-file';
 
 export interface ScenarioErrorsProps {
   file: string;
@@ -47,6 +47,29 @@ export function excerpt(lines: string[], line: number, column: number): HTMLElem
   );
 }
 
+/** For a file refused for using a bundled case's id: "Open it as ID-copy" (the file with its id changed). */
+function openAsCopy(p: ScenarioErrorsProps): HTMLElement | null {
+  const id =
+    p.errors.length === 1 && p.errors[0]?.code === BUNDLED_ID ? /"([^"]+)"/.exec(p.errors[0].message)?.[1] : null;
+  const renamed = id ? renameScenario(p.source, id, copyId(id)) : null;
+  if (!id || renamed === null) return null;
+  const open = () => p.onOpenFile(new File([renamed], p.file, { type: 'application/yaml' }));
+  return h(
+    'li',
+    null,
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-primary', 'data-action': 'open-as-copy', onclick: open },
+      h(
+        'span',
+        { class: 'label' },
+        `Open it as ${copyId(id)}`,
+        h('small', null, 'The case that comes with the game stays as it is'),
+      ),
+    ),
+  );
+}
+
 export function renderScenarioErrors(p: ScenarioErrorsProps): ScreenResult {
   const n = p.errors.length;
   const title = heading(1, `${p.file} could not be opened`);
@@ -78,6 +101,7 @@ export function renderScenarioErrors(p: ScenarioErrorsProps): ScreenResult {
     h(
       'ul',
       { class: 'menu' },
+      openAsCopy(p),
       openFileItem(p.onOpenFile),
       h(
         'li',

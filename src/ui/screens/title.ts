@@ -8,6 +8,8 @@ export interface TitleProps {
   cases: string[];
   resume: { title: string; detail: string } | null;
   notice: string | null;
+  /** A saved run is still kept (the notice is about something else): it is not said to be cleared. */
+  saveKept?: boolean;
   onContinue(): void;
   onNew(): void;
   onSettings(): void;
@@ -54,7 +56,7 @@ export function renderTitle(p: TitleProps): ScreenResult {
           { class: 'notice', role: 'alert' },
           h('h2', null, 'Your saved game could not be resumed'),
           h('p', null, p.notice),
-          h('p', null, 'It has been cleared, so you can start afresh.'),
+          p.saveKept ? null : h('p', null, 'It has been cleared, so you can start afresh.'),
         )
       : null,
     h(

@@ -1,0 +1,108 @@
+/**
+ * The first load, in bytes (times are for `npm run bench:web`, never asserted): what index.html
+ * asks for before the title is usable (its module script, the modules it imports statically and
+ * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the linter and
+ * xstate/graph are in no file the browser can load.
+ */
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { BASE_PATH } from './harness';
+
+const BUDGET = 60_000;
+/** A string each library keeps in its built code. */
+const MARKERS = {
+  zod: '$ZodType',
+  yaml: 'YAMLParseError',
+  linter: 'is reached by no path',
+  graph: 'Traversal limit exceeded',
+};
+
+let base = '';
+const cache = new Map<string, string>();
+
+async function text(path: string): Promise<string> {
+  let t = cache.get(path);
+  if (t === undefined) {
+    const res = await fetch(new URL(path, base));
+    expect(res.ok, `${path}: ${res.status}`).toBe(true);
+    t = await res.text();
+    cache.set(path, t);
+  }
+  return t;
+}
+
+/** The JS and CSS index.html loads before its module script runs, and every module those import statically. */
+async function firstLoad(): Promise<string[]> {
+  const html = await text('index.html');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const seen = new Set<string>();
+  const queue = refs.map((r) => new URL(r, base).pathname.slice(BASE_PATH.length));
+  while (queue.length > 0) {
+    const path = queue.shift() ?? '';
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (!path.endsWith('.js')) continue;
+    const code = await text(path);
+    // Static imports only (`import … from "./x.js"` and `import "./x.js"`), not `import("./x.js")`.
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["']([^"']+\.js)["']/g)) {
+      queue.push(new URL(m[1] ?? '', new URL(path, base)).pathname.slice(BASE_PATH.length));
+    }
+  }
+  return [...seen];
+}
+
+beforeAll(() => {
+  base = `${inject('siteOrigin')}${BASE_PATH}`;
+});
+
+describe('the first load', () => {
+  it(`asks for at most ${BUDGET / 1000} KB of gzip JS and CSS before the title is usable`, async () => {
+    const files = await firstLoad();
+    expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.css'))).toBe(true);
+    let total = 0;
+    for (const f of files) total += gzipSync(await text(f), { level: 9 }).length;
+    expect(total, files.join(', ')).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('carries neither the YAML loader nor Zod', async () => {
+    for (const f of await firstLoad()) {
+      const code = await text(f);
+      expect(code.includes(MARKERS.zod), `${f} has Zod`).toBe(false);
+      expect(code.includes(MARKERS.yaml), `${f} has the YAML parser`).toBe(false);
+    }
+  });
+
+  it('has no file with the linter or xstate/graph (the build checks the cases; the browser never lints)', async () => {
+    const reachable = await everyChunk();
+    for (const f of reachable.filter((x) => x.endsWith('.js'))) {
+      const code = await text(f);
+      expect(code.includes(MARKERS.linter), `${f} has the linter`).toBe(false);
+      expect(code.includes(MARKERS.graph), `${f} has xstate/graph`).toBe(false);
+    }
+  });
+});
+
+/** Every JS file reachable from the two pages, static and dynamic imports alike. */
+async function everyChunk(): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const page of ['index.html', 'dashboard.html']) {
+    const html = await text(page);
+    for (const m of html.matchAll(/src="([^"]+\.js)"|href="([^"]+\.js)"/g)) {
+      queue.push(new URL(m[1] ?? m[2] ?? '', base).pathname.slice(BASE_PATH.length));
+    }
+  }
+  while (queue.length > 0) {
+    const path = queue.shift() ?? '';
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = await text(path);
+    for (const m of code.matchAll(/["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      queue.push(new URL(m[1] ?? '', new URL(path, base)).pathname.slice(BASE_PATH.length));
+    }
+  }
+  return [...seen];
+}
