@@ -10,11 +10,9 @@
  * exhaustive walk is used only on a case without cycles, and falls back to random runs when the
  * paths are too deep for it.
  */
-import { exhaustivePlaythroughs, Game, randomPlaythrough, type Scenario } from '../engine';
+import { exhaustivePlaythroughs, type Game, randomPlaythrough, type Scenario } from '../engine';
 import { DeadEndError } from '../engine/autoplay';
-import type { GameEvent } from '../engine/events';
 import type { LengthSample, Spread } from '../engine/path-lengths';
-import { nextRandom, seedState } from '../engine/rng';
 import { FULL_LENGTH } from '../engine/schema';
 import { measurePath } from '../engine/words';
 import { scenarioEdges } from './diagram';
@@ -73,36 +71,25 @@ const LENGTH_RUNS = 200;
  * no move is left. Lobbying stays on a step; any other move enters one (perhaps the same again).
  */
 export function traceRun(s: Scenario, role: string, seed: number, length?: string): string[] {
-  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) });
-  let policy = seedState(seed * 7919 + 13);
-  const draw = () => {
-    const r = nextRandom(policy);
-    policy = r.state;
-    return r.value;
-  };
-  const steps = [game.currentStep() ?? '?'];
-  const seen = new Set(steps);
+  const steps: string[] = [];
+  const seen = new Set<string>();
+  /** Thrown to stop the trace at the first step seen twice. */
+  const looped = new Error('looped');
   try {
-    for (let i = 0; i < MAX_MOVES && !game.ended; i++) {
-      const moves = game.moves();
-      if (moves.length === 0) break;
-      const lobbies = moves.filter((m) => m.type === 'LOBBY');
-      let move: GameEvent;
-      if (moves[0]?.type === 'CALL_VOTE') {
-        move =
-          lobbies.length > 0 && draw() < 0.5 ? (lobbies[Math.floor(draw() * lobbies.length)] as GameEvent) : moves[0];
-      } else {
-        move = moves[Math.floor(draw() * moves.length)] as GameEvent;
+    randomPlaythrough(s, role, seed, MAX_MOVES, length, (game, move, from) => {
+      if (steps.length === 0) {
+        steps.push(from ?? '?');
+        seen.add(from ?? '?');
       }
-      game.send(move);
-      if (move.type === 'LOBBY' || game.ended) continue;
+      if (move.type === 'LOBBY' || game.ended) return;
       const step = game.currentStep() ?? '?';
       steps.push(step);
-      if (seen.has(step)) break;
+      if (seen.has(step)) throw looped;
       seen.add(step);
-    }
-  } finally {
-    game.stop();
+    });
+  } catch (e) {
+    // A dead end, a loop or a run too long: the steps so far are the trace.
+    if (steps.length === 0 && e instanceof DeadEndError) steps.push(e.step);
   }
   return steps;
 }

@@ -19,17 +19,41 @@ export class DeadEndError extends Error {
 }
 
 /**
- * Plays a run to its end, picking uniformly among choices and lobbying before a vote half the
- * time. Throws on a dead end or a run longer than `maxEvents`.
+ * The random policy of seeded playthroughs, with its own generator (independent of the game's):
+ * uniformly among the moves, except that before a vote it lobbies a random member half the time.
  */
-export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEvents = 1000, length?: string): Game {
-  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) });
-  let policy = seedState(seed * 7919 + 13);
+export function randomPolicy(seed: number): (moves: readonly GameEvent[]) => GameEvent {
+  let state = seedState(seed * 7919 + 13);
   const draw = () => {
-    const r = nextRandom(policy);
-    policy = r.state;
+    const r = nextRandom(state);
+    state = r.state;
     return r.value;
   };
+  return (moves) => {
+    const lobbies = moves.filter((m) => m.type === 'LOBBY');
+    if (moves[0]?.type === 'CALL_VOTE') {
+      return lobbies.length > 0 && draw() < 0.5
+        ? (lobbies[Math.floor(draw() * lobbies.length)] as GameEvent)
+        : moves[0];
+    }
+    return moves[Math.floor(draw() * moves.length)] as GameEvent;
+  };
+}
+
+/**
+ * Plays a run to its end with `randomPolicy`. Throws on a dead end or a run longer than
+ * `maxEvents`; `onMove` sees each move once played, with the step it was played at (e.g. to trace a run that never ends).
+ */
+export function randomPlaythrough(
+  s: Scenario,
+  role: string,
+  seed: number,
+  maxEvents = 1000,
+  length?: string,
+  onMove?: (game: Game, move: GameEvent, from: string | undefined) => void,
+): Game {
+  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) });
+  const pick = randomPolicy(seed);
   for (let i = 0; i < maxEvents && !game.ended; i++) {
     const moves = game.moves();
     if (moves.length === 0) {
@@ -38,15 +62,10 @@ export function randomPlaythrough(s: Scenario, role: string, seed: number, maxEv
       game.stop();
       throw new DeadEndError(step, events);
     }
-    const lobbies = moves.filter((m) => m.type === 'LOBBY');
-    let move: GameEvent;
-    if (moves[0]?.type === 'CALL_VOTE') {
-      move =
-        lobbies.length > 0 && draw() < 0.5 ? (lobbies[Math.floor(draw() * lobbies.length)] as GameEvent) : moves[0];
-    } else {
-      move = moves[Math.floor(draw() * moves.length)] as GameEvent;
-    }
+    const move = pick(moves);
+    const from = onMove ? game.currentStep() : undefined;
     game.send(move);
+    onMove?.(game, move, from);
   }
   if (!game.ended) {
     game.stop();
