@@ -21,6 +21,7 @@ import { compiledRecord, forgetOpened, readOpened, rememberOpened } from './open
 import { Announcer, announceChange, announceNews } from './render/announce';
 import { runScreen } from './render/run-screens';
 import { scenePayload } from './render/scene-payload';
+import { screenOf } from './render/screen-of';
 import { errorScreen, scenarioErrorsScreen, setupScreen, titleScreen } from './render/setup-screens';
 import { type AppSnapshot, backLabelFor, type Shell } from './render/shell';
 import { renderTopbar } from './render/topbar';
@@ -38,32 +39,6 @@ export interface AppElements {
   main: HTMLElement;
   topbar: HTMLElement;
   live: HTMLElement;
-}
-
-/** The screen a flow state shows (the `data-screen` of #app). */
-export function screenOf(s: AppSnapshot): ScreenId {
-  if (s.matches({ briefing: 'confirming' }) || s.matches({ run: { debrief: 'confirming' } })) return ScreenId.Confirm;
-  if (s.matches({ run: 'settings' })) return ScreenId.Settings;
-  if (s.matches({ run: 'glossary' })) return ScreenId.Glossary;
-  if (s.matches({ run: 'ending' })) return ScreenId.Ending;
-  if (s.matches({ run: 'debrief' })) return ScreenId.Debrief;
-  if (s.matches('run')) return ScreenId.Play;
-  const byState: Record<string, ScreenId> = {
-    cases: ScreenId.Cases,
-    credits: ScreenId.Credits,
-    settings: ScreenId.Settings,
-    timeline: ScreenId.Timeline,
-    seats: ScreenId.Seats,
-    briefing: ScreenId.Briefing,
-    guide: ScreenId.TeacherGuide,
-    teams: ScreenId.CouncilTeams,
-    roleSheets: ScreenId.RoleSheets,
-    glossary: ScreenId.Glossary,
-    scenarioErrors: ScreenId.ScenarioErrors,
-    error: ScreenId.Error,
-  };
-  const top = typeof s.value === 'string' ? s.value : Object.keys(s.value)[0];
-  return byState[top ?? ''] ?? ScreenId.Title;
 }
 
 function newSeed(): number {
@@ -84,6 +59,7 @@ export class App {
   private drafts: Drafts = freshDrafts('');
   private renderKey = '';
   private lastTick = -1;
+  private lastSnapshot: AppSnapshot | null = null;
   private lastMap: MapModel = emptyMap();
   private layoutFrame = 0;
   private stopEstimates: (() => void) | null = null;
@@ -166,6 +142,9 @@ export class App {
   }
 
   private onSnapshot(s: AppSnapshot): void {
+    // Subscribers hear every event, handled or not: an event that changed nothing renders nothing.
+    if (s === this.lastSnapshot) return;
+    this.lastSnapshot = s;
     if (s.matches('booting') || s.matches('routing')) return;
     const run = s.context.run;
     // A run waits for its Game (started or restored by the child actor).

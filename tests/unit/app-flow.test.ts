@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
+import type { TeamSetup } from '../../src/classroom/council-teams';
 import type { Scenario } from '../../src/engine/schema';
 import { appMachine, type FlowDeps } from '../../src/ui/flow/app-machine';
 import { parseRoute, type Route, routeHash } from '../../src/ui/flow/routes';
@@ -173,10 +174,19 @@ describe('routing (pure transitions)', () => {
     expect(s.context.history).toBe('pop');
   });
 
-  it('class mode and teams are state: teams set up switch class mode on', () => {
-    let s = start({ screen: 'teams', scenario: kz.id });
+  it('class mode is state: leaving the team set-up with teams turns it on, however one leaves', () => {
+    const teams: TeamSetup[] = [];
+    const d = { ...deps(), teams: () => teams };
+    let [s] = initialTransition(appMachine, { deps: d });
+    [s] = transition(appMachine, s, { type: 'START', route: { screen: 'teams', scenario: kz.id } });
+    // No teams: leaving changes nothing.
+    [s] = transition(appMachine, s, { type: 'ROUTE', route: { screen: 'seats', scenario: kz.id } });
     expect(s.context.classMode).toBe(false);
-    [s] = transition(appMachine, s, { type: 'TEAMS_CHANGED', teams: [{ team: 'A', actor: 'russia' }] });
+    [s] = transition(appMachine, s, { type: 'NAVIGATE', route: { screen: 'teams', scenario: kz.id } });
+    teams.push({ team: 'A', actor: 'russia' });
+    expect(s.context.classMode).toBe(false);
+    // Back (a ROUTE) leaves the set-up as well as its own buttons do.
+    [s] = transition(appMachine, s, { type: 'ROUTE', route: { screen: 'seats', scenario: kz.id } });
     expect(s.context.classMode).toBe(true);
     [s] = transition(appMachine, s, { type: 'CLASS_MODE', on: false });
     expect(s.context.classMode).toBe(false);

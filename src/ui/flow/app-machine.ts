@@ -126,10 +126,6 @@ export const appMachine = setup({
     LENGTH: {
       actions: assign({ lengths: ({ context, event }) => new Map(context.lengths).set(event.scenario, event.length) }),
     },
-    // Teams play in class mode.
-    TEAMS_CHANGED: {
-      actions: assign({ classMode: ({ context, event }) => context.classMode || event.teams.length > 0 }),
-    },
   },
   states: {
     booting: { on: { START: { target: 'routing', actions: 'takeRoute' } } },
@@ -180,7 +176,15 @@ export const appMachine = setup({
     timeline: {},
     seats: {},
     guide: {},
-    teams: {},
+    // Teams play in class mode: leaving the set-up (by any way) with teams set up turns it on.
+    teams: {
+      exit: assign({
+        classMode: ({ context }) => {
+          const id = caseOf(context.route) ?? '';
+          return context.classMode || context.deps.teams(id).length > 0;
+        },
+      }),
+    },
     roleSheets: {},
     glossary: {},
     scenarioErrors: {},

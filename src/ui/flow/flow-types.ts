@@ -82,7 +82,6 @@ export type FlowEvent =
   | { type: 'CLASS_MODE'; on: boolean }
   | { type: 'CLASS_FORECAST'; mode: ForecastMode }
   | { type: 'LENGTH'; scenario: string; length: string }
-  | { type: 'TEAMS_CHANGED'; teams: readonly TeamSetup[] }
   | { type: 'BEGIN'; scenario: string; role: string; forecast: ForecastMode }
   | { type: 'CONFIRM' }
   | { type: 'CANCEL' }

@@ -175,10 +175,8 @@ export function setupScreen(ui: Shell): ScreenResult {
       return renderTeamSetup({
         scenario,
         teams: readTeams(scenario.id),
-        onChange: (teams) => {
-          writeTeams(scenario.id, teams);
-          ui.send({ type: 'TEAMS_CHANGED', teams });
-        },
+        // Kept as typed; leaving the set-up with teams turns class mode on (the flow's `teams` state).
+        onChange: (teams) => writeTeams(scenario.id, teams),
         onRoleSheets: () => ui.navigate({ screen: 'role-sheets', scenario: scenario.id }),
         onBack: () => ui.back(),
         announce: (text) => ui.announce(text),
