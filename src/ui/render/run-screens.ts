@@ -25,6 +25,7 @@ import { renderConfirmReplay } from '../screens/confirm';
 import { renderDebrief } from '../screens/debrief';
 import { renderEnding } from '../screens/ending';
 import { renderResult, renderStep } from '../screens/play';
+import { caseSummary } from './setup-screens';
 import type { Shell } from './shell';
 
 const debriefs = new WeakMap<Game, { turn: number; debrief: Debrief }>();
@@ -200,7 +201,7 @@ function debriefScreen(ui: Shell, run: RunState, game: Game): ScreenResult {
     seat: role?.title ?? d.role,
     debrief: d,
     meters: game.view().meters,
-    caseTitle: (id) => ui.scenario(id)?.title ?? id,
+    caseTitle: (id) => ui.scenario(id)?.title ?? caseSummary(ui, id)?.title ?? id,
     extra: saveResultsBlock({
       game,
       mode: run.mode,

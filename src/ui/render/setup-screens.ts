@@ -24,6 +24,11 @@ import { renderTitle } from '../screens/title';
 import { readTeams, writeTeams } from '../teams-store';
 import type { Shell } from './shell';
 
+/** A case's summary from the case list's index (loaded or not). */
+export function caseSummary(ui: Pick<Shell, 'list'>, id: string) {
+  return ui.list.flatMap((c) => (c.ok ? [c.summary] : [])).find((x) => x.id === id);
+}
+
 export function errorScreen(ui: Pick<Shell, 'navigate'>, message: string): ScreenResult {
   const heading = h('h1', { class: 'screen-heading', tabindex: -1 }, 'Something went wrong');
   const root = h(
@@ -50,7 +55,7 @@ export function titleScreen(ui: Shell): ScreenResult {
   let resume: { title: string; detail: string } | null = null;
   let resumeRoute: Route = { screen: 'play' };
   if (saved.kind === 'ok') {
-    const s = ui.list.flatMap((c) => (c.ok ? [c.summary] : [])).find((x) => x.id === saved.run.scenario);
+    const s = caseSummary(ui, saved.run.scenario);
     const role = s?.roles.find((r) => r.id === saved.run.role);
     const turns = (saved.run.engine as { events?: unknown[] } | null)?.events?.length ?? 0;
     resume = {
@@ -110,9 +115,11 @@ export function setupScreen(ui: Shell): ScreenResult {
         data: bundledTimeline(),
         ...(scenario && !route.all ? { asOf: scenario.dates.start } : {}),
         ...(scenario ? { caseId: scenario.id } : {}),
-        caseTitle: (id) => ui.scenario(id)?.title,
+        // From the case list's index: a case need not be loaded to be named and linked.
+        caseTitle: (id) => caseSummary(ui, id)?.title,
         onCase: (id) => ui.navigate({ screen: 'seats', scenario: id }),
-        onShowAll: () => ui.navigate({ ...route, all: true }),
+        // The same screen, showing more: the address changes in place, and Back still leads where it did.
+        onShowAll: () => ui.send({ type: 'NAVIGATE', route: { ...route, all: true }, replace: true }),
         onBack: () => ui.back(),
         backLabel: ui.backLabel(),
       });
