@@ -30,7 +30,6 @@ afterAll(async () => {
 });
 
 const hash = (page: Page) => page.evaluate(() => location.hash);
-const screenId = (page: Page) => page.evaluate(() => document.getElementById('app')?.dataset.screen ?? '');
 
 /** Waits until the Phaser scenes running include `want` (the world starts the gauges and the chamber as screens need them); returns them. */
 async function scenes(page: Page, want: string[]): Promise<string[]> {
@@ -174,13 +173,18 @@ describe('reloads', () => {
   it('a reload at each kind of screen lands on the same screen, with its scenes', async () => {
     const { page, context, errors } = await openPage(site, { query: '?seed=3' });
     try {
-      for (const link of [`#/case/${CASE}`, `#/case/${CASE}/guide`, `#/timeline`]) {
+      for (const [link, want] of [
+        [`#/case/${CASE}`, 'seats'],
+        [`#/case/${CASE}/guide`, 'teacher-guide'],
+        ['#/timeline', 'timeline'],
+      ] as const) {
+        // A new hash on the same page is a same-document navigation: wait for its screen (its case may load first).
         await page.goto(`${site.url}?seed=3${link}`);
         await waitReady(page);
-        const before = await screenId(page);
+        await waitScreen(page, want);
         await page.reload();
         await waitReady(page);
-        expect(await screenId(page)).toBe(before);
+        await waitScreen(page, want);
         expect(await hash(page)).toBe(link);
       }
       await page.goto(`${site.url}?seed=3#/`);
