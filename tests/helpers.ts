@@ -1,6 +1,8 @@
 /** Shared test helpers: loading fixtures and bundled scenarios, and playing runs headless. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { main } from '../src/cli/main';
 import { formatDiagnostic, type Game, loadScenario, type Scenario } from '../src/engine';
 import { randomPlaythrough } from '../src/engine/autoplay';
 
@@ -44,3 +46,16 @@ export const FORGED_ENDING = {
   historical: true,
   counterfactual: false,
 };
+
+/** Runs the CLI in-process (`main(argv, io)`) with `input` as standard input; resolves to its exit code and output. */
+export async function runCli(args: string[], input = '', cwd = ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(input ? [input] : []),
+    cwd,
+  });
+  return { code, stdout, stderr, all: stdout + stderr };
+}

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { StorageKey } from '../../src/ui/keys';
 import { clickAndRender, openPage, openSite, ROOT, type Site, VIEWPORTS, waitReady, waitScreen } from './harness';
-import { playOn, renders, startRun } from './keyboard';
+import { playOn, startRun } from './keyboard';
 
 const CASE = 'kazakhstan-2022';
 const SEAT = 'chair';
@@ -46,16 +46,6 @@ async function scenes(page: Page, want: string[]): Promise<string[]> {
     await page.waitForTimeout(250);
   }
   return running();
-}
-
-/** Clicks a button of the run's top bar and waits for the panel to render. */
-async function clickTopbar(page: Page, action: string): Promise<void> {
-  const before = await renders(page);
-  await page.click(`#topbar [data-action="${action}"]`);
-  await page.waitForFunction(
-    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-    before,
-  );
 }
 
 async function historyBack(page: Page, want: string): Promise<void> {
@@ -118,7 +108,7 @@ describe('addresses, Back and Forward', () => {
       await waitScreen(page, 'play', '[data-step]');
       expect(await page.locator('#main [data-step]').getAttribute('data-step')).toBe(step);
       // Settings over the run, and Back to the game.
-      await clickTopbar(page, 'settings');
+      await clickAndRender(page, '[data-action="settings"]', '#topbar');
       await waitScreen(page, 'settings');
       expect(await hash(page)).toBe('#/play/settings');
       await page.goBack();
@@ -273,7 +263,7 @@ describe('asking before a run is lost', () => {
       await startRun(page, CASE, SEAT);
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
       const saved = await page.evaluate((k) => localStorage.getItem(k), StorageKey.Save);
-      await clickTopbar(page, 'exit');
+      await clickAndRender(page, '[data-action="exit"]', '#topbar');
       await waitScreen(page, 'title');
       await clickAndRender(page, '[data-action="new"]');
       await clickAndRender(page, '[data-case="kyrgyzstan-2010"]');
@@ -397,7 +387,7 @@ describe('saves that survive', () => {
       await waitScreen(page, 'play');
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
       const step = await page.locator('#main [data-step]').getAttribute('data-step');
-      await clickTopbar(page, 'exit');
+      await clickAndRender(page, '[data-action="exit"]', '#topbar');
       await waitScreen(page, 'title');
       await page.locator('#main [data-action="open-file"]').setInputFiles(edited);
       await waitScreen(page, 'seats');

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, openSite, ROOT, type Site, VIEWPORTS } from './harness';
+import { bundledCases, clickAndRender, openSite, ROOT, type Site, VIEWPORTS } from './harness';
 
 let site: Site;
 let embedder: Server;
@@ -97,33 +97,19 @@ async function frameScreen(frame: Frame): Promise<string> {
   return frame.evaluate(() => document.getElementById('app')?.dataset.screen ?? '');
 }
 
-async function renders(frame: Frame): Promise<number> {
-  return frame.evaluate(() => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders());
-}
-
-/** Clicks `selector` in the frame's panel and waits for the next render. */
-async function click(frame: Frame, selector: string): Promise<void> {
-  const before = await renders(frame);
-  await frame.locator(`#main ${selector}`).first().click();
-  await frame.waitForFunction(
-    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-    before,
-  );
-}
-
 /** Plays the first bundled case from its first seat to the debrief with the mouse (the first option each time). */
 async function playToDebrief(frame: Frame): Promise<void> {
   await frame.waitForFunction(() => (window as unknown as { __articleFour?: { ready: boolean } }).__articleFour?.ready);
   // A storage banner sits over the foot of a short frame: the player reads it and presses OK.
   const ok = frame.locator('.storage-banner [data-action="dismiss-storage"]');
   if (await ok.count()) await ok.click();
-  await click(frame, '[data-action="new"]');
-  await click(frame, `[data-case="${CASE?.id}"]`);
+  await clickAndRender(frame, '[data-action="new"]');
+  await clickAndRender(frame, `[data-case="${CASE?.id}"]`);
   // The class lesson (5–8 decisions) where the case has one: the frame is what is tested, not the case.
   const lesson = frame.locator('#main [data-length-choice="class"]');
   if (await lesson.count()) await lesson.check();
-  await click(frame, `[data-role="${ROLE}"]`);
-  await click(frame, '[data-action="begin"]');
+  await clickAndRender(frame, `[data-role="${ROLE}"]`);
+  await clickAndRender(frame, '[data-action="begin"]');
   for (let i = 0; i < 300; i++) {
     const screen = await frameScreen(frame);
     if (screen === 'debrief') return;
@@ -135,7 +121,7 @@ async function playToDebrief(frame: Frame): Promise<void> {
       return null;
     });
     if (!next) throw new Error(`nothing to press on the ${screen} screen`);
-    await click(frame, `${next}:not([disabled])`);
+    await clickAndRender(frame, `${next}:not([disabled])`);
   }
   throw new Error('the run did not reach its debrief');
 }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { formatDiagnostic, loadScenario } from '../../src/engine/index';
 
@@ -248,16 +248,24 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   if (v.length > 0) throw new Error(`${where}: axe found serious or critical problems:\n${describeViolations(v)}`);
 }
 
-/** Clicks the first match of `selector` in the panel and waits until the panel has rendered again. */
-export async function clickAndRender(page: Page, selector: string): Promise<void> {
-  const renders = () =>
-    page.evaluate(() => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders());
-  const before = await renders();
-  await page.locator(`#main ${selector}`).first().click();
-  await page.waitForFunction(
+/** How many times the panel has rendered (in a page, or in a frame holding the game). */
+export async function renders(target: Page | Frame): Promise<number> {
+  return target.evaluate(() => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders());
+}
+
+/** Does `act` and waits until the panel has rendered again. */
+export async function afterRender(target: Page | Frame, act: () => Promise<unknown>): Promise<void> {
+  const before = await renders(target);
+  await act();
+  await target.waitForFunction(
     (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
     before,
   );
+}
+
+/** Clicks the first match of `selector` in `within` (the panel by default) and waits until the panel has rendered again. */
+export async function clickAndRender(target: Page | Frame, selector: string, within = '#main'): Promise<void> {
+  await afterRender(target, () => target.locator(`${within} ${selector}`).first().click());
 }
 
 // ---------------------------------------------------------------- the bundled cases

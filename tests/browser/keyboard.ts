@@ -3,20 +3,13 @@
  * pick options. The page is read only to decide which key to press next.
  */
 import type { Page } from 'playwright-core';
-import { screen, tabTo, waitScreen } from './harness';
+import { afterRender, screen, tabTo, waitScreen } from './harness';
 
-export async function renders(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders());
-}
+export { renders } from './harness';
 
 /** Presses a key and waits until the panel has rendered again. */
 export async function pressAndWait(page: Page, key: string): Promise<void> {
-  const before = await renders(page);
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-    before,
-  );
+  await afterRender(page, () => page.keyboard.press(key));
 }
 
 /** Tab to an element and press Enter; waits for the next render. */

@@ -3,8 +3,8 @@
  * Tab and Enter through the menus, number keys for the options.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, foreignRequests, openPage, openSite, type Site, waitScreen } from './harness';
-import { playOn, renders, startRun } from './keyboard';
+import { bundledCases, clickAndRender, foreignRequests, openPage, openSite, type Site, waitScreen } from './harness';
+import { playOn, startRun } from './keyboard';
 
 const cases = bundledCases();
 let site: Site;
@@ -53,14 +53,7 @@ describe('keyboard playthroughs', () => {
     if (!c) throw new Error('no bundled case');
     const { page, context, errors } = await openPage(site, { query: '?seed=31' });
     try {
-      const click = async (selector: string) => {
-        const before = await renders(page);
-        await page.locator(`#main ${selector}`).first().click();
-        await page.waitForFunction(
-          (n) => (window as unknown as { __articleFour: { renders(): number } }).__articleFour.renders() > n,
-          before,
-        );
-      };
+      const click = (selector: string) => clickAndRender(page, selector);
       await click('[data-action="new"]');
       await click(`[data-case="${c.id}"]`);
       await click(`[data-role="${c.roles[0]?.id}"]`);

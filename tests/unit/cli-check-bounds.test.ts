@@ -7,22 +7,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { exhaustivePlaythroughs, loadScenario } from '../../src/engine';
-import { fixture } from '../helpers';
+import { fixture, runCli } from '../helpers';
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-  });
-  return { code, stdout, stderr, all: stdout + stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 const HEAD = (start: string, actors: string[]) => `format: 1
 id: generated

@@ -17,25 +17,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { safeJson, safeText } from '../../src/cli/safe-text';
-import { fixture } from '../helpers';
+import { fixture, runCli } from '../helpers';
 
 const hostile = (name: string) => fixture(join('hostile', name));
 
-/** Runs the CLI in-process; resolves to its exit code and output. */
-async function run(args: string[], input = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(input ? [input] : []),
-  });
-  return { code, stdout, stderr, all: stdout + stderr };
-}
+const run = (args: string[], input = '') => runCli(args, input);
 
 /** Lines of `text` that mention `name`. */
 const naming = (text: string, name: string) => text.split('\n').filter((l) => l.includes(name));

@@ -7,27 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { scenarioJsonSchema } from '../../src/cli/schema-json';
-import { fixture, ROOT } from '../helpers';
+import { fixture, ROOT, runCli } from '../helpers';
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 
-/** Runs the CLI in-process with `input` as standard input; resolves to its exit code and output. */
-async function run(args: string[], input = '', cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(input ? [input] : []),
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** The real executable, through tsx, as `npm run scenario` starts it. */
 function spawn(args: string[], input = '') {
