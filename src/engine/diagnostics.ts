@@ -21,3 +21,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
 }
+
+/** The errors and the warnings of a file, each sorted by place. */
+export function bySeverity(list: Diagnostic[]): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  return {
+    errors: sortDiagnostics(list.filter((f) => f.severity === 'error')),
+    warnings: sortDiagnostics(list.filter((f) => f.severity === 'warning')),
+  };
+}

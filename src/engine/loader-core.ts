@@ -6,7 +6,7 @@
  * alone, never carries the linter.
  */
 
-import { type Diagnostic, sortDiagnostics } from './diagnostics';
+import { bySeverity, type Diagnostic, sortDiagnostics } from './diagnostics';
 import { LINT_RULES } from './lint-rules';
 import { checkReferences, didYouMean, type Finding } from './references';
 import { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
@@ -220,8 +220,7 @@ export function loadScenarioCore(input: string | Uint8Array, file: string, lint?
         code: f.code,
       }),
     );
-    const errors = sortDiagnostics(findings.filter((f) => f.severity === 'error'));
-    const warnings = sortDiagnostics(findings.filter((f) => f.severity === 'warning'));
+    const { errors, warnings } = bySeverity(findings);
     if (errors.length > 0) return { ok: false, errors, warnings };
     return { ok: true, scenario: result.data, warnings };
   } catch (e) {

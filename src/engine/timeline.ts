@@ -4,7 +4,7 @@
  * date. Loaded with the same YAML reader and diagnostics as scenarios, so every error comes
  * as FILE:LINE:COL; nothing is thrown for any input. Pure: no DOM, no I/O.
  */
-import { type Diagnostic, sortDiagnostics } from './diagnostics';
+import { bySeverity, type Diagnostic, sortDiagnostics } from './diagnostics';
 import { describePath } from './loader';
 import { Id, IsoDate, SourceSchema, Text } from './schema';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
@@ -269,8 +269,7 @@ export function loadTimeline(input: string | Uint8Array, file: string): Timeline
         code: f.code,
       }),
     );
-    const errors = sortDiagnostics(found.filter((f) => f.severity === 'error'));
-    const warnings = sortDiagnostics(found.filter((f) => f.severity === 'warning'));
+    const { errors, warnings } = bySeverity(found);
     if (errors.length > 0) return { ok: false, errors, warnings };
     return { ok: true, timeline: result.data, warnings };
   } catch (e) {
