@@ -75,7 +75,12 @@ export class App {
     document.addEventListener('keydown', (e) => this.onKey(e));
     window.addEventListener('resize', () => this.scheduleLayout());
     // What is typed is kept for a reload as it is typed (the screens update the drafts first).
-    for (const type of ['input', 'change', 'click']) el.main.addEventListener(type, () => keepDrafts(this.drafts));
+    for (const type of ['input', 'change', 'click']) {
+      el.main.addEventListener(type, () => {
+        // Only a run has drafts to keep.
+        if (this.drafts.run) keepDrafts(this.drafts);
+      });
+    }
     bridge.on(BridgeEvent.PickCase, (id) => {
       if (this.actor?.getSnapshot().matches('cases')) this.navigate({ screen: 'seats', scenario: id });
     });
