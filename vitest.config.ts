@@ -6,6 +6,7 @@ const HEAVY = [
   'tests/unit/cli-hostile.test.ts',
   'tests/unit/council-verdict.test.ts',
   'tests/unit/cli-check-bounds.test.ts',
+  'tests/unit/table-run.test.ts',
 ];
 
 export default defineConfig({

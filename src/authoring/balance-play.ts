@@ -42,7 +42,7 @@ function record(s: Scenario, g: Game, offered = new Map<string, string[]>()): Ru
 }
 
 export function playWith(s: Scenario, role: string, seed: number, pick: Pick, maxEvents = 1000): RunRecord {
-  const game = Game.start(s, { role, seed });
+  const game = Game.start(s, { role, seed }, 'table');
   const draw = policyRng(seed);
   const offered = new Map<string, string[]>();
   for (let i = 0; i < maxEvents && !game.ended; i++) {

@@ -52,7 +52,7 @@ export function randomPlaythrough(
   length?: string,
   onMove?: (game: Game, move: GameEvent, from: string | undefined) => void,
 ): Game {
-  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) });
+  const game = Game.start(s, { role, seed, ...(length ? { length } : {}) }, 'table');
   const pick = randomPolicy(seed);
   for (let i = 0; i < maxEvents && !game.ended; i++) {
     const moves = game.moves();
@@ -125,7 +125,7 @@ export function exhaustivePlaythroughs(
     stack.push({ game, moves: movesOf(game), next: 0 });
     return true;
   };
-  let complete = enter(Game.start(s, { role, seed, ...(length ? { length } : {}) }));
+  let complete = enter(Game.start(s, { role, seed, ...(length ? { length } : {}) }, 'table'));
   while (complete && stack.length > 0) {
     const top = stack[stack.length - 1] as { game: Game; moves: GameEvent[]; next: number };
     const move = top.moves[top.next++];

@@ -5,12 +5,11 @@
  * twelve lobbiable members is 2^12 states, not 12!. Lobbying is also tried in one canonical
  * order (members as listed), since the order does not change a vote.
  */
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
 import type { GameEvent } from './events';
-import { machineFor } from './game';
 import { candidateMoves } from './moves';
 import type { RunContext } from './run-context';
 import type { Scenario, Step } from './schema';
+import { runTable, type TableRun } from './table-run';
 
 /** How much exploring the linter may do: shared by all its walks and random runs. */
 export interface Budget {
@@ -45,8 +44,8 @@ export interface WalkResult {
 }
 
 /** Where the run is and who was lobbied, as a set. */
-const keyOf = (snap: AnyMachineSnapshot) =>
-  `${snap.status === 'done' ? '#done' : String(snap.value)}|${[...(snap.context as RunContext).lobbied].sort().join(',')}|${(snap.context as RunContext).ending ?? ''}`;
+const keyOf = (run: TableRun) =>
+  `${run.status === 'done' ? '#done' : run.value}|${[...run.context.lobbied].sort().join(',')}|${run.context.ending ?? ''}`;
 
 /** The moves worth trying at a step: every candidate, lobbying only after the last member lobbied. */
 function movesAt(step: Step | undefined, ctx: RunContext): GameEvent[] {
@@ -57,12 +56,12 @@ function movesAt(step: Step | undefined, ctx: RunContext): GameEvent[] {
 
 /** Explores from one seat and seed, breadth first, until every state is seen or the budget is spent. */
 export function boundedWalk(s: Scenario, role: string, seed: number, budget: Budget): WalkResult {
-  const machine = machineFor(s);
+  const table = runTable(s);
   const steps = new Map(s.steps.map((st) => [st.id, st]));
   const out: WalkResult = { endings: new Set(), steps: new Set(), states: 0, deadEnds: [], complete: true };
-  const [start] = initialTransition(machine, { role, seed } as never) as unknown as [AnyMachineSnapshot];
-  // A queue of [snapshot, index of the parent entry, event from the parent]: paths are rebuilt on demand.
-  const queue: { snap: AnyMachineSnapshot; parent: number; event?: GameEvent }[] = [{ snap: start, parent: -1 }];
+  const start = table.start({ role, seed });
+  // A queue of [run, index of the parent entry, event from the parent]: paths are rebuilt on demand.
+  const queue: { snap?: TableRun; parent: number; event?: GameEvent }[] = [{ snap: start, parent: -1 }];
   const seen = new Set<string>([keyOf(start)]);
   const pathTo = (i: number): GameEvent[] => {
     const path: GameEvent[] = [];
@@ -76,19 +75,22 @@ export function boundedWalk(s: Scenario, role: string, seed: number, budget: Bud
     }
     budget.states++;
     out.states++;
-    const { snap } = queue[i] as { snap: AnyMachineSnapshot };
-    const ctx = snap.context as RunContext;
+    const entry = queue[i] as { snap?: TableRun };
+    const snap = entry.snap as TableRun;
+    // Each run is needed once: letting it go keeps a long walk's memory (and GC) small.
+    entry.snap = undefined;
+    const ctx: RunContext = snap.context;
     if (snap.status === 'done') {
       if (ctx.ending) out.endings.add(ctx.ending);
       continue;
     }
-    const id = String(snap.value);
+    const id = snap.value;
     out.steps.add(id);
     const step = steps.get(id);
     let accepted = false;
     for (const event of movesAt(step, ctx)) {
-      const [next] = transition(machine, snap as never, event) as unknown as [AnyMachineSnapshot];
-      if ((next.context as RunContext).handled === ctx.handled) continue;
+      const next = table.send(snap, event);
+      if (next.context.handled === ctx.handled) continue;
       accepted = true;
       const key = keyOf(next);
       if (seen.has(key)) continue;

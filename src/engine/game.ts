@@ -3,20 +3,30 @@
  * operations a front end needs (view, send, save, restore, replay, debrief). Front ends hold a
  * Game and render `view()`; they never decide a rule themselves.
  */
-import { type Actor, createActor } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compiler';
 import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
 import { legalMoves } from './moves';
 import type { RunContext } from './run-context';
+import { type Interpreter, interpreterCore, type RunCore, type RunSnapshot } from './run-core';
 import { parseSave, playState, rulesHash, SAVE_VERSION, type SaveData, SaveError, SaveMessage } from './save';
-import { FULL_LENGTH, type Scenario } from './schema';
+import { FULL_LENGTH, type Scenario, type Step } from './schema';
 import { gameView, type VoteCall } from './view';
 import type { GameView } from './view-types';
 
 const machines = new WeakMap<Scenario, ScenarioMachine>();
 /** Each scenario's rules hash, for saves (a scenario object is never changed once loaded). */
 const hashes = new WeakMap<Scenario, string>();
+const stepMaps = new WeakMap<Scenario, Map<string, Step>>();
+
+function stepOf(s: Scenario, id: string): Step | undefined {
+  let m = stepMaps.get(s);
+  if (!m) {
+    m = new Map(s.steps.map((st) => [st.id, st]));
+    stepMaps.set(s, m);
+  }
+  return m.get(id);
+}
 
 /** Compiles once per scenario object. */
 export function machineFor(s: Scenario): ScenarioMachine {
@@ -51,22 +61,25 @@ function runOptions(x: { role: string; seed: number; length?: string }): StartOp
 
 export class Game {
   readonly scenario: Scenario;
-  private readonly actor: Actor<ScenarioMachine>;
+  private readonly core: RunCore;
   private readonly events: GameEvent[];
   private readonly listeners = new Set<(view: GameView) => void>();
   private cachedView: GameView | null = null;
   /** Where the latest Council vote was called (its event's index in the log): what `view().last.vote` reads. */
   private voteCall: { eventIndex: number; call: VoteCall } | null = null;
 
-  private constructor(scenario: Scenario, actor: Actor<ScenarioMachine>, events: GameEvent[]) {
+  private constructor(scenario: Scenario, core: RunCore, events: GameEvent[]) {
     this.scenario = scenario;
-    this.actor = actor;
+    this.core = core;
     this.events = events;
-    actor.start();
   }
 
-  /** A new run from the seat's first step. */
-  static start(scenario: Scenario, opts: StartOptions): Game {
+  /**
+   * A new run from the seat's first step. The compiled XState machine runs it; automated play
+   * (stats, balance, estimates, lint) passes `'table'` for the same rules read from the same
+   * configuration by a faster interpreter (run-core.ts, table-run.ts).
+   */
+  static start(scenario: Scenario, opts: StartOptions, interpreter: Interpreter = 'xstate'): Game {
     if (!scenario.roles.some((r) => r.id === opts.role)) {
       throw new Error(
         `"${scenario.id}" has no seat "${opts.role}"; seats: ${scenario.roles.map((r) => r.id).join(', ')}`,
@@ -80,13 +93,17 @@ export class Game {
       );
     }
     const input = { role: opts.role, seed: opts.seed, ...(length !== FULL_LENGTH ? { length } : {}) };
-    const actor = createActor(machineFor(scenario), { input });
-    return new Game(scenario, actor, []);
+    return new Game(scenario, interpreterCore(interpreter, scenario, machineFor(scenario), input), []);
   }
 
   /** A run rebuilt from the seed and an event log (events that do not apply are an error). */
-  static replay(scenario: Scenario, opts: StartOptions, events: readonly GameEvent[]): Game {
-    const game = Game.start(scenario, opts);
+  static replay(
+    scenario: Scenario,
+    opts: StartOptions,
+    events: readonly GameEvent[],
+    interpreter: Interpreter = 'xstate',
+  ): Game {
+    const game = Game.start(scenario, opts, interpreter);
     events.forEach((e, i) => {
       if (!game.send(e)) {
         game.stop();
@@ -112,7 +129,7 @@ export class Game {
       if (e instanceof SaveError) throw new SaveError(changed ?? SaveMessage.Mismatch);
       throw e;
     }
-    if (playState(replayed.actor.getPersistedSnapshot()) !== playState(save.snapshot)) {
+    if (playState(replayed.core.persisted()) !== playState(save.snapshot)) {
       replayed.stop();
       throw new SaveError(changed ?? SaveMessage.StateMismatch);
     }
@@ -120,15 +137,15 @@ export class Game {
   }
 
   private get context(): RunContext {
-    return this.actor.getSnapshot().context;
+    return this.core.snapshot().context;
   }
 
   /** Sends an event; returns false (and changes nothing) when the current step does not accept it. */
   send(event: GameEvent): boolean {
-    const before = this.actor.getSnapshot();
+    const before = this.core.snapshot();
     if (before.status !== 'active') return false;
-    this.actor.send(event);
-    const after = this.actor.getSnapshot();
+    this.core.send(event);
+    const after = this.core.snapshot();
     if (after.context.handled === before.context.handled) return false;
     if (event.type === 'CALL_VOTE') {
       const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
@@ -159,20 +176,20 @@ export class Game {
 
   /** The step the run stands at, or undefined once it has ended. */
   currentStep(): string | undefined {
-    const snap = this.actor.getSnapshot();
-    return snap.status === 'done' ? undefined : String(snap.value);
+    const snap: RunSnapshot = this.core.snapshot();
+    return snap.status === 'done' ? undefined : snap.value;
   }
 
   /** The moves the player can make now (no view is built: cheap for automated play). */
   moves(): GameEvent[] {
     const id = this.currentStep();
-    const step = id === undefined ? undefined : this.scenario.steps.find((x) => x.id === id);
+    const step = id === undefined ? undefined : stepOf(this.scenario, id);
     return legalMoves(step, this.context);
   }
 
   view(): GameView {
     if (!this.cachedView) {
-      const snap = this.actor.getSnapshot();
+      const snap = this.core.snapshot();
       const vote = this.lastVoteCall(snap.context);
       this.cachedView = gameView(this.scenario, snap.context, String(snap.value), snap.status === 'done', vote);
     }
@@ -191,7 +208,7 @@ export class Game {
     if (this.voteCall?.eventIndex !== d.eventIndex) {
       const event = this.events[d.eventIndex];
       if (event?.type !== 'CALL_VOTE') return undefined;
-      const before = Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex));
+      const before = Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex), this.core.kind);
       const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
       before.stop();
       this.voteCall = { eventIndex: d.eventIndex, call };
@@ -208,7 +225,7 @@ export class Game {
   }
 
   get ended(): boolean {
-    return this.actor.getSnapshot().status === 'done';
+    return this.core.snapshot().status === 'done';
   }
 
   /** The events that made this run, in order. */
@@ -227,18 +244,13 @@ export class Game {
       seed: ctx.seed,
       ...(ctx.length ? { length: ctx.length } : {}),
       events: [...this.events],
-      snapshot: this.actor.getPersistedSnapshot(),
+      snapshot: this.core.persisted(),
     };
   }
 
   /** An independent copy of this run as it stands (same state and moves), for automated exploration. */
   fork(): Game {
-    const ctx = this.context;
-    const actor = createActor(machineFor(this.scenario), {
-      snapshot: this.actor.getPersistedSnapshot() as never,
-      input: { role: ctx.role, seed: ctx.seed, ...(ctx.length ? { length: ctx.length } : {}) },
-    });
-    const copy = new Game(this.scenario, actor, [...this.events]);
+    const copy = new Game(this.scenario, this.core.copy(), [...this.events]);
     copy.voteCall = this.voteCall;
     return copy;
   }
@@ -248,7 +260,7 @@ export class Game {
     const d = this.context.decisions.find((x) => x.turn === turn);
     if (!d) throw new Error(`no decision ${turn} in this run`);
     const ctx = this.context;
-    return Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex));
+    return Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex), this.core.kind);
   }
 
   debrief(): Debrief {
@@ -262,6 +274,6 @@ export class Game {
 
   stop(): void {
     this.listeners.clear();
-    this.actor.stop();
+    this.core.stop();
   }
 }

@@ -55,9 +55,11 @@ export function drawnOutcome(choice: Choice, draw: number): number {
 
 type Args = { context: RunContext; event: GameEvent };
 
+/** An action's behaviour: the part of the context it changes. */
+type Reducer<P> = (args: Args, params: P) => Partial<RunContext>;
+
 /** `assign` with the run's types, so the actions fit `setup`. */
-const act = <P>(fn: (args: Args, params: P) => Partial<RunContext>) =>
-  assign<RunContext, GameEvent, P, GameEvent, never>(fn);
+const act = <P>(fn: Reducer<P>) => assign<RunContext, GameEvent, P, GameEvent, never>(fn);
 
 export function implementations(s: Scenario) {
   const ix = indexScenario(s);
@@ -80,47 +82,70 @@ export function implementations(s: Scenario) {
     holds: ({ context }: Args, p: { when?: Condition }) => holds(p.when, context),
   };
 
-  const actions = {
-    enterStep: act(({ context }: Args, p: { step: string }) => {
+  // What each action changes, as plain functions: the XState machine runs them through `assign`,
+  // and the table interpreter (table-run.ts) calls them directly.
+  const reducers = {
+    enterStep: ({ context }: Args, p: { step: string }): Partial<RunContext> => {
       const step = ix.step(p.step);
-      let ctx: RunContext = { ...context, visited: [...context.visited, p.step], lobbied: [] };
+      const entered = { visited: [...context.visited, p.step], lobbied: [] };
+      if (step.events.length === 0) return entered;
+      // A fresh copy, changed in place as the step's events apply: nothing else holds it yet.
+      const ctx: RunContext = { ...context, ...entered };
       for (const ev of step.events) {
         if (!holds(ev.when, ctx)) continue;
         if (ev.chance !== undefined && ev.chance < 1) {
           const draw = peekDraw(ctx);
-          ctx = { ...ctx, rng: advanceDraw(ctx) };
+          ctx.rng = advanceDraw(ctx);
           if (draw >= ev.chance) continue;
         }
-        ctx = {
-          ...ctx,
-          ...applyEffects(s, ctx, ev.effects, p.step, `event:${ev.id}`),
-          flags: applyFlags(ctx.flags, ev),
-          news: [...ctx.news, { turn: ctx.turn, step: p.step, event: ev.id }],
-        };
+        const { meters, ledger } = applyEffects(s, ctx, ev.effects, p.step, `event:${ev.id}`);
+        ctx.meters = meters;
+        ctx.ledger = ledger;
+        ctx.flags = applyFlags(ctx.flags, ev);
+        ctx.news = [...ctx.news, { turn: ctx.turn, step: p.step, event: ev.id }];
       }
       return ctx;
-    }),
+    },
 
-    takeChoice: act(({ context, event }: Args, p: { step: string; choice: string; outcome: number }) => {
+    // Builds only the fields it changes (automated play runs this by the million).
+    takeChoice: (
+      { context, event }: Args,
+      p: { step: string; choice: string; outcome: number },
+    ): Partial<RunContext> => {
       const choice = ix.choice(p.step, p.choice);
       const turn = context.turn + 1;
-      let ctx: RunContext = { ...context, turn, handled: context.handled + 1 };
-      ctx = { ...ctx, ...applyEffects(s, ctx, choice.effects, p.step, p.choice), flags: applyFlags(ctx.flags, choice) };
+      let { meters, ledger } = applyEffects(
+        s,
+        { meters: context.meters, ledger: context.ledger, turn },
+        choice.effects,
+        p.step,
+        p.choice,
+      );
+      let flags = applyFlags(context.flags, choice);
+      let rng = context.rng;
       const outcome = p.outcome >= 0 ? choice.outcomes[p.outcome] : undefined;
       if (outcome) {
-        ctx = {
-          ...ctx,
-          rng: advanceDraw(ctx),
-          ...applyEffects(s, ctx, outcome.effects, p.step, `${p.choice}/${outcome.id}`),
-          flags: applyFlags(ctx.flags, outcome),
-        };
+        rng = advanceDraw(context);
+        ({ meters, ledger } = applyEffects(
+          s,
+          { meters, ledger, turn },
+          outcome.effects,
+          p.step,
+          `${p.choice}/${outcome.id}`,
+        ));
+        flags = applyFlags(flags, outcome);
       }
       const text = outcome?.text ?? choice.result;
       return {
-        ...ctx,
-        chosen: [...ctx.chosen, p.choice],
+        turn,
+        handled: context.handled + 1,
+        meters,
+        ledger,
+        flags,
+        rng,
+        chosen: [...context.chosen, p.choice],
         decisions: [
-          ...ctx.decisions,
+          ...context.decisions,
           {
             turn,
             step: p.step,
@@ -140,17 +165,17 @@ export function implementations(s: Scenario) {
           ...(outcome?.counterfactual || choice.counterfactual ? { counterfactual: true } : {}),
         },
       };
-    }),
+    },
 
-    lobby: act(({ context }: Args, p: { step: string; actor: string }) => {
+    lobby: ({ context }: Args, p: { step: string; actor: string }): Partial<RunContext> => {
       const member = ix.step(p.step).council?.members.find((m) => m.actor === p.actor);
       const effects = member?.lobby?.effects ?? [];
       // Lobbying costs belong to the vote it prepares: the next decision.
       const applied = applyEffects(s, { ...context, turn: context.turn + 1 }, effects, p.step, `lobby:${p.actor}`);
       return { ...applied, lobbied: [...context.lobbied, p.actor], handled: context.handled + 1 };
-    }),
+    },
 
-    vote: act(({ context, event }: Args, p: { step: string; passed: boolean }) => {
+    vote: ({ context, event }: Args, p: { step: string; passed: boolean }): Partial<RunContext> => {
       const council = ix.step(p.step).council;
       const turn = context.turn + 1;
       const verdict = p.passed ? 'consensus' : 'blocked';
@@ -175,12 +200,21 @@ export function implementations(s: Scenario) {
         ],
         last: { turn, step: p.step, label, ...(text ? { text } : {}) },
       };
-    }),
+    },
 
-    proceed: act(({ context }: Args) => ({ handled: context.handled + 1 })),
+    proceed: ({ context }: Args): Partial<RunContext> => ({ handled: context.handled + 1 }),
 
-    reachEnding: act((_: Args, p: { ending: string }) => ({ ending: p.ending })),
+    reachEnding: (_: Args, p: { ending: string }): Partial<RunContext> => ({ ending: p.ending }),
   };
 
-  return { guards, actions, initial: (input: RunInput) => initialContext(s, input), index: ix };
+  const actions = {
+    enterStep: act(reducers.enterStep),
+    takeChoice: act(reducers.takeChoice),
+    lobby: act(reducers.lobby),
+    vote: act(reducers.vote),
+    proceed: act(reducers.proceed),
+    reachEnding: act(reducers.reachEnding),
+  };
+
+  return { guards, actions, reducers, initial: (input: RunInput) => initialContext(s, input), index: ix };
 }

@@ -90,8 +90,15 @@ export function initialContext(s: Scenario, input: RunInput): RunContext {
   };
 }
 
+const meterMaps = new WeakMap<Scenario, Map<string, Scenario['meters'][number]>>();
+
 export function clampMeter(s: Scenario, meter: string, value: number): number {
-  const m = s.meters.find((x) => x.id === meter);
+  let byId = meterMaps.get(s);
+  if (!byId) {
+    byId = new Map(s.meters.map((m) => [m.id, m]));
+    meterMaps.set(s, byId);
+  }
+  const m = byId.get(meter);
   if (!m) return value;
   return Math.min(m.max, Math.max(m.min, value));
 }
