@@ -323,7 +323,10 @@ export class App {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
-    if (/^[1-9]$/.test(e.key)) {
+    // Number keys pick options; Enter continues, unless a control has the focus (Enter then
+    // presses that control), so a double press never picks an option unread.
+    const onControl = target?.closest('button, a, select, summary, [role="button"]');
+    if (/^[1-9]$/.test(e.key) || (e.key === 'Enter' && !onControl)) {
       const button = this.el.main.querySelector<HTMLButtonElement>(`[data-key="${e.key}"]:not([disabled])`);
       if (button) {
         e.preventDefault();

@@ -43,7 +43,7 @@ export function resultText(key: string, text: () => string, announce: (text: str
   // Visible only: what it says is announced through the app's live region (say), not twice.
   const status = h('p', { class: 'save-status', 'data-save-status': '' }, memory.status);
   const area = h('textarea', {
-    class: 'result-text',
+    class: 'result-copy',
     readonly: true,
     rows: 6,
     spellcheck: 'false',

@@ -300,7 +300,7 @@ describe('Council teams', () => {
       await tabAndEnter(page, '[data-action="begin"]');
       await waitScreen(page, 'play');
       for (let i = 0; i < 60 && (await page.locator('#main [data-vote]').count()) === 0; i++) {
-        if ((await page.locator('#main [data-continue]').count()) > 0) await pressAndWait(page, '1');
+        if ((await page.locator('#main [data-continue]').count()) > 0) await pressAndWait(page, 'Enter');
         else await tabAndEnter(page, '[data-class-take]');
       }
       const main = page.locator('#main');

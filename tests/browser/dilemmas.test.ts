@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/engine/index';
 import { formatDate } from '../../src/ui/dom';
 import { clickAndRender, openPage, openSite, ROOT, type Site, shoot, waitScreen } from './harness';
-import { pressAndWait, startRun, tabAndEnter } from './keyboard';
+import { advance, pressAndWait, startRun, tabAndEnter } from './keyboard';
 
 let site: Site;
 
@@ -144,7 +144,7 @@ describe('the numbers tell the truth', () => {
       if (v.gauges) expect(v.gauges, `gauges at ${v.result ? `result ${v.result}` : v.step}`).toEqual(want);
       expect(v.invented).toBe(0);
       checked++;
-      if (v.result || (!v.choices && !v.vote)) await pressAndWait(page, '1');
+      if (v.result || (!v.choices && !v.vote)) await pressAndWait(page, 'Enter');
       else if (v.choices) await pressAndWait(page, String(Math.min(v.choices, 2)));
       else if (v.lobbies > 0 && !lobbied) {
         lobbied = true;
@@ -161,7 +161,7 @@ describe('forecasts follow the setting, and invented options are told after the 
   it('advisers’ estimates by default, full numbers or none from Settings; history after the decision', async () => {
     const { page, context } = await openPage(site, { query: '?seed=3', reducedMotion: true });
     await startRun(page, 'kazakhstan-2022', 'chair');
-    while ((await shown(page)).choices === 0) await pressAndWait(page, '1');
+    while ((await shown(page)).choices === 0) await advance(page);
     const modes = () =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('#main [data-forecast]')].map((e) => e.dataset.forecast),
@@ -202,7 +202,7 @@ describe('forecasts follow the setting, and invented options are told after the 
     await waitScreen(page, 'briefing');
     await clickAndRender(page, '[data-action="begin"]');
     await waitScreen(page, 'play');
-    while ((await page.locator('#main [data-class-option]').count()) === 0) await pressAndWait(page, '1');
+    while ((await page.locator('#main [data-class-option]').count()) === 0) await advance(page);
     expect(await page.locator('#main [data-forecast]').count()).toBe(0);
     await page.reload();
     await page.waitForFunction(

@@ -12,6 +12,12 @@ export async function pressAndWait(page: Page, key: string): Promise<void> {
   await afterRender(page, () => page.keyboard.press(key));
 }
 
+/** Continues (Enter) on a screen with a Continue button, else presses 1 (the first option or lobbying). */
+export async function advance(page: Page): Promise<void> {
+  const onContinue = await page.evaluate(() => document.querySelector('#main [data-continue]') !== null);
+  await pressAndWait(page, onContinue ? 'Enter' : '1');
+}
+
 /** Tab to an element and press Enter; waits for the next render. */
 export async function tabAndEnter(page: Page, selector: string): Promise<void> {
   await tabTo(page, selector);

@@ -69,12 +69,12 @@ describe('the class lesson', () => {
         words += await panelWords(page);
         if (state.result) {
           decisions++;
-          await pressAndWait(page, '1');
+          await pressAndWait(page, 'Enter');
         } else if (state.choices > 0) await pressAndWait(page, String(Math.min(state.choices, 1 + (i % 3))));
         else if (state.vote) {
           votes++;
           await clickAndRender(page, '[data-vote]');
-        } else await pressAndWait(page, '1');
+        } else await pressAndWait(page, 'Enter');
       }
       await waitScreen(page, 'ending');
       expect(decisions).toBeGreaterThanOrEqual(5);

@@ -15,7 +15,7 @@ import {
   waitScreen,
   waitWorld,
 } from './harness';
-import { playOn, pressAndWait, startRun, tabAndEnter } from './keyboard';
+import { advance, playOn, startRun, tabAndEnter } from './keyboard';
 
 const [first] = bundledCases();
 let site: Site;
@@ -156,7 +156,7 @@ describe('no leaks', () => {
     try {
       await waitWorld(page);
       await startRun(page, first.id, role);
-      await pressAndWait(page, '1');
+      await advance(page);
       const inRun = await when(page, ['world', 'gauges']);
       for (let i = 0; i < 10; i++) {
         await tabAndEnter(page, '[data-action="exit"]');

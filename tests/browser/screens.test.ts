@@ -77,7 +77,9 @@ async function playUntil(page: Page, selector: string): Promise<boolean> {
         '1'
       );
     });
-    await pressAndWait(page, key);
+    // Enter presses whatever has the focus (this test tabs through controls): tab to Continue first.
+    if (key === 'Enter') await tabAndEnter(page, '[data-continue]');
+    else await pressAndWait(page, key);
   }
   return false;
 }

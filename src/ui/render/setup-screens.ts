@@ -57,11 +57,13 @@ export function titleScreen(ui: Shell): ScreenResult {
   if (saved.kind === 'ok') {
     const s = caseSummary(ui, saved.run.scenario);
     const role = s?.roles.find((r) => r.id === saved.run.role);
-    const turns = (saved.run.engine as { events?: unknown[] } | null)?.events?.length ?? 0;
+    // Decisions, not moves: Continue and lobbying are not counted.
+    const events = (saved.run.engine as { events?: { type?: unknown }[] } | null)?.events ?? [];
+    const turns = events.filter((e) => e?.type === 'CHOOSE' || e?.type === 'CALL_VOTE').length;
     resume = {
       title: s?.title ?? saved.run.scenario,
       detail: s
-        ? `${role?.title ?? saved.run.role}${saved.run.screen === 'play' ? ` · ${turns} move${turns === 1 ? '' : 's'} made` : ' · finished'}`
+        ? `${role?.title ?? saved.run.role}${saved.run.screen === 'play' ? ` · ${turns === 0 ? 'no decision taken yet' : `${turns} decision${turns === 1 ? '' : 's'} taken`}` : ' · finished'}`
         : 'open its scenario file again to continue',
     };
     resumeRoute = { screen: saved.run.screen };

@@ -64,8 +64,8 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-action': 'begin', onclick: p.onBegin },
-        h('kbd', null, '1'),
+        { type: 'button', class: 'btn btn-primary', 'data-key': 'Enter', 'data-action': 'begin', onclick: p.onBegin },
+        h('kbd', null, 'Enter'),
         'Begin',
       ),
       p.onGlossary && s.teacher.glossary.length > 0

@@ -59,7 +59,12 @@ export function sourceList(sources: Source[], label = 'Sources'): HTMLElement | 
 
 export function inlineSources(sources: Source[]): HTMLElement | null {
   if (sources.length === 0) return null;
-  return h('p', { class: 'sources-inline' }, `Sources: ${sources.map((s) => s.title).join('; ')}`);
+  // Each with its publisher and year: a 2022 magazine cited on a 2010 step says it wrote later.
+  const cite = (s: Source) => {
+    const by = [s.publisher, s.date?.slice(0, 4)].filter(Boolean).join(', ');
+    return by ? `${s.title} (${by})` : s.title;
+  };
+  return h('p', { class: 'sources-inline' }, `Sources: ${sources.map(cite).join('; ')}`);
 }
 
 /** The meters as HTML: the accessible twin of the gauges (and their fallback without a canvas). */

@@ -57,8 +57,14 @@ export function renderEnding(p: EndingProps): ScreenResult {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-continue': 'debrief', onclick: p.onDebrief },
-        h('kbd', { 'aria-hidden': 'true' }, '1'),
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-key': 'Enter',
+          'data-continue': 'debrief',
+          onclick: p.onDebrief,
+        },
+        h('kbd', { 'aria-hidden': 'true' }, 'Enter'),
         'Debrief: your path beside history',
       ),
     ),

@@ -78,13 +78,14 @@ function memberRow(
 export function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLElement | null {
   const c = step.council;
   if (!c) return null;
-  const lobbyable = c.members.filter((m) => m.lobby && !m.lobby.done).length;
+  // Keys stay with their members: lobbying one leaves the others' numbers (and the vote's) as they were.
+  const lobbyable = c.members.filter((m) => m.lobby).length;
   const voteKey = String(Math.min(9, lobbyable + 1));
   const cls = p.classCouncil?.(voteKey) ?? null;
   let n = 0;
   const rows = c.members.map((m) => {
     const open = m.lobby && !m.lobby.done;
-    if (open) n += 1;
+    if (m.lobby) n += 1;
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
     const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
     const key = open && n <= 8 ? String(n) : null;
@@ -114,6 +115,7 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
         ? `${prefix}, consensus forms: no member objects.`
         : `${prefix}, it is blocked: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`,
     ),
+    leanScale(c.objectAt, c.supportAt),
     h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
     cls ? cls.voteArea : councilVote(p, voteKey),
     h(
@@ -121,6 +123,21 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
       { class: 'hint' },
       'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
     ),
+  );
+}
+
+/** The scale of the members' lean bars, once above them: where a member objects, abstains, supports. */
+function leanScale(objectAt: number, supportAt: number): HTMLElement {
+  const at = (v: number) => (Math.max(-100, Math.min(100, v)) + 100) / 2;
+  const zone = (cls: string, width: number, text: string) =>
+    h('span', { class: `lean-zone ${cls}`, style: `flex-basis:${width.toFixed(1)}%` }, text);
+  return h(
+    'p',
+    { class: 'lean-scale' },
+    h('span', { class: 'sr-only' }, `Lean runs from −100 (against) to 100 (for): `),
+    zone('position-object', at(objectAt), `◀ objects below ${objectAt}`),
+    zone('position-abstain', at(supportAt) - at(objectAt), 'abstains'),
+    zone('position-support', 100 - at(supportAt), `supports from ${supportAt} ▶`),
   );
 }
 

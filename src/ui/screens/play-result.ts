@@ -37,7 +37,17 @@ export interface ResultProps {
 
 export function renderResult(p: ResultProps): ScreenResult {
   const { last, view } = p;
-  const title = heading(2, last.label, 'step-title');
+  // A vote's heading is its verdict; the proposal (often several lines) is quoted below it.
+  const proposal = last.vote?.council.proposal;
+  const title = heading(
+    2,
+    p.verdict && proposal
+      ? p.verdict === 'consensus'
+        ? 'The Council agreed'
+        : 'The Council blocked the proposal'
+      : last.label,
+    'step-title',
+  );
   title.id = 'result-heading';
   const root = h(
     'article',
@@ -49,6 +59,9 @@ export function renderResult(p: ResultProps): ScreenResult {
           { class: `council-status ${p.verdict === 'consensus' ? 'match-yes' : 'match-no'}` },
           p.verdict === 'consensus' ? '✓ Consensus: the Council agrees.' : '✕ Blocked: the Council does not agree.',
         )
+      : null,
+    p.verdict && proposal
+      ? h('blockquote', { class: 'proposal-quote' }, h('p', null, 'The proposal: ', proposal))
       : null,
     p.votes?.length
       ? h(
@@ -79,8 +92,14 @@ export function renderResult(p: ResultProps): ScreenResult {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-continue': 'result', onclick: p.onContinue },
-        h('kbd', { 'aria-hidden': 'true' }, '1'),
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-key': 'Enter',
+          'data-continue': 'result',
+          onclick: p.onContinue,
+        },
+        h('kbd', { 'aria-hidden': 'true' }, 'Enter'),
         view.status === 'ended' ? 'See how it ends' : 'Continue',
       ),
     ),

@@ -118,8 +118,14 @@ export function renderStep(p: StepProps): ScreenResult {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', class: 'btn btn-primary', 'data-key': '1', 'data-continue': 'step', onclick: p.onContinue },
-        h('kbd', { 'aria-hidden': 'true' }, '1'),
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-key': 'Enter',
+          'data-continue': 'step',
+          onclick: p.onContinue,
+        },
+        h('kbd', { 'aria-hidden': 'true' }, 'Enter'),
         'Continue',
       ),
     );
@@ -133,7 +139,14 @@ export function renderStep(p: StepProps): ScreenResult {
       h(
         'p',
         { class: 'meta' },
-        h('span', { class: 'kicker' }, `${phaseLabel(step.phase)} · Decision ${view.turn + 1}`),
+        // Only a step that asks for a decision is numbered: the news before it is not "Decision N" too.
+        h(
+          'span',
+          { class: 'kicker' },
+          step.kind === 'choices' || step.kind === 'council'
+            ? `${phaseLabel(step.phase)} · Decision ${view.turn + 1}`
+            : phaseLabel(step.phase),
+        ),
       ),
       title,
       h(
