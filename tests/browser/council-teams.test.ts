@@ -122,6 +122,10 @@ describe('Council teams', () => {
       const summary = (await page.textContent('#main [data-teams-summary]')) ?? '';
       expect(summary).toContain('Team Bear (Russia)');
       expect(summary).not.toContain('Belarus');
+      // The chair is Armenia's seat: Team Ararat sits out when the class plays it.
+      expect(await page.textContent(`#main [data-role="${SEAT}"] [data-sits-out]`)).toContain(
+        'Team Ararat holds Armenia',
+      );
       // Setting up teams turns class mode on.
       expect(await page.isChecked('#class-mode')).toBe(true);
 
@@ -136,7 +140,8 @@ describe('Council teams', () => {
       );
       await waitScreen(page, 'play');
       const main = page.locator('#main');
-      expect(await main.locator('fieldset.team-vote-choice').count()).toBe(5);
+      expect(await main.locator('fieldset.team-vote-choice').count()).toBe(4);
+      expect(await main.locator('[data-member="armenia"] .team-vote').count()).toBe(0);
       expect(await main.locator('[data-member="belarus"] .team-vote').count()).toBe(0);
       expect(await main.locator('[data-council-tally]').getAttribute('data-verdict')).toBe('pending');
       // The chamber shows the seats whose team has not voted as waiting.
@@ -145,7 +150,7 @@ describe('Council teams', () => {
           (window as unknown as { __articleFour: { screen(): { teams: { voted: boolean }[] } } }).__articleFour.screen()
             .teams,
       );
-      expect(waiting.filter((t) => !t.voted)).toHaveLength(5);
+      expect(waiting.filter((t) => !t.voted)).toHaveLength(4);
       const step = (await main.locator('[data-step]').getAttribute('data-step')) ?? '';
 
       // Calling the vote before every team has voted names who is missing and calls nothing.
@@ -157,7 +162,12 @@ describe('Council teams', () => {
       const held = await main
         .locator('[data-team-vote]')
         .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-team-vote') ?? ''))]);
-      expect(held.sort()).toEqual(['armenia', 'kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan']);
+      expect(held.sort()).toEqual(['kazakhstan', 'kyrgyzstan', 'russia', 'tajikistan']);
+      // Lobbying is offered only for members no team holds.
+      const lobbies = await main
+        .locator('[data-lobby]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-lobby')));
+      for (const actor of lobbies) expect(held).not.toContain(actor);
       for (const actor of held) {
         await main.locator(`#team-vote-${actor}-${actor === 'russia' ? 'object' : 'support'}`).check();
       }
@@ -174,7 +184,8 @@ describe('Council teams', () => {
       // How each member voted, in text as well as in the chamber.
       const votes = (await page.textContent('#main [data-votes]')) ?? '';
       expect(votes).toContain('Russia (Team Bear): ✕ Objects');
-      expect(votes).toContain('Armenia (Team Ararat): ✓ Supports');
+      expect(votes).toMatch(/Armenia: /);
+      expect(votes).not.toContain('Team Ararat');
       expect(votes).toMatch(/Belarus: /);
       const chamber = await page.evaluate(() =>
         (
@@ -193,11 +204,10 @@ describe('Council teams', () => {
             })
           : null;
       });
-      expect(saved?.teams).toHaveLength(5);
+      expect(saved?.teams).toHaveLength(4);
       const call = saved?.engine.events.find((e) => e.type === 'CALL_VOTE');
       expect(call?.positions).toEqual({
         russia: 'object',
-        armenia: 'support',
         kazakhstan: 'support',
         kyrgyzstan: 'support',
         tajikistan: 'support',
@@ -293,9 +303,15 @@ describe('Council teams', () => {
       await page.keyboard.type('Keys Bear');
       await tabTo(page, '[data-action="name-teams"]');
       await page.keyboard.press('Enter');
+      // Each member's votes as a run meets them, and which seat's member a team would give up.
+      expect(await page.textContent('#team-armenia-help')).toMatch(
+        /Sits on \d+ Council votes? in this case; (a run meets [\d–]+ of them, depending on the path|every run meets).*If the class plays “Chair of the Collective Security Council[^”]*”, this member votes as the class’s decisions have it, and the team sits out\./,
+      );
       await tabAndEnter(page, '[data-action="teams-done"]');
       await waitScreen(page, 'seats');
       expect(await page.isChecked('#class-mode')).toBe(true);
+      // The chair is Armenia's seat: the team holding Armenia sits out when the class plays it.
+      expect(await page.textContent(`#main [data-role="${SEAT}"] [data-sits-out]`)).toContain('sits out');
       await tabAndEnter(page, `[data-role="${SEAT}"]`);
       await tabAndEnter(page, '[data-action="begin"]');
       await waitScreen(page, 'play');
@@ -307,7 +323,14 @@ describe('Council teams', () => {
       const held = await main
         .locator('[data-team-vote]')
         .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-team-vote') ?? ''))]);
-      expect(held).toHaveLength(6);
+      // Six members sit; the class plays Armenia's, so five teams vote.
+      expect(held).toHaveLength(5);
+      expect(held).not.toContain('armenia');
+      // Lobbying is offered only for members no team holds.
+      const lobbied = await main
+        .locator('[data-lobby]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-lobby')));
+      for (const actor of lobbied) expect(held).not.toContain(actor);
       // Tab reaches each team's radio group on its first option; Space takes it, arrows move on.
       for (const actor of held) {
         await tabTo(page, `#team-vote-${actor}-support`);

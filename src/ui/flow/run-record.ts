@@ -1,4 +1,5 @@
 /** What the flow reads of the open run and the saved one: pure functions of its context. */
+import { teamsForSeat } from '../../classroom/team-seats';
 import { FULL_LENGTH } from '../../engine/schema';
 import { runMeta, STORED_VERSION, type StoredRun, type StoredScreen } from '../save-store';
 import type { PlayMode } from '../screens/class-vote';
@@ -85,7 +86,8 @@ export function newRunState(context: FlowContext): RunState | null {
     seen: 0,
     mode,
     startedAt: context.deps.timestamp(),
-    teams: mode === 'class' ? context.deps.teams(scenario.id) : [],
+    // Never a team for the member whose seat the class plays: the class casts that vote.
+    teams: mode === 'class' ? teamsForSeat(scenario, begin.role, context.deps.teams(scenario.id)).teams : [],
     councilTeams: [],
     ...(mode === 'class' && context.classForecast ? { forecast: context.classForecast } : {}),
     resultsSaved: false,

@@ -11,6 +11,7 @@ import {
   teamPositions,
   teamTally,
 } from '../../classroom/council-teams';
+import { lobbyOffered } from '../../classroom/team-seats';
 import type { ForecastMode } from '../../engine/advice';
 import type { Debrief } from '../../engine/debrief';
 import { MAX_RATIONALE } from '../../engine/events';
@@ -161,6 +162,7 @@ function playScreen(ui: Shell, run: RunState, game: Game): ScreenResult {
     step,
     classPanel,
     classCouncil: classCouncilFor,
+    ...(run.mode === 'class' ? { lobbyOffered: (actor: string) => lobbyOffered(actor, run.teams) } : {}),
     notes,
     onChoose: (id) => {
       const r = rationale();

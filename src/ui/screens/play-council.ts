@@ -20,6 +20,8 @@ function memberRow(
   mode: ForecastMode,
   /** A team holds this member: its controls, and the position shown is the game's model's. */
   team: HTMLElement | null = null,
+  /** Whether lobbying this member is offered at all (not when a team holds it). */
+  offered = true,
 ): HTMLElement {
   const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
   const lean = h(
@@ -34,7 +36,7 @@ function memberRow(
   );
   let lobby: HTMLElement | null = null;
   // Once lobbied, the member's reasons (from the engine) say so; only the open offer is shown here.
-  if (m.lobby && !m.lobby.done) {
+  if (offered && m.lobby && !m.lobby.done) {
     lobby = h(
       'div',
       { class: 'member-lobby' },
@@ -79,13 +81,15 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
   const c = step.council;
   if (!c) return null;
   // Keys stay with their members: lobbying one leaves the others' numbers (and the vote's) as they were.
-  const lobbyable = c.members.filter((m) => m.lobby).length;
+  // In class mode a member a team holds is not lobbied by the class: its team decides its vote.
+  const offered = (m: CouncilMemberView) => Boolean(m.lobby) && (p.lobbyOffered?.(m.actor) ?? true);
+  const lobbyable = c.members.filter(offered).length;
   const voteKey = String(Math.min(9, lobbyable + 1));
   const cls = p.classCouncil?.(voteKey) ?? null;
   let n = 0;
   const rows = c.members.map((m) => {
-    const open = m.lobby && !m.lobby.done;
-    if (m.lobby) n += 1;
+    const open = offered(m) && !m.lobby?.done;
+    if (offered(m)) n += 1;
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
     const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
     const key = open && n <= 8 ? String(n) : null;
@@ -99,6 +103,7 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
       paid,
       p.forecastMode,
       cls?.memberExtra(m.actor) ?? null,
+      offered(m),
     );
   });
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);

@@ -30,6 +30,8 @@ export interface StepProps {
   notes?: HTMLElement | null;
   /** Class mode at a Council vote: team votes in the members' rows, and the vote area (given its key). */
   classCouncil?: ((voteKey: string) => ClassCouncil) | null;
+  /** Class mode: whether the class may lobby a member (not one a team holds). Absent: every member. */
+  lobbyOffered?: (actor: string) => boolean;
 }
 
 const PHASE_LABEL: Record<string, string> = {

@@ -33,6 +33,8 @@ export function renderSeats(p: SeatsProps): ScreenResult {
   title.id = 'seats-heading';
   const cards = s.roles.map((r, i) => {
     const actor = s.actors.find((a) => a.id === r.actor);
+    // A team holding this seat's own member sits out when the class plays it (the class casts that vote).
+    const sitsOut = p.onTeams ? p.teams?.find((t) => t.actor === r.actor) : undefined;
     return h(
       'li',
       null,
@@ -49,6 +51,13 @@ export function renderSeats(p: SeatsProps): ScreenResult {
         h('span', { class: 'card-title' }, r.title),
         h('span', { class: 'card-meta' }, actor ? `${actor.name}${actor.leader ? ` · ${actor.leader}` : ''}` : ''),
         h('span', { class: 'card-body' }, r.summary),
+        sitsOut
+          ? h(
+              'span',
+              { class: 'card-note', 'data-sits-out': sitsOut.team },
+              `${sitsOut.team} holds ${actor?.name ?? r.actor}: from this seat ${actor?.name ?? r.actor} votes as the class’s decisions have it, and ${sitsOut.team} sits out.`,
+            )
+          : null,
       ),
     );
   });

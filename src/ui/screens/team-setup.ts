@@ -11,6 +11,7 @@ import {
   MAX_TEAM_NAME,
   type TeamSetup,
 } from '../../classroom/council-teams';
+import { councilVotesMet, seatsOfMember, votesMetText } from '../../classroom/team-seats';
 import type { Scenario } from '../../engine/schema';
 import { h } from '../dom';
 import { heading, type ScreenResult } from './common';
@@ -28,6 +29,7 @@ export interface TeamSetupProps {
 export function renderTeamSetup(p: TeamSetupProps): ScreenResult {
   const s = p.scenario;
   const seats = councilSeats(s);
+  const met = councilVotesMet(s);
   const names = new Map(seats.map((seat) => [seat.actor, p.teams.find((t) => t.actor === seat.actor)?.team ?? '']));
   const inputs = new Map<string, HTMLInputElement>();
   const problems = h('ul', { class: 'team-problems', role: 'status', 'aria-live': 'polite' });
@@ -69,7 +71,8 @@ export function renderTeamSetup(p: TeamSetupProps): ScreenResult {
     });
     input.value = names.get(seat.actor) ?? '';
     inputs.set(seat.actor, input);
-    const votes = seat.councils.length;
+    const votes = met.get(seat.actor);
+    const own = seatsOfMember(s, seat.actor);
     return h(
       'li',
       { class: 'field team-row' },
@@ -78,7 +81,10 @@ export function renderTeamSetup(p: TeamSetupProps): ScreenResult {
       h(
         'p',
         { id: `${id}-help`, class: 'field-help' },
-        `Sits on ${votes} Council vote${votes === 1 ? '' : 's'} in this case.`,
+        votes ? votesMetText(votes) : '',
+        own.length > 0
+          ? ` If the class plays ${own.map((o) => `“${o.title}”`).join(' or ')}, this member votes as the class’s decisions have it, and the team sits out.`
+          : '',
       ),
     );
   });
@@ -97,7 +103,7 @@ export function renderTeamSetup(p: TeamSetupProps): ScreenResult {
     h(
       'p',
       { class: 'muted' },
-      'Type a team’s name beside the member it holds. A member with no team votes as the game has it. The rest of the class plays the seat chosen on the previous screen.',
+      'Type a team’s name beside the member it holds. A member with no team votes as the game has it. The rest of the class plays the seat you choose next, on the seat screen; a team never holds that seat’s own member. Lobbying is offered only for members no team holds: to sway a team, talk to it.',
     ),
     h('ul', { class: 'team-rows', 'aria-label': 'Members of the Council' }, ...rows),
     summary,
