@@ -1,11 +1,15 @@
 import { defineConfig, type Plugin } from 'vite';
+import { installableSite, noServiceWorker } from './src/build/pwa';
 import { scenariosPlugin } from './src/build/scenarios-plugin';
+import { SINGLE_FILE_CONTENT_SECURITY_POLICY, singleFile } from './src/build/single-file';
 
 /**
  * The built pages' Content-Security-Policy: the site's own scripts only (no inline script, no
  * eval), and nothing fetched from another host. Styles may be inline (the panel sets custom
  * properties in `style`); images may be data: or blob: URLs (Phaser's own textures). Development
- * runs without it, as Vite's dev server injects its own client.
+ * runs without it, as Vite's dev server injects its own client. The service worker is registered
+ * by the site's own script and is a file of the site. The single file has its own policy
+ * (src/build/single-file.ts): its scripts are inline, each allowed by its hash.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -19,41 +23,65 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+/**
+ * Puts the policy first in <head>, as written (quotes not turned into entities, so that
+ * vite-plugin-singlefile's check of the single file's policy can read it).
+ */
+function contentSecurityPolicy(policy: string): Plugin {
+  if (policy.includes('"')) throw new Error('a Content-Security-Policy with a double quote');
   return {
     name: 'article-four:content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      },
-    ],
+    transformIndexHtml(html) {
+      const head = /<head\b[^>]*>/;
+      if (!head.test(html)) throw new Error('a page without <head>: no place for its Content-Security-Policy');
+      return html.replace(head, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+    },
   };
 }
 
-// A static site that works from any host, from a subfolder, and offline once loaded.
-export default defineConfig({
-  base: './',
-  plugins: [contentSecurityPolicy(), scenariosPlugin()],
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1600,
-    rolldownOptions: {
-      // Two pages: the game and the instructor dashboard.
-      input: [`${import.meta.dirname}/index.html`, `${import.meta.dirname}/dashboard.html`],
-      output: {
-        // Phaser and the map code are reached only through dynamic import() in src/main.ts;
-        // this keeps Phaser in a chunk of its own whatever imports it.
-        codeSplitting: {
-          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],
+const root = import.meta.dirname;
+
+/**
+ * Three builds:
+ * - `vite build` (mode `production`): a static site in `dist/` that works from any static host or
+ *   subfolder, installable, and offline once loaded (a service worker precaches it).
+ * - `vite build --mode single`: `dist-single/article-four.html`, the game in one file that runs
+ *   opened from disk (src/build/single-file.ts).
+ * - any other mode (`--mode scorm`) and `vite` (dev): no service worker.
+ */
+export default defineConfig(({ command, mode }) => {
+  const single = mode === 'single';
+  const serviceWorker = command === 'build' && mode === 'production';
+  return {
+    base: './',
+    plugins: [
+      contentSecurityPolicy(single ? SINGLE_FILE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
+      scenariosPlugin(),
+      serviceWorker ? installableSite(root) : noServiceWorker(),
+      single ? singleFile(root) : [],
+    ],
+    build: {
+      target: 'es2022',
+      outDir: single ? 'dist-single' : 'dist',
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 1600,
+      // The single file reads public/boot-check.js itself, inline.
+      copyPublicDir: !single,
+      rolldownOptions: {
+        // Two pages: the game and the instructor dashboard (the single file is the game alone).
+        input: single ? [`${root}/index.html`] : [`${root}/index.html`, `${root}/dashboard.html`],
+        output: {
+          // Phaser and the map code are reached only through dynamic import() in src/main.ts;
+          // this keeps Phaser in a chunk of its own whatever imports it. (The single file turns
+          // code splitting off.)
+          codeSplitting: {
+            groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],
+          },
         },
       },
     },
-  },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
 });

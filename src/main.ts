@@ -52,15 +52,21 @@ function afterPaint(): Promise<void> {
 async function boot(): Promise<void> {
   const els = { app: element('app'), main: element('main'), topbar: element('topbar'), live: element('live') };
   applySettings(loadSettings());
-  const first = showFirstScreen(els);
+  // A SCORM package (`npm run build:scorm`) opens where the LMS's data says, not on the title.
+  const first = import.meta.env.MODE === 'scorm' ? null : showFirstScreen(els);
   if (first) await afterPaint();
   const { App } = await import('./ui/app');
-  const app = new App(els);
+  // Only in the SCORM package (the build's mode): the LMS code, its own chunk, out of the plain site.
+  const lms =
+    import.meta.env.MODE === 'scorm' ? await import('./lms/scorm-launch').then((m) => m.connectScorm()) : undefined;
+  const app = new App(els, lms);
   debug.renders = () => app.renders;
   await app.start();
   const choice = first?.choice();
   if (choice) app.follow(choice);
   debug.ready = true;
+  // The service worker, and the prompt when a new version is waiting (never during a run).
+  void import('./ui/pwa-update').then((m) => m.watchForUpdates({ parent: els.app, watchRun: (l) => app.watchRun(l) }));
   // Phaser and the map start once the panel is usable and the page is idle (a player clicking
   // through to a case goes first), or after three seconds at the latest.
   if ('requestIdleCallback' in window) requestIdleCallback(startWorld, { timeout: 3000 });

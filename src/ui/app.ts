@@ -7,6 +7,7 @@
 import { type Actor, createActor } from 'xstate';
 import { localTimestamp } from '../classroom/result-file';
 import type { Scenario } from '../engine/schema';
+import type { AppHooks } from './app-hooks';
 import { bridge, type Layout } from './bridge';
 import { CaseBook } from './case-book';
 import { type Drafts, freshDrafts, keepDrafts, readDrafts } from './drafts';
@@ -14,6 +15,7 @@ import { fillEstimates } from './estimates';
 import type { FirstChoice } from './first-screen';
 import { appMachine, type FlowDeps, type FlowEvent } from './flow/app-machine';
 import type { Route } from './flow/routes';
+import { ended } from './flow/run-record';
 import { syncUrl, type UrlSync } from './flow/url-sync';
 import { BridgeEvent, ScreenId } from './keys';
 import { emptyMap, type MapModel, shortTitle } from './map-model';
@@ -50,11 +52,12 @@ function newSeed(): number {
 export class App {
   /** Every case: bundled ones (loaded when first needed) and opened files. */
   private readonly book = new CaseBook(() => {
-    const r = readSave();
+    const r = this.deps?.readSave() ?? readSave();
     return r.kind === 'ok' ? r.run.scenario : null;
   });
   private settings: Settings;
   private actor: Actor<typeof appMachine> | null = null;
+  private deps: FlowDeps | null = null;
   private url: UrlSync | null = null;
   private drafts: Drafts = freshDrafts('');
   private renderKey = '';
@@ -67,7 +70,10 @@ export class App {
   /** How many times the panel has been rendered (the browser tests wait on it). */
   renders = 0;
 
-  constructor(private readonly el: AppElements) {
+  constructor(
+    private readonly el: AppElements,
+    private readonly hooks: AppHooks = {},
+  ) {
     this.settings = loadSettings();
     this.announcer = new Announcer(el.live);
     applySettings(this.settings);
@@ -104,8 +110,7 @@ export class App {
    */
   async start(): Promise<void> {
     await this.book.init();
-    const saved = readSave();
-    const deps: FlowDeps = {
+    const base: FlowDeps = {
       scenario: (id) => this.scenario(id),
       readSave,
       writeSave,
@@ -114,6 +119,9 @@ export class App {
       newSeed,
       timestamp: () => localTimestamp(new Date()),
     };
+    const deps = this.hooks.deps?.(base) ?? base;
+    this.deps = deps;
+    const saved = deps.readSave();
     const actor = createActor(appMachine, { input: { deps } });
     this.actor = actor;
     this.url = syncUrl(actor, (route, go) => this.book.whenLoaded(route, go));
@@ -123,7 +131,9 @@ export class App {
     });
     actor.start();
     if (saved.kind === 'problem') actor.send({ type: 'NOTICE', text: saved.message });
-    const initial = this.url.initial;
+    const launch = this.hooks.launch?.(this.url.initial, saved);
+    for (const e of launch?.events ?? []) actor.send(e);
+    const initial = launch?.route ?? this.url.initial;
     await new Promise<void>((resolve) => this.book.whenLoaded(initial, resolve));
     actor.send({ type: 'START', route: initial });
   }
@@ -132,6 +142,22 @@ export class App {
   follow(choice: FirstChoice): void {
     if (choice.kind === 'file') void this.openFile(choice.file);
     else this.navigate(choice.route);
+  }
+
+  /**
+   * Tells `listener` whether a run is in progress (decisions are left to make), now and at each
+   * change: the update prompt (pwa-update.ts) waits until none is.
+   */
+  watchRun(listener: (inProgress: boolean) => void): void {
+    let last: boolean | null = null;
+    const check = (s: AppSnapshot) => {
+      const now = s.matches('run') && !ended(s.context.run);
+      if (now === last) return;
+      last = now;
+      listener(now);
+    };
+    if (this.actor) check(this.actor.getSnapshot());
+    this.actor?.subscribe(check);
   }
 
   private scenario(id: string): Scenario | undefined {

@@ -7,7 +7,7 @@
  * the file again). A file may not take the id of a case that comes with the game.
  */
 
-import pkg from '../../package.json';
+import { version as packageVersion } from '../../package.json';
 import type { Diagnostic, LoadResult, Scenario } from '../engine/index';
 import { isolateScenario } from './bidi';
 import type { CaseEntry } from './cases';
@@ -32,7 +32,7 @@ export interface OpenedRecord {
 export const MAX_OPENED = 5;
 /** At most this much text in all, so the saved run and settings always have room beside them. */
 export const MAX_OPENED_CHARS = 2_000_000;
-const VERSION: string = (pkg as { version?: string }).version ?? '0';
+const VERSION: string = packageVersion ?? '0';
 
 const size = (r: OpenedRecord) => r.text.length + (r.compiled?.length ?? 0);
 

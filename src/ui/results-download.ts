@@ -3,7 +3,7 @@
  * of the result file (built by src/classroom, saved by the browser: nothing is uploaded).
  */
 
-import pkg from '../../package.json';
+import { version as packageVersion } from '../../package.json';
 import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
 import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
@@ -11,7 +11,8 @@ import { h } from './dom';
 import { printOrSay, resultText } from './result-text';
 import type { PlayMode } from './screens/class-vote';
 
-export const APP_VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
+// Only the version is imported: the rest of package.json (its scripts) stays out of the bundle.
+export const APP_VERSION: string = packageVersion ?? '0.0.0';
 
 /** Downloads a text file with a Blob, an object URL and an `<a download>`. */
 export function downloadText(fileName: string, text: string, type: string): void {

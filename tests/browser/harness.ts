@@ -32,6 +32,7 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export interface Site {
@@ -42,7 +43,11 @@ export interface Site {
   close(): Promise<void>;
 }
 
-function serve(dir: string): Promise<Server> {
+/**
+ * Serves `dir` from BASE_PATH on 127.0.0.1, on a free port or on `port` (to serve a new version
+ * where a stopped server was: a service worker belongs to its origin).
+ */
+export function serve(dir: string, port = 0): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(BASE_PATH)) {
@@ -62,7 +67,14 @@ function serve(dir: string): Promise<Server> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/** Stops a server for real: no new connection, and the browser's kept-alive ones closed too. */
+export function stopServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
 }
 
 /** Fails with a clear message when Chromium is missing: browser tests never skip silently. */
@@ -114,6 +126,11 @@ export async function openSite(origin?: string): Promise<Site> {
       '--enable-unsafe-swiftshader',
     ],
   });
+  // The built site registers a service worker, which would then answer every later test's
+  // requests on the shared origin: contexts block service workers unless a test passes
+  // `serviceWorkers: 'allow'` (offline.test.ts).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     origin,

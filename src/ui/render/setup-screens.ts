@@ -7,7 +7,6 @@ import { FULL_LENGTH } from '../../engine/schema';
 import { h } from '../dom';
 import type { Route } from '../flow/routes';
 import { shortTitle } from '../map-model';
-import { readSave } from '../save-store';
 import { renderBriefing } from '../screens/briefing';
 import { renderCases } from '../screens/cases';
 import type { ScreenResult } from '../screens/common';
@@ -51,7 +50,7 @@ export function errorScreen(ui: Pick<Shell, 'navigate'>, message: string): Scree
 }
 
 export function titleScreen(ui: Shell): ScreenResult {
-  const saved = readSave();
+  const saved = ui.context.deps.readSave();
   let resume: { title: string; detail: string } | null = null;
   let resumeRoute: Route = { screen: 'play' };
   if (saved.kind === 'ok') {

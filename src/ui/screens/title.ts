@@ -80,15 +80,23 @@ export function renderTitle(p: TitleProps): ScreenResult {
           : null,
         menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
         menuButton('credits', 'Sources and credits', null, p.onCredits),
-        h(
-          'li',
-          null,
-          h(
-            'a',
-            { class: 'btn', href: 'dashboard.html', 'data-action': 'dashboard' },
-            h('span', { class: 'label' }, 'Instructor dashboard', h('small', null, 'Load and compare result files')),
-          ),
-        ),
+        // The single-file build (`--mode single`) has no dashboard.html beside it.
+        import.meta.env.MODE === 'single'
+          ? null
+          : h(
+              'li',
+              null,
+              h(
+                'a',
+                { class: 'btn', href: 'dashboard.html', 'data-action': 'dashboard' },
+                h(
+                  'span',
+                  { class: 'label' },
+                  'Instructor dashboard',
+                  h('small', null, 'Load and compare result files'),
+                ),
+              ),
+            ),
       ),
     ),
     p.cases.length > 0
