@@ -77,7 +77,15 @@ function memberRow(
   );
 }
 
-export function councilBlock(step: StepView, meters: MeterView[], p: StepProps): HTMLElement | null {
+/**
+ * The Council step's section, and in class mode the room's vote area beside it (a sibling, so a
+ * wide screen can keep it in a column of its own: projector.css).
+ */
+export function councilBlock(
+  step: StepView,
+  meters: MeterView[],
+  p: StepProps,
+): { section: HTMLElement; voteArea: HTMLElement | null } | null {
   const c = step.council;
   if (!c) return null;
   // Keys stay with their members: lobbying one leaves the others' numbers (and the vote's) as they were.
@@ -108,9 +116,9 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
   });
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
   const prefix = cls?.teamsVote ? 'The game’s model: if the vote is called now' : 'If the vote is called now';
-  return h(
+  const section = h(
     'section',
-    { 'aria-labelledby': 'council-heading' },
+    { class: 'council-block', 'aria-labelledby': 'council-heading' },
     h('h3', { class: 'section-heading', id: 'council-heading' }, 'The proposal'),
     h('p', { class: 'proposal' }, c.proposal),
     h(
@@ -122,13 +130,14 @@ export function councilBlock(step: StepView, meters: MeterView[], p: StepProps):
     ),
     leanScale(c.objectAt, c.supportAt),
     h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
-    cls ? cls.voteArea : councilVote(p, voteKey),
+    cls ? null : councilVote(p, voteKey),
     h(
       'p',
       { class: 'hint' },
       'Lobbying moves a member’s lean, at the cost shown. The Council decides by consensus: one objection blocks it.',
     ),
   );
+  return { section, voteArea: cls?.voteArea ?? null };
 }
 
 /** The scale of the members' lean bars, once above them: where a member objects, abstains, supports. */

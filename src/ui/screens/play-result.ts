@@ -32,7 +32,27 @@ export interface ResultProps {
   verdict: 'consensus' | 'blocked' | null;
   /** At a Council vote: how each member voted (and the team that cast it, in class mode). */
   votes?: { name: string; team?: string; position: keyof typeof POSITION_WORD }[] | null;
+  /** Class mode: the room's votes per option and the reasons typed at this decision. */
+  room?: { votes: { label: string; count: number }[]; rationale?: string } | null;
   onContinue(): void;
+}
+
+/** The room's vote ("12 · 7 · 3", with labels) and the reasons it typed. */
+function roomBlock(room: NonNullable<ResultProps['room']>): HTMLElement {
+  const total = room.votes.reduce((n, v) => n + v.count, 0);
+  return h(
+    'section',
+    { class: 'room-result', 'aria-label': 'The room’s vote', 'data-room-result': '' },
+    room.votes.length > 0
+      ? h(
+          'p',
+          null,
+          h('strong', null, `The room voted (${total} in all): `),
+          room.votes.map((v) => `${v.label}: ${v.count}`).join(' · '),
+        )
+      : null,
+    room.rationale ? h('p', null, h('strong', null, 'Why: '), room.rationale) : null,
+  );
 }
 
 export function renderResult(p: ResultProps): ScreenResult {
@@ -83,6 +103,7 @@ export function renderResult(p: ResultProps): ScreenResult {
           ),
         )
       : null,
+    p.room ? roomBlock(p.room) : null,
     last.text ? h('div', { class: 'prose result-text' }, renderText(last.text)) : null,
     historyNote(last),
     h('h3', { class: 'section-heading' }, 'What moved, and why'),

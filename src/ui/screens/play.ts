@@ -101,6 +101,7 @@ export function renderStep(p: StepProps): ScreenResult {
       )
     : null;
   let action: HTMLElement | null;
+  let voteArea: HTMLElement | null = null;
   if (step.kind === 'choices' && p.classPanel) {
     action = p.classPanel;
   } else if (step.kind === 'choices') {
@@ -113,7 +114,9 @@ export function renderStep(p: StepProps): ScreenResult {
       h('p', { class: 'hint' }, forecastHint(p.forecastMode)),
     );
   } else if (step.kind === 'council') {
-    action = councilBlock(step, view.meters, p);
+    const council = councilBlock(step, view.meters, p);
+    action = council?.section ?? null;
+    voteArea = council?.voteArea ?? null;
   } else {
     action = h(
       'div',
@@ -164,6 +167,7 @@ export function renderStep(p: StepProps): ScreenResult {
     inlineSources(step.sources),
     decider,
     action,
+    voteArea,
     meterList(view.meters),
   );
   return { root, heading: title, layout: 'side' };

@@ -1,0 +1,122 @@
+/**
+ * Class mode on the screens a class uses (issue 12): at 390×844, 1024×768, 1366×768 and
+ * 1920×1080 nothing overflows the viewport sideways and axe finds no serious or critical problem
+ * at a choice and at the Council; on the projector and laptop sizes the room's controls (the
+ * countdown and the button that takes the room's choice, or calls the Council's vote) are inside
+ * the viewport when the decision renders; the result shows the room's vote and its reasons.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  clickAndRender,
+  expectAccessible,
+  foreignRequests,
+  openPage,
+  openSite,
+  type Site,
+  shoot,
+  waitScreen,
+} from './harness';
+import { pressAndWait } from './keyboard';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite(inject('siteOrigin'));
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844, controlsInView: false },
+  { name: 'tablet', width: 1024, height: 768, controlsInView: false },
+  { name: 'laptop', width: 1366, height: 768, controlsInView: true },
+  { name: 'projector', width: 1920, height: 1080, controlsInView: true },
+] as const;
+
+/** Widths wider than the viewport, and the room's controls outside it. */
+async function measure(page: Page, controls: string) {
+  return page.evaluate((sel) => {
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const main = document.getElementById('main') as HTMLElement;
+    const outside = [...document.querySelectorAll<HTMLElement>(sel)]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top < 0 || r.bottom > vh || r.left < 0 || r.right > vw;
+      })
+      .map((e) => e.outerHTML.slice(0, 80));
+    return {
+      page: document.documentElement.scrollWidth - vw,
+      panel: main.scrollWidth - main.clientWidth,
+      outside,
+    };
+  }, controls);
+}
+
+async function toClassRun(page: Page): Promise<void> {
+  await clickAndRender(page, '[data-action="new"]');
+  await clickAndRender(page, '[data-case="kazakhstan-2022"]');
+  await waitScreen(page, 'seats');
+  await page.check('#class-mode');
+  await clickAndRender(page, '[data-role="chair"]');
+  await waitScreen(page, 'briefing');
+  await clickAndRender(page, '[data-action="begin"]');
+  await waitScreen(page, 'play');
+}
+
+describe('class mode on phones, tablets, laptops and projectors', () => {
+  for (const size of SIZES) {
+    it(`${size.name} ${size.width}×${size.height}: no sideways overflow; the room's controls ${size.controlsInView ? 'in view' : 'reachable'}; axe clean`, async () => {
+      const { page, context, errors } = await openPage(site, {
+        query: '?seed=3',
+        reducedMotion: true,
+        viewport: { width: size.width, height: size.height },
+      });
+      try {
+        await toClassRun(page);
+        for (let i = 0; i < 30 && (await page.locator('#main [data-class-option]').count()) === 0; i++) {
+          await pressAndWait(page, 'Enter');
+        }
+        const choice = await measure(page, '#main .class-panel .countdown, #main [data-class-take]');
+        expect(choice.page, 'the page scrolls sideways at a choice').toBeLessThanOrEqual(0);
+        expect(choice.panel, 'the panel scrolls sideways at a choice').toBeLessThanOrEqual(0);
+        if (size.controlsInView) expect(choice.outside).toEqual([]);
+        await expectAccessible(page, `class choice at ${size.name}`);
+        await shoot(page, `class-choice-${size.name}`);
+
+        // The room votes 12 / 7 / 3 with a reason, and the result says so.
+        const options = page.locator(
+          '#main [data-class-option] input[type="number"], #main [data-class-option] .tally-input',
+        );
+        const counts = [12, 7, 3];
+        for (let i = 0; i < Math.min(3, await options.count()); i++) await options.nth(i).fill(String(counts[i]));
+        await page.fill('#rationale', 'The room wants the leaders on the phone first.');
+        await clickAndRender(page, '[data-class-take]');
+        const room = (await page.textContent('#main [data-room-result]')) ?? '';
+        expect(room).toMatch(/The room voted \(\d+ in all\)/);
+        expect(room).toContain(': 12');
+        expect(room).toContain('Why: The room wants the leaders on the phone first.');
+
+        for (let i = 0; i < 40 && (await page.locator('#main [data-vote]').count()) === 0; i++) {
+          if ((await page.locator('#main [data-class-take]').count()) > 0)
+            await clickAndRender(page, '[data-class-take]');
+          else await pressAndWait(page, 'Enter');
+        }
+        const council = await measure(page, '#main .class-panel .countdown, #main [data-vote]');
+        expect(council.page, 'the page scrolls sideways at the Council').toBeLessThanOrEqual(0);
+        expect(council.panel, 'the panel scrolls sideways at the Council').toBeLessThanOrEqual(0);
+        if (size.controlsInView) expect(council.outside).toEqual([]);
+        await expectAccessible(page, `class Council at ${size.name}`);
+        await shoot(page, `class-council-${size.name}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('made no request to another host', () => {
+    expect(foreignRequests(site)).toEqual([]);
+  });
+});
