@@ -111,6 +111,10 @@ export class CouncilScene extends BaseScene {
     seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
     radius = Math.max(80, fitRadius(seatR));
     const cy = area.y + titleH + 12 + seatR + radius;
+    // A veil over the map behind the chamber, so the map's labels do not show through the seats and names.
+    const veilH = Math.min(area.height, cy - area.y + seatR + labelH);
+    const veil = this.add.rectangle(area.x, area.y, area.width, veilH, hex(theme.sea), 0.78).setOrigin(0, 0);
+    this.objects.push(veil);
     // The table: a horseshoe under the seats.
     const table = this.add.graphics();
     table.lineStyle(seatR * 0.9, hex(theme.landEdge), 0.35);
