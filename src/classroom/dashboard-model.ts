@@ -8,6 +8,9 @@
  * from the files themselves.
  */
 import type { Scenario } from '../engine/schema';
+import { seatGrid } from './dashboard-grid';
+import { compareGroups } from './dashboard-groups';
+import { type GroupEdits, peopleOf } from './dashboard-people';
 import { summariseSteps, whoOf } from './dashboard-steps';
 import type {
   DashboardSummary,
@@ -23,21 +26,29 @@ import { madeWithOtherVersion, resultFileName } from './result-file';
 import type { ResultFile } from './result-schema';
 import { verifyResults } from './result-verify';
 
+export type { GroupEdits } from './dashboard-people';
 export type {
   DashboardSummary,
   EndingCount,
   EndingsSummary,
+  GridCell,
+  GridColumn,
+  GridRow,
+  GroupSummary,
+  GroupTag,
   MeterSummary,
   OptionCount,
   ProposalVotes,
   RationaleEntry,
   ScenarioSummary,
+  SeatGrid,
   SeatSummary,
   Stats,
   StepSummary,
   TeamVoteEntry,
 } from './dashboard-types';
 export type { FlaggedResult } from './result-verify';
+
 export { whoOf };
 
 function stats(values: readonly number[]): Stats {
@@ -108,14 +119,35 @@ function summariseMeters(group: readonly LoadedResult[], scenario: Scenario | un
   return [...meta.values()].map((m) => ({ ...m, end: stats(values.get(m.id) ?? []) }));
 }
 
+export interface SummaryOptions {
+  /** Groups the teacher named by hand, by file name ("" for no group): see dashboard-people.ts. */
+  groups?: GroupEdits;
+}
+
+function groupsOf(people: ReturnType<typeof peopleOf>): DashboardSummary['groups'] {
+  const out = new Map<string, { key: string; label: string; count: number }>();
+  for (const p of people) {
+    if (!p.group) continue;
+    const g = out.get(p.group.key) ?? { key: p.group.key, label: p.group.label, count: 0 };
+    g.count++;
+    out.set(g.key, g);
+  }
+  return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true, sensitivity: 'base' }));
+}
+
 /** The dashboard's summary of the loaded results, grouped by case and seat. */
 export function summarise(
   loaded: readonly (LoadedResult | ResultFile)[],
   scenarios: readonly Scenario[] = [],
+  opts: SummaryOptions = {},
 ): DashboardSummary {
   const files = loaded.map(normalise);
   // Only what replays is counted, rebuilt from its replay; the rest is flagged (result-verify.ts).
   const { counted: all, flagged } = verifyResults(files, scenarios, whoOf);
+  const people = peopleOf(all, opts.groups);
+  const personOf = new Map(all.map((lr, i) => [lr, people[i] as (typeof people)[number]]));
+  const indexOf = new Map(all.map((lr, i) => [lr, i + 1]));
+  const nameOf = (lr: LoadedResult) => personOf.get(lr)?.name ?? whoOf(lr);
   const byScenario = groupBy(all, (r) => r.result.scenario.id);
   const scenarioOrder = (id: string) => {
     const i = scenarios.findIndex((s) => s.id === id);
@@ -143,12 +175,20 @@ export function summarise(
       ...summariseEndings(group, scenario),
       seats: seatIds.map((seatId): SeatSummary => {
         const seatGroup = bySeat.get(seatId) as LoadedResult[];
+        const endings = summariseEndings(seatGroup, scenario);
+        const grid = seatGrid(
+          seatGroup,
+          seatGroup.map((lr) => personOf.get(lr) as (typeof people)[number]),
+          (lr) => indexOf.get(lr) ?? 0,
+          scenario,
+        );
         return {
           id: seatId,
           title: scenario?.roles.find((r) => r.id === seatId)?.title ?? seatGroup[0]?.result.seat.title ?? seatId,
           count: seatGroup.length,
-          ...summariseEndings(seatGroup, scenario),
-          steps: summariseSteps(seatGroup, scenario),
+          ...endings,
+          grid: { ...grid, groups: compareGroups(grid.rows, endings.endings) },
+          steps: summariseSteps(seatGroup, scenario, nameOf),
           meters: summariseMeters(seatGroup, scenario),
           objectives: stats(seatGroup.map((r) => r.result.objectives.end)),
         };
@@ -163,6 +203,8 @@ export function summarise(
     },
     scenarios: summaries,
     files: all,
+    people,
+    groups: groupsOf(people),
     flagged,
   };
 }

@@ -3,6 +3,8 @@
  * history's choice, the room's votes, the rationales side by side and the Council teams' votes.
  */
 import type { Scenario } from '../engine/schema';
+import { outcomeText } from './dashboard-grid';
+import { decisionNumberText, stepOrder, turnsOf } from './dashboard-order';
 import type { OptionCount, ProposalVotes, RationaleEntry, StepSummary, TeamVoteEntry } from './dashboard-types';
 import type { LoadedResult } from './result-file';
 import type { ResultFile } from './result-schema';
@@ -32,31 +34,28 @@ export function whoOf(r: LoadedResult): string {
   return student ?? team ?? r.fileName;
 }
 
-/** Each decision step of a seat's results, in the case's order (else by first turn seen). */
-export function summariseSteps(group: readonly LoadedResult[], scenario: Scenario | undefined): StepSummary[] {
-  type Seen = { order: number; minTurn: number; entries: { lr: LoadedResult; d: ResultFile['decisions'][number] }[] };
+/**
+ * Each decision step of a seat's results, in date order, never against a run's own order
+ * (dashboard-order.ts); `who` names each result (the person's name by default, whoOf).
+ */
+export function summariseSteps(
+  group: readonly LoadedResult[],
+  scenario: Scenario | undefined,
+  who: (lr: LoadedResult) => string = whoOf,
+): StepSummary[] {
+  type Seen = { entries: { lr: LoadedResult; d: ResultFile['decisions'][number] }[] };
   const bySteps = new Map<string, Seen>();
-  let order = 0;
   for (const lr of group) {
     for (const d of lr.result.decisions) {
-      let seen = bySteps.get(d.step);
-      if (!seen) {
-        seen = { order: order++, minTurn: d.turn, entries: [] };
-        bySteps.set(d.step, seen);
-      }
-      seen.minTurn = Math.min(seen.minTurn, d.turn);
+      const seen = bySteps.get(d.step) ?? { entries: [] };
       seen.entries.push({ lr, d });
+      bySteps.set(d.step, seen);
     }
   }
-  const indexOf = (id: string) => {
-    const i = scenario?.steps.findIndex((s) => s.id === id) ?? -1;
-    return i < 0 ? Number.POSITIVE_INFINITY : i;
-  };
-  const ids = [...bySteps.keys()].sort((a, b) => {
-    const sa = bySteps.get(a) as Seen;
-    const sb = bySteps.get(b) as Seen;
-    return indexOf(a) - indexOf(b) || sa.minTurn - sb.minTurn || sa.order - sb.order;
-  });
+  const ids = stepOrder(
+    group.map((lr) => lr.result.decisions),
+    scenario,
+  );
 
   return ids.map((id): StepSummary => {
     const { entries } = bySteps.get(id) as Seen;
@@ -105,12 +104,12 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
       if (d.rationale) {
         rationales.push({
           fileName: lr.fileName,
-          who: whoOf(lr),
+          who: who(lr),
           ...(lr.result.student ? { student: lr.result.student } : {}),
           ...(lr.result.team ? { team: lr.result.team } : {}),
           turn: d.turn,
           choice: { ...d.choice },
-          ...(d.outcome ? { outcome: d.outcome } : {}),
+          ...(outcomeText(scenario, d) ? { outcome: outcomeText(scenario, d) as string } : {}),
           rationale: d.rationale,
         });
       }
@@ -127,7 +126,7 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
         for (const v of c.votes) {
           teamVotes.push({
             fileName: lr.fileName,
-            who: whoOf(lr),
+            who: who(lr),
             turn: c.turn,
             team: v.team,
             actor: v.actor,
@@ -138,9 +137,12 @@ export function summariseSteps(group: readonly LoadedResult[], scenario: Scenari
         }
       }
     }
+    const turns = turnsOf(entries.map((e) => e.d.turn));
     return {
       step: id,
-      title: step?.title ?? first?.title ?? id,
+      turns,
+      numberText: decisionNumberText(turns),
+      title: step?.title ?? first?.title ?? '',
       date: step?.date ?? first?.date ?? '',
       kind,
       decisions: total,

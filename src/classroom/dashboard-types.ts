@@ -33,6 +33,7 @@ export interface RationaleEntry {
   team?: string;
   turn: number;
   choice: { id: string; label: string };
+  /** The random result the choice drew, as the case words it (absent without the case). */
   outcome?: string;
   rationale: string;
 }
@@ -58,7 +59,12 @@ export interface ProposalVotes {
 }
 
 export interface StepSummary {
+  /** The step's id: for data attributes, never shown. */
   step: string;
+  /** The decision numbers students saw at this step, ascending (see GridColumn). */
+  turns: number[];
+  /** "Decision 9", or "Decision 7 or 9" where paths differ. */
+  numberText: string;
   title: string;
   date: string;
   kind: 'choice' | 'vote';
@@ -113,6 +119,8 @@ export interface SeatSummary extends EndingsSummary {
   id: string;
   title: string;
   count: number;
+  /** The student × decision grid, and the groups side by side. */
+  grid: SeatGrid;
   steps: StepSummary[];
   meters: MeterSummary[];
   /** The seat's objectives score (0–100) at the end. */
@@ -137,6 +145,97 @@ export interface DashboardSummary {
   scenarios: ScenarioSummary[];
   /** The results counted, as rebuilt from their replays (names, times, rationales and tallies from the files). */
   files: LoadedResult[];
+  /** Who each counted result is from, and its group (same order as `files`). */
+  people: { fileName: string; name: string; group?: GroupTag }[];
+  /** The groups among the counted results, in natural order, with how many results each. */
+  groups: { key: string; label: string; count: number }[];
   /** Files not counted: they do not replay, claim values out of range, or repeat a name. */
   flagged: FlaggedResult[];
+}
+
+/** A person's group, as read from the names or edited (dashboard-people.ts). */
+export interface GroupTag {
+  key: string;
+  label: string;
+  source: 'name' | 'file' | 'team' | 'edited';
+}
+
+/** A column of the student × decision grid: one decision step. */
+export interface GridColumn {
+  /** The step's id: for data attributes and the CSV, never shown. */
+  step: string;
+  title: string;
+  date: string;
+  kind: 'choice' | 'vote';
+  /** The decision numbers students saw at this step ("Decision N" in their run), ascending. */
+  turns: number[];
+  /** The number every run that took this step saw, when they all saw the same. */
+  number?: number;
+  /** "Decision 9", or "Decision 7 or 9" where paths differ. */
+  numberText: string;
+  /** History's option here, if the step has one. */
+  history?: { id: string; label: string; short: string };
+  /** Results that took this step. */
+  taken: number;
+  /** Results that took history's option here. */
+  matched: number;
+}
+
+/** One decision of one result in the grid. */
+export interface GridCell {
+  /** The decision's number in the student's run. */
+  turn: number;
+  choice: { id: string; label: string; short: string };
+  /** Whether it was history's choice; absent when history made none here. */
+  matched?: boolean;
+  /** The random result drawn, as the case words it. */
+  outcome?: string;
+  rationale?: string;
+  /** Class mode: the room's votes, by option label. */
+  tally?: { id: string; label: string; votes: number }[];
+}
+
+/** A row of the grid: one result (a student or a team). */
+export interface GridRow {
+  /** 1-based place among the counted results (`DashboardSummary.files`): the per-student view's address. */
+  index: number;
+  fileName: string;
+  name: string;
+  group?: GroupTag;
+  mode: 'solo' | 'class';
+  ending: { id: string; title: string; tone: 'good' | 'mixed' | 'bad'; historical: boolean } | null;
+  /** Per column, the decisions taken at that step (none when the run did not pass it; more when it came back). */
+  cells: GridCell[][];
+  decisions: number;
+  /** Decisions at steps where history made a choice. */
+  comparable: number;
+  /** Of those, how many took history's choice. */
+  matched: number;
+  /** The objectives score at the end (0–100). */
+  objectives: number;
+}
+
+/** One group's results at one seat, beside the other groups. */
+export interface GroupSummary {
+  /** "" for the results without a group. */
+  key: string;
+  label: string;
+  results: number;
+  names: string[];
+  /** Every ending of the seat's summary, with this group's count. */
+  endings: { id: string; title: string; tone: 'good' | 'mixed' | 'bad'; count: number }[];
+  unfinished: number;
+  matched: number;
+  comparable: number;
+  /** matched / comparable (0 when none). */
+  share: number;
+  /** Mean objectives score at the end. */
+  objectives: number;
+}
+
+/** The grid of one seat, and its groups side by side (empty with fewer than two groups). */
+export interface SeatGrid {
+  columns: GridColumn[];
+  rows: GridRow[];
+  groups: GroupSummary[];
 }

@@ -34,24 +34,47 @@ export {
   teamPositions,
   teamTally,
 } from './council-teams';
-export { CSV_BOM, CSV_COLUMNS, CSV_MIME_TYPE, type CsvColumn, csvCell, csvFileName, csvRow, resultsToCsv } from './csv';
+export {
+  CSV_BOM,
+  CSV_COLUMNS,
+  CSV_MIME_TYPE,
+  type CsvColumn,
+  type CsvOptions,
+  csvCell,
+  csvFileName,
+  csvRow,
+  resultsToCsv,
+  UNFINISHED,
+} from './csv';
+export { shortLabel } from './dashboard-grid';
+export { NO_GROUP } from './dashboard-groups';
 export {
   type DashboardSummary,
   type EndingCount,
   type EndingsSummary,
   type FlaggedResult,
+  type GridCell,
+  type GridColumn,
+  type GridRow,
+  type GroupEdits,
+  type GroupSummary,
+  type GroupTag,
   type MeterSummary,
   type OptionCount,
   type ProposalVotes,
   type RationaleEntry,
   type ScenarioSummary,
+  type SeatGrid,
   type SeatSummary,
   type Stats,
   type StepSummary,
+  type SummaryOptions,
   summarise,
   type TeamVoteEntry,
   whoOf,
 } from './dashboard-model';
+export { decisionNumberText, stepOrder } from './dashboard-order';
+export { groupKey, peopleOf, personOf, splitFilePrefix, splitPrefix } from './dashboard-people';
 export {
   type BuildResultOptions,
   buildResult,

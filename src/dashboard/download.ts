@@ -1,10 +1,21 @@
 /** The CSV export: made in the page and handed to the browser as a download (no server). */
-import { CSV_MIME_TYPE, csvFileName, type LoadedResult, localTimestamp, resultsToCsv } from '../classroom/index';
+import {
+  CSV_MIME_TYPE,
+  type CsvOptions,
+  csvFileName,
+  type LoadedResult,
+  localTimestamp,
+  resultsToCsv,
+} from '../classroom/index';
 
 /** Downloads the results as CSV; returns the file name given to the browser. */
-export function downloadCsv(results: readonly LoadedResult[], now: Date = new Date()): string {
+export function downloadCsv(
+  results: readonly LoadedResult[],
+  opts: Omit<CsvOptions, 'bom'> = {},
+  now: Date = new Date(),
+): string {
   const name = csvFileName(localTimestamp(now));
-  const blob = new Blob([resultsToCsv(results, { bom: true })], { type: CSV_MIME_TYPE });
+  const blob = new Blob([resultsToCsv(results, { ...opts, bom: true })], { type: CSV_MIME_TYPE });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -14,7 +14,6 @@ function card(r: RationaleEntry, historyId: string | undefined): HTMLLIElement {
       { class: 'rationale-choice' },
       'Chose ',
       h('strong', null, r.choice.label),
-      r.outcome ? ` (outcome: ${r.outcome})` : null,
       matched ? h('span', { class: 'tag tag-history' }, "History's choice") : null,
     ),
     // Students' words are text, shown as typed (line breaks kept by CSS), never parsed as markup.

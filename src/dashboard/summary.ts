@@ -1,47 +1,14 @@
 /**
- * The summary of the loaded results: an overview, then per case and seat, each decision step
- * (distribution beside history, rationales side by side), the endings reached and the meters
- * at the end. Everything from the files is set as text.
+ * The detail below the summary (glance.ts): per case and seat, each decision step in date order
+ * (distribution beside history, rationales side by side), the endings reached and the meters at
+ * the end; the files counted, flagged and skipped. Everything from the files is set as text.
  */
-import type {
-  DashboardSummary,
-  FlaggedResult,
-  LoadedResult,
-  ResultProblem,
-  ScenarioSummary,
-  SeatSummary,
-  StepSummary,
-} from '../classroom/index';
+import type { FlaggedResult, ResultProblem, ScenarioSummary, SeatSummary, StepSummary } from '../classroom/index';
 import { formatDate, h, uid } from '../ui/dom';
 import { distributionTable, endingsTable, metersTable, proposalVotesLine, teamVotesTable } from './charts';
 import { rationalesBlock } from './rationales';
+import { decisionAnchor } from './routes';
 import { plural } from './text';
-
-function stat(value: number, label: string, attrs: Record<string, string> = {}): HTMLElement {
-  return h('div', { class: 'stat' }, h('dt', null, label), h('dd', attrs, String(value)));
-}
-
-export function overview(summary: DashboardSummary, skipped: number): HTMLElement {
-  const id = uid('overview');
-  const cases = summary.scenarios.length;
-  return h(
-    'section',
-    { class: 'overview', 'aria-labelledby': id },
-    h('h2', { id, class: 'section-heading' }, 'Overview'),
-    h(
-      'dl',
-      { class: 'stats' },
-      stat(summary.count, 'Results loaded', { id: 'result-count', 'data-count': String(summary.count) }),
-      stat(summary.modes.solo, 'Played solo', { 'data-mode': 'solo' }),
-      stat(summary.modes.class, 'Played as a class', { 'data-mode': 'class' }),
-      stat(cases, cases === 1 ? 'Case' : 'Cases'),
-      stat(skipped, skipped === 1 ? 'File skipped' : 'Files skipped', { 'data-skipped': String(skipped) }),
-      stat(summary.flagged.length, summary.flagged.length === 1 ? 'File flagged' : 'Files flagged', {
-        'data-flagged': String(summary.flagged.length),
-      }),
-    ),
-  );
-}
 
 /** Files that were read but not counted: each with why (they do not replay, claim the impossible, repeat a name). */
 export function flaggedList(flagged: readonly FlaggedResult[]): HTMLElement {
@@ -92,22 +59,47 @@ export function problemsList(problems: readonly ResultProblem[]): HTMLElement {
   );
 }
 
-function stepBlock(step: StepSummary, turnLabel: string): HTMLElement {
+/** One line under a folded step: how many took history's choice, and how many rationales. */
+function stepLine(step: StepSummary): string {
+  const parts = [
+    step.history
+      ? `${step.matched} of ${plural(step.decisions, 'decision')} took history’s choice (${step.history.label})`
+      : `${plural(step.decisions, 'decision')}; history made no choice here`,
+  ];
+  if (step.rationales.length) parts.push(plural(step.rationales.length, 'rationale'));
+  return `${parts.join(' · ')}.`;
+}
+
+/** A decision step, folded to its heading and one line; opened, the choices beside history and the rationales. */
+function stepBlock(step: StepSummary, anchor: string): HTMLElement {
   const id = uid('step');
-  const meta = [turnLabel, step.date ? formatDate(step.date) : '', step.kind === 'vote' ? 'Council vote' : '']
+  const meta = [step.numberText, step.date ? formatDate(step.date) : '', step.kind === 'vote' ? 'Council vote' : '']
     .filter(Boolean)
     .join(' · ');
   return h(
     'article',
-    { class: 'step', 'aria-labelledby': id, 'data-step': step.step },
-    h('p', { class: 'kicker' }, meta),
-    h('h5', { id, class: 'step-name' }, step.title),
-    h('div', { class: 'step-chart' }, distributionTable(step), proposalVotesLine(step), teamVotesTable(step)),
-    rationalesBlock(step),
+    { class: 'step', id: anchor, 'aria-labelledby': id, 'data-step': step.step },
+    h(
+      'details',
+      { class: 'step-fold' },
+      h(
+        'summary',
+        null,
+        h('span', { class: 'kicker' }, meta),
+        h('h5', { id, class: 'step-name' }, step.title),
+        h('span', { class: 'step-line' }, stepLine(step)),
+      ),
+      h(
+        'div',
+        { class: 'step-body' },
+        h('div', { class: 'step-chart' }, distributionTable(step), proposalVotesLine(step), teamVotesTable(step)),
+        rationalesBlock(step),
+      ),
+    ),
   );
 }
 
-function seatBlock(seat: SeatSummary, scenario: ScenarioSummary): HTMLElement {
+function seatBlock(seat: SeatSummary, scenario: ScenarioSummary, at: (step: number) => string): HTMLElement {
   const id = uid('seat');
   const decisionsId = uid('decisions');
   const endingsId = uid('endings');
@@ -125,12 +117,17 @@ function seatBlock(seat: SeatSummary, scenario: ScenarioSummary): HTMLElement {
     h(
       'section',
       { class: 'decisions-block', 'aria-labelledby': decisionsId },
-      h('h4', { id: decisionsId, class: 'section-heading' }, 'Decisions, beside what history did'),
+      h('h4', { id: decisionsId, class: 'section-heading' }, 'Each decision beside what history did, in date order'),
+      h(
+        'p',
+        { class: 'meta steps-help' },
+        'Open a decision for how the choices split and the rationales side by side.',
+      ),
       seat.steps.length
         ? h(
             'div',
             { class: 'steps' },
-            seat.steps.map((s, i) => stepBlock(s, `Decision ${i + 1} of ${seat.steps.length}`)),
+            seat.steps.map((x, i) => stepBlock(x, at(i + 1))),
           )
         : h('p', { class: 'meta' }, 'No decision was taken in these results.'),
     ),
@@ -153,7 +150,7 @@ function seatBlock(seat: SeatSummary, scenario: ScenarioSummary): HTMLElement {
   );
 }
 
-export function scenarioBlock(s: ScenarioSummary): HTMLElement {
+export function scenarioBlock(s: ScenarioSummary, caseIndex: number): HTMLElement {
   const id = uid('case');
   const notes: string[] = [plural(s.count, 'result'), plural(s.seats.length, 'seat')];
   if (s.otherVersions > 0) {
@@ -174,48 +171,6 @@ export function scenarioBlock(s: ScenarioSummary): HTMLElement {
           { class: 'notice-line' },
           'This case is not part of this copy of Article Four: what is shown comes from the files alone.',
         ),
-    s.seats.map((seat) => seatBlock(seat, s)),
-  );
-}
-
-/** The files loaded, to check who is counted. */
-export function filesTable(results: readonly LoadedResult[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'files' },
-    h('summary', null, `Files loaded (${results.length})`),
-    h(
-      'table',
-      { class: 'chart-table files-table' },
-      h('caption', null, 'Each result file counted, in the order loaded'),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, 'File'),
-          h('th', { scope: 'col' }, 'Student or team'),
-          h('th', { scope: 'col' }, 'Case and seat'),
-          h('th', { scope: 'col' }, 'Mode'),
-          h('th', { scope: 'col' }, 'Ending'),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        results.map(({ fileName, result: r }) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row', class: 'file-name' }, fileName),
-            h('td', null, [r.student, r.team].filter(Boolean).join(', ') || '—'),
-            h('td', null, `${r.scenario.title} · ${r.seat.title}`),
-            h('td', null, r.mode === 'class' ? 'Class' : 'Solo'),
-            h('td', null, r.ending ? r.ending.title : 'Saved before the end'),
-          ),
-        ),
-      ),
-    ),
+    s.seats.map((seat, j) => seatBlock(seat, s, (step) => decisionAnchor(caseIndex + 1, j + 1, step))),
   );
 }

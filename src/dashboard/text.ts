@@ -25,3 +25,19 @@ export function decimal(n: number): string {
 }
 
 export const TONE_WORDS = { good: 'Good outcome', mixed: 'Mixed outcome', bad: 'Bad outcome' } as const;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A case date, short: "5 Jan", or with its year "5 Jan 2022"; "May 2021"; "2021". */
+export function shortDate(date: string, withYear: boolean): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const month = m ? MONTHS[m - 1] : undefined;
+  if (!month) return String(y ?? date);
+  if (!d) return `${month} ${y}`;
+  return withYear ? `${d} ${month} ${y}` : `${d} ${month}`;
+}
+
+/** "2 of 5", with the share: "2 of 5 (40%)". */
+export function ofText(n: number, total: number): string {
+  return total ? `${n} of ${total} (${percent(n / total)})` : '—';
+}

@@ -72,6 +72,14 @@ describe('instructor dashboard and forged files', () => {
       expect(flagged[1]?.text).toContain('outside its range');
       expect(await page.isVisible('#problems .flagged')).toBe(true);
       expect(await page.textContent('#summary')).not.toContain('The students won the game');
+      // Kept out of the summary at a glance too: the grid's rows and the endings are the genuine runs'.
+      expect(await page.$$eval('#glance tr.grid-row .grid-name', (as) => as.map((a) => a.textContent))).toEqual([
+        'Student 1',
+        'Student 2',
+        'Student 3',
+      ]);
+      expect(await page.textContent('#glance')).not.toContain('The students won the game');
+      expect(await page.textContent('#glance .glance-notice')).toBe('2 files not counted: see which and why.');
       expect(await page.textContent('#summary')).not.toContain('e+30');
       expect(errors).toEqual([]);
     } finally {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildResult,
+  csvCell,
   type LoadedResult,
   loadResultFiles,
   type ResultFile,
@@ -161,7 +162,7 @@ interface StepOnPage {
 
 async function stepsOnPage(page: Page): Promise<StepOnPage[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('#summary article.step')].map((a) => ({
+    [...document.querySelectorAll<HTMLElement>('#summary .step')].map((a) => ({
       step: a.dataset.step ?? '',
       caption: a.querySelector('caption')?.textContent ?? '',
       rows: [...a.querySelectorAll<HTMLElement>('table.distribution tr[data-option]')].map((tr) => ({
@@ -232,7 +233,7 @@ describe('instructor dashboard', () => {
       // The class run's vote on the proposal, beside the Council's outcomes at each vote it held.
       const voteSteps = new Set(runs[1]?.result.decisions.filter((d) => d.kind === 'vote').map((d) => d.step));
       expect(voteSteps.size, 'the class run holds a Council vote').toBeGreaterThan(0);
-      const roomVotes = await page.$$eval('#summary article.step', (as) =>
+      const roomVotes = await page.$$eval('#summary .step', (as) =>
         as.flatMap((a) => {
           const line = a.querySelector('.proposal-votes');
           return line ? [[(a as HTMLElement).dataset.step ?? '', line.textContent ?? '']] : [];
@@ -288,12 +289,17 @@ describe('instructor dashboard', () => {
       expect(download.suggestedFilename()).toMatch(/^article-four_results_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.csv$/);
       const path = await download.path();
       const csv = readFileSync(path, 'utf8');
-      expect(csv).toBe(resultsToCsv(loaded, { bom: true }));
+      expect(csv).toBe(resultsToCsv(loaded, { bom: true, scenarios: [scenario] }));
       const rows = csv.replace(/^\uFEFF/, '').split('\r\n');
       expect(rows[0]).toBe(
-        'file,student,team,scenario,seat,seed,mode,started_at,finished_at,turn,step,step_title,choice,choice_label,outcome,history_choice,history_label,matched,rationale,tally,ending',
+        'file,group,student,team,scenario,scenario_id,seat,seat_id,seed,mode,started_at,finished_at,turn,date,step,step_id,choice,choice_id,outcome,outcome_id,history_choice,history_choice_id,matched,rationale,tally,tally_by_id,ending,ending_id',
       );
       const decisions = runs.reduce((n, r) => n + r.result.decisions.length, 0);
+      // Each row ends with the ending's title, then its id for machines.
+      for (const r of runs) {
+        const e = r.result.ending;
+        if (e) expect(csv).toContain(`,${csvCell(e.title)},${csvCell(e.id)}\r\n`);
+      }
       expect(csv.startsWith('\uFEFF')).toBe(true);
       expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""run 1"")"`);
       for (const r of runs) expect(csv).toContain(`${r.fileName},`);
@@ -370,7 +376,7 @@ describe('instructor dashboard', () => {
       await page.waitForFunction(() => !(window as unknown as { __dashboard: { busy: boolean } }).__dashboard.busy);
       // The batch read after the clear is dropped: nothing shown, nothing announced.
       expect(await page.isHidden('#summary')).toBe(true);
-      expect(await page.isHidden('#overview')).toBe(true);
+      expect(await page.isHidden('#glance')).toBe(true);
       expect(await page.isHidden('#problems')).toBe(true);
       expect(await page.isVisible('#empty')).toBe(true);
       expect(await page.textContent('#live')).toBe('Cleared: no results loaded.');
@@ -404,12 +410,13 @@ describe('instructor dashboard', () => {
         // Nothing wider than the window.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         await page.screenshot({ path: file('') });
-        await page.locator('#summary article.step').first().scrollIntoViewIfNeeded();
+        await page.locator('#summary .step').first().scrollIntoViewIfNeeded();
         await page.evaluate(() => window.scrollBy(0, -120));
         await page.screenshot({ path: file('-steps') });
         if (name === 'laptop') {
           // A4 at 96 dpi, as printed: light, no controls.
           await page.emulateMedia({ media: 'print' });
+          await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
           await page.setViewportSize({ width: 794, height: 1123 });
           await page.evaluate(() => window.scrollTo(0, 0));
           expect(await page.isHidden('#drop')).toBe(true);

@@ -188,7 +188,8 @@ describe('Council teams in a result file', () => {
     expect(step?.teamVotes).toEqual([
       {
         fileName: 'class.json',
-        who: 'class.json',
+        // Who: the file's name without .json when no name was typed.
+        who: 'class',
         turn: 2,
         team: 'Team Red',
         actor: 'red',
@@ -198,7 +199,7 @@ describe('Council teams in a result file', () => {
       },
       {
         fileName: 'class.json',
-        who: 'class.json',
+        who: 'class',
         turn: 2,
         team: 'Team Blue',
         actor: 'blue',

@@ -136,13 +136,13 @@ describe('resultsToCsv', () => {
     return g;
   }
 
-  it('writes a header, then one row per decision of every result', () => {
+  it('writes a header, then one row per decision of every result, in words, each id in a column of its own', () => {
     const games = [noted(1), playThrough(mini, 'chair', 2), playThrough(mini, 'host', 3)];
     const results = games.map((g, i) =>
       buildResult(g, { ...base, student: i === 0 ? '@admin, "the" student' : undefined, team: i === 1 ? 'Red' : '' }),
     );
     const loaded = results.map((r, i) => ({ fileName: `r${i}.json`, result: r }));
-    const rows = parseCsv(resultsToCsv(loaded));
+    const rows = parseCsv(resultsToCsv(loaded, { scenarios: [mini] }));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     const body = rows.slice(1);
     expect(body).toHaveLength(results.reduce((a, r) => a + r.decisions.length, 0));
@@ -153,20 +153,35 @@ describe('resultsToCsv', () => {
         const row = body[at++] as string[];
         expect(row).toHaveLength(CSV_COLUMNS.length);
         expect(col(row, 'file')).toBe(`r${i}.json`);
+        expect(col(row, 'group')).toBe('');
         expect(col(row, 'student')).toBe(r.student ? (r.student.startsWith('@') ? `'${r.student}` : r.student) : '');
         expect(col(row, 'team')).toBe(r.team ?? '');
-        expect(col(row, 'scenario')).toBe('mini');
-        expect(col(row, 'seat')).toBe(r.seat.id);
+        expect([col(row, 'scenario'), col(row, 'scenario_id')]).toEqual([mini.title, 'mini']);
+        expect([col(row, 'seat'), col(row, 'seat_id')]).toEqual([r.seat.title, r.seat.id]);
         expect(col(row, 'seed')).toBe(String(r.seed));
         expect(col(row, 'turn')).toBe(String(d.turn));
-        expect(col(row, 'step')).toBe(d.step);
-        expect(col(row, 'choice')).toBe(d.choice.id);
-        expect(col(row, 'outcome')).toBe(d.outcome ?? '');
-        expect(col(row, 'history_choice')).toBe(d.history?.id ?? '');
-        expect(col(row, 'matched')).toBe(String(d.matched));
-        expect(col(row, 'ending')).toBe(r.ending?.id ?? 'unfinished');
+        expect(col(row, 'date')).toBe(d.date);
+        expect([col(row, 'step'), col(row, 'step_id')]).toEqual([d.title, d.step]);
+        expect([col(row, 'choice'), col(row, 'choice_id')]).toEqual([d.choice.label, d.choice.id]);
+        const outcome = mini.steps
+          .find((s) => s.id === d.step)
+          ?.choices.find((c) => c.id === d.choice.id)
+          ?.outcomes.find((o) => o.id === d.outcome)?.text;
+        expect([col(row, 'outcome'), col(row, 'outcome_id')]).toEqual([outcome ?? '', d.outcome ?? '']);
+        expect([col(row, 'history_choice'), col(row, 'history_choice_id')]).toEqual([
+          d.history?.label ?? '',
+          d.history?.id ?? '',
+        ]);
+        // Empty where history made no choice: neither the same nor another.
+        expect(col(row, 'matched')).toBe(d.history ? String(d.matched) : '');
+        expect([col(row, 'ending'), col(row, 'ending_id')]).toEqual([
+          r.ending?.title ?? 'Saved before the end',
+          r.ending?.id ?? '',
+        ]);
       }
     });
+    // The outcome drawn reads as the case words it.
+    expect(body.some((row) => col(row, 'outcome_id') && col(row, 'outcome') !== col(row, 'outcome_id'))).toBe(true);
     const first = body.slice(0, results[0]?.decisions.length);
     expect(first.map((row) => col(row, 'rationale'))).toEqual([
       'Yes, because "they" asked,\nand we must.',
@@ -174,12 +189,33 @@ describe('resultsToCsv', () => {
       "'-risky but right",
     ]);
     expect(col(first[0] as string[], 'student')).toBe('\'@admin, "the" student');
-    expect(col(first[0] as string[], 'tally')).toBe('ask_yes: 3; ask_no: 1');
+    // The room's votes by option label, and by id for machines.
+    expect(col(first[0] as string[], 'tally')).toBe('Ask the alliance: 3; Cope alone: 1');
+    expect(col(first[0] as string[], 'tally_by_id')).toBe('ask_yes: 3; ask_no: 1');
     // The room's vote on the proposal at the Council step.
-    expect(col(first[2] as string[], 'step')).toBe('vote');
-    expect(col(first[2] as string[], 'tally')).toBe('support: 14; abstain: 3; object: 5');
+    expect(col(first[2] as string[], 'step_id')).toBe('vote');
+    expect(col(first[2] as string[], 'tally')).toBe('Support: 14; Abstain: 3; Object: 5');
+    expect(col(first[2] as string[], 'tally_by_id')).toBe('support: 14; abstain: 3; object: 5');
     // No cell a spreadsheet would run as a formula.
     for (const row of body) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('gives each result the group the dashboard gives it, edits included', () => {
+    const r = (student: string) => buildResult(playThrough(mini, 'host', 1), { ...base, student });
+    const loaded = [
+      { fileName: 'a.json', result: r('P3 - Ana') },
+      { fileName: 'period5_ben.json', result: r('Ben') },
+      { fileName: 'c.json', result: r('Chloé') },
+    ];
+    // Each result's group, on every one of its rows.
+    const groupOf = (text: string) => {
+      const rows = parseCsv(text).slice(1);
+      const byFile = new Map(rows.map((row) => [row[0], new Set<string | undefined>()]));
+      for (const row of rows) byFile.get(row[0])?.add(row[CSV_COLUMNS.indexOf('group')]);
+      return [...byFile.values()].map((set) => (set.size === 1 ? [...set][0] : [...set]));
+    };
+    expect(groupOf(resultsToCsv(loaded))).toEqual(['P3', 'period5', '']);
+    expect(groupOf(resultsToCsv(loaded, { groups: { 'c.json': 'P3', 'a.json': '' } }))).toEqual(['', 'period5', 'P3']);
   });
 
   it('keeps a result without decisions as one row, names bare results, and can add a BOM', () => {
@@ -190,7 +226,8 @@ describe('resultsToCsv', () => {
     const rows = parseCsv(text.slice(1));
     expect(rows).toHaveLength(2);
     expect(rows[1]?.[0]).toBe(resultFileName(empty as ResultFile));
-    expect(rows[1]?.[CSV_COLUMNS.indexOf('ending')]).toBe('unfinished');
+    expect(rows[1]?.[CSV_COLUMNS.indexOf('ending')]).toBe('Saved before the end');
+    expect(rows[1]?.[CSV_COLUMNS.indexOf('ending_id')]).toBe('');
     expect(rows[1]?.[CSV_COLUMNS.indexOf('turn')]).toBe('');
     expect(resultsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });

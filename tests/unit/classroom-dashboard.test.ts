@@ -191,7 +191,8 @@ describe('three result files in the dashboard', () => {
     expect(byStep).toEqual({
       ask: [
         ['Ana', 'ask_yes', 'We cannot cope alone.'],
-        [files[2]?.name, 'ask_no', 'Sovereignty first, "always".'],
+        // No name typed, and the file named by the game: when it was saved.
+        ['Unnamed, saved 10:40', 'ask_no', 'Sovereignty first, "always".'],
       ],
       request: [
         ['Ana', 'assess_yes', 'Foreign-backed, they say.'],
@@ -298,10 +299,15 @@ describe('summarise', () => {
       expect(sum?.seats.map((x) => x.id)).toEqual(s.roles.slice(0, 2).map((r) => r.id));
       expect(sum?.count).toBe(sum?.seats.reduce((a, x) => a + x.count, 0));
       for (const seat of sum?.seats ?? []) {
-        expectSeatMatches(seat, (games.get(`${s.id}/${seat.id}`) ?? []).slice().reverse(), s);
-        // Steps follow the case's order.
-        const order = seat.steps.map((x) => s.steps.findIndex((y) => y.id === x.step));
-        expect(order).toEqual([...order].sort((a, b) => a - b));
+        const seatGames = (games.get(`${s.id}/${seat.id}`) ?? []).slice().reverse();
+        expectSeatMatches(seat, seatGames, s);
+        // Steps in date order, never against a run's own order; the grid's columns alike.
+        const order = seat.steps.map((x) => x.step);
+        expect(seat.grid.columns.map((c) => c.step)).toEqual(order);
+        for (const g of seatGames) {
+          const at = g.debrief().decisions.map((d) => order.indexOf(d.step));
+          expect(at).toEqual([...at].sort((a, b) => a - b));
+        }
       }
     }
   });
@@ -331,6 +337,8 @@ describe('summarise', () => {
       modes: { solo: 0, class: 0 },
       scenarios: [],
       files: [],
+      people: [],
+      groups: [],
       flagged: [],
     });
   });
