@@ -11,6 +11,7 @@ import '@fontsource/inter/800.css';
 import './ui/styles.css';
 import './ui/phone.css';
 import './ui/projector.css';
+import './ui/print.css';
 import { bridge } from './ui/bridge';
 import { showFirstScreen } from './ui/first-screen';
 import { BridgeEvent } from './ui/keys';

@@ -3,7 +3,7 @@
  * ending and which was reached; each meter over the run; how well the seat's objectives fared.
  */
 import type { RunContext } from './run-context';
-import { FULL_LENGTH, type Phase, type Scenario, type Source } from './schema';
+import { FULL_LENGTH, type Phase, type Scenario, type Source, type Step } from './schema';
 import { endingView, seatTone, sourcesById, VERDICT_LABELS } from './view';
 import type { EndingView } from './view-types';
 
@@ -14,7 +14,17 @@ export interface DebriefDecision {
   date: string;
   phase: Phase;
   counterfactual: boolean;
-  yours: { id: string; label: string; outcome?: string; rationale?: string; tally?: Record<string, number> };
+  yours: {
+    id: string;
+    label: string;
+    outcome?: string;
+    /** The text of the result drawn (`outcome` is its id), as the player read it. */
+    outcomeText?: string;
+    rationale?: string;
+    tally?: Record<string, number>;
+    /** The class's votes (`tally`) with each option's label, in the order the step lists its options. */
+    votes?: { id: string; label: string; count: number }[];
+  };
   history?: {
     choice?: { id: string; label: string };
     text: string;
@@ -65,12 +75,47 @@ export function objectiveScore(s: Scenario, role: string, meters: Record<string,
   return weight === 0 ? 0 : Math.round((100 * total) / weight);
 }
 
+/** A Council position as a person reads it. */
+const POSITION_LABELS: Readonly<Record<string, string>> = { support: 'Support', abstain: 'Abstain', object: 'Object' };
+
+/**
+ * A class tally with labels: the options the step lists (their labels) in its order, or the
+ * Council's positions (support, abstain, object), then any other id counted (a verdict's label,
+ * else the id itself). Own properties only.
+ */
+function tallyVotes(
+  step: Step | undefined,
+  tally: Record<string, number>,
+): { id: string; label: string; count: number }[] {
+  const ids = Object.keys(tally);
+  const order = [...(step?.choices.map((c) => c.id) ?? []), ...Object.keys(POSITION_LABELS)];
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i < 0 ? order.length : i;
+  };
+  return ids
+    .map((id, i) => ({ id, i }))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i)
+    .map(({ id }) => ({
+      id,
+      label:
+        step?.choices.find((c) => c.id === id)?.label ??
+        (Object.hasOwn(POSITION_LABELS, id) ? POSITION_LABELS[id] : undefined) ??
+        (Object.hasOwn(VERDICT_LABELS, id) ? VERDICT_LABELS[id] : undefined) ??
+        id,
+      count: tally[id] ?? 0,
+    }));
+}
+
 export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
   const decisions = ctx.decisions.map((d): DebriefDecision => {
     const step = s.steps.find((x) => x.id === d.step);
     const h = step?.history;
     const historyChoice = h?.choice
       ? (step?.choices.find((c) => c.id === h.choice)?.label ?? VERDICT_LABELS[h.choice] ?? h.choice)
+      : undefined;
+    const outcomeText = d.outcome
+      ? step?.choices.find((c) => c.id === d.choice)?.outcomes.find((o) => o.id === d.outcome)?.text
       : undefined;
     return {
       turn: d.turn,
@@ -83,8 +128,9 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
         id: d.choice,
         label: d.kind === 'vote' ? (VERDICT_LABELS[d.choice] ?? d.label) : d.label,
         ...(d.outcome ? { outcome: d.outcome } : {}),
+        ...(outcomeText ? { outcomeText } : {}),
         ...(d.rationale ? { rationale: d.rationale } : {}),
-        ...(d.tally ? { tally: d.tally } : {}),
+        ...(d.tally ? { tally: d.tally, votes: tallyVotes(step, d.tally) } : {}),
       },
       ...(h
         ? {

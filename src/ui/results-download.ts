@@ -46,6 +46,8 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
       autocomplete: 'off',
       maxlength: MAX_NAME,
       'data-focus-id': `result-${id}`,
+      // The debrief's printed report names its student or team from these fields.
+      'data-report-name': id,
       oninput: (e: Event) => {
         p.names[id] = (e.target as HTMLInputElement).value;
       },

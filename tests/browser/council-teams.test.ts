@@ -90,29 +90,53 @@ describe('Council teams', () => {
       await expectAccessible(page, 'council teams set-up');
       await shoot(page, 'council-teams-setup');
 
-      // Role sheets: one per team, printable one to a page.
+      // Role sheets: one per team, one A4 page each, then the glossary once, on its own sheet.
       await clickAndRender(page, '[data-action="role-sheets"]');
       await waitScreen(page, 'role-sheets');
       expect(await page.locator('#main [data-role-sheet]').count()).toBe(5);
+      expect(await page.locator('#main [data-glossary-sheet]').count()).toBe(1);
+      expect(await page.locator('#main [data-role-sheet] dl.glossary').count()).toBe(0);
       const sheets = (await page.textContent('#main')) ?? '';
       expect(sheets).toContain('Team Bear: Russia');
       expect(sheets).toContain('Team Ararat: Armenia');
       expect(sheets).not.toContain(': Belarus');
+      // The chair is Armenia's seat: Team Ararat's sheet says it sits that seat out, and lists only
+      // the votes a run from Tokayev's seat meets; Russia's lists each seat's votes under its heading.
+      expect(await page.textContent('#main [data-role-sheet="armenia"] [data-sits-out="chair"]')).toContain(
+        'your team sits out',
+      );
+      expect(
+        await page.$$eval('#main [data-role-sheet="armenia"] .role-sheet-group', (gs) =>
+          gs.map((g) => (g as HTMLElement).dataset.seats),
+        ),
+      ).toEqual(['tokayev']);
+      expect(
+        await page.$$eval('#main [data-role-sheet="russia"] .role-sheet-group', (gs) =>
+          gs.map((g) => [
+            (g as HTMLElement).dataset.seats,
+            [...g.querySelectorAll<HTMLElement>('[data-step]')].map((li) => li.dataset.step),
+          ]),
+        ),
+      ).toEqual([
+        ['chair', ['ch-council', 'ch-council-2']],
+        ['tokayev', ['tk-council', 'tk-late-council']],
+      ]);
       await expectAccessible(page, 'role sheets');
       await shoot(page, 'role-sheets');
       await page.emulateMedia({ media: 'print' });
       const printed = await page.evaluate(() => ({
         buttons: [...document.querySelectorAll('#main button')].every((b) => getComputedStyle(b).display === 'none'),
-        breaks: [...document.querySelectorAll('[data-role-sheet]')]
+        breaks: [...document.querySelectorAll('[data-role-sheet], [data-glossary-sheet]')]
           .slice(1)
           .every((s) => getComputedStyle(s).breakBefore === 'page'),
       }));
       expect(printed).toEqual({ buttons: true, breaks: true });
-      const pdf = await page.pdf();
+      // A4, as the page's @page rule asks (the browser's Print does the same).
+      const pdf = await page.pdf({ preferCSSPageSize: true });
       writeFileSync(join(dir, 'role-sheets.pdf'), pdf);
-      // Five sheets, each starting its own page.
+      // Five sheets and the glossary, each starting its own page and none taking two.
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      expect(pages).toBeGreaterThanOrEqual(5);
+      expect(pages).toBe(6);
       await page.emulateMedia({ media: 'screen' });
 
       await clickAndRender(page, 'button.back');

@@ -2,7 +2,8 @@
  * The debrief opens on one screen: for every bundled case from every seat, what shows before any
  * click (collapsed <details> left out) is at most 800 words, and holds the ending, the seat's score
  * and the path beside history as a table; a decision's whole story, sources included, is one Enter
- * away; a quote in another language shows its translation. The Glossary opens from the top bar
+ * away; a quote in another language shows its translation; no step, option or result id shows
+ * (labels and texts only; what prints is print.test.ts). The Glossary opens from the top bar
  * mid-run and from the briefing, and Back returns to the same place.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import {
   waitWorld,
 } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
+import { idsIn, readableIds, visibleText } from './print-helpers';
 
 const cases = bundledCases();
 const MAX_WORDS = 800;
@@ -189,6 +191,8 @@ describe('the debrief opens on one screen', () => {
             expect(source, `a quote with a translation: ${q.original}`).toBeDefined();
             expect(q.translation).toContain(source?.translation);
           }
+          // No step, option or result id where a person reads, every story open (labels and texts only).
+          expect(idsIn(await visibleText(page), readableIds(s))).toEqual([]);
           if (c.id === 'kyrgyzstan-2010' && role.id === 'alliance') {
             // Lukashenko's words (second decision from this seat): the Russian and the English.
             const lukashenko = quotes.find((q) => q.original.includes('Тишина, ноль'));

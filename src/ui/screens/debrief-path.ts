@@ -84,7 +84,13 @@ export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLEle
                   )
                 : null,
             ),
-            h('td', { class: 'yours', 'data-label': 'You chose' }, x.yours.label),
+            h(
+              'td',
+              { class: 'yours', 'data-label': 'You chose' },
+              x.yours.label,
+              // The reasons given print beside the choice (on screen they are in the story).
+              x.yours.rationale ? h('span', { class: 'path-why print-only' }, `Why: ${x.yours.rationale}`) : null,
+            ),
             h(
               'td',
               { class: 'hist', 'data-label': 'History chose' },

@@ -85,17 +85,13 @@ function decisionStory(d: DebriefDecision): HTMLElement {
             { class: 'yours' },
             h('h3', { class: 'story-h' }, 'Your decision'),
             h('p', null, h('strong', null, d.yours.label)),
-            d.yours.outcome
-              ? h('p', { class: 'muted' }, `Result drawn: ${d.yours.outcome.replace(/[-_]/g, ' ')}`)
-              : null,
+            d.yours.outcomeText ? h('p', { class: 'muted' }, `What came of it: ${d.yours.outcomeText}`) : null,
             d.yours.rationale ? h('p', null, h('span', { class: 'muted' }, 'Why: '), d.yours.rationale) : null,
-            d.yours.tally
+            d.yours.votes?.length
               ? h(
                   'p',
-                  { class: 'muted' },
-                  `Class vote: ${Object.entries(d.yours.tally)
-                    .map(([id, n]) => `${id.replace(/[-_]/g, ' ')} ${n}`)
-                    .join(', ')}`,
+                  { class: 'muted class-votes' },
+                  `Class vote: ${d.yours.votes.map((v) => `${v.count} for “${v.label}”`).join(', ')}`,
                 )
               : null,
           ),

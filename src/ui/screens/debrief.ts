@@ -3,11 +3,13 @@
  * seat's score, and the path beside history as a table (one row per decision, with Replay).
  * Below, each decision's whole story (history, quotes with their translations, contested notes,
  * sources) is one click away in a collapsed <details>; then each meter over the run, the endings
- * not reached, related cases, Save results and Print report.
+ * not reached, related cases, Save results and Print report. Printed (print.css), it is a short
+ * report: a head with the name typed in Save results, the date, the case and the seat; the ending,
+ * the path with the reasons given, how it ended, the meters; stories only if opened.
  */
 import type { Debrief } from '../../engine/index';
 import type { MeterView } from '../../engine/view-types';
-import { h } from '../dom';
+import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
 import { heading, inlineSources, meterCharts, type ScreenResult } from './common';
 import { pathTable } from './debrief-path';
@@ -22,7 +24,7 @@ export interface DebriefProps {
   meters: MeterView[];
   /** The title of another bundled case, by id (for "Compare with"). */
   caseTitle(id: string): string;
-  /** Shown before the final buttons (Save results and Print report). */
+  /** Shown before the final buttons (Save results and Print report); its `[data-report-name]` fields name the printed report. */
   extra?: HTMLElement | null;
   onReplay(turn: number): void;
   onNewSeat(): void;
@@ -51,12 +53,14 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
   const change = end - start;
 
   const { stories, toggle } = storyList(d.decisions);
+  const head = reportHead(p.title, p.seat, new Date());
 
   const root = h(
     'section',
     { 'aria-labelledby': 'debrief-heading', class: 'debrief' },
-    h('span', { class: 'kicker' }, `${p.title} · ${p.seat}`),
+    h('span', { class: 'kicker no-print' }, `${p.title} · ${p.seat}`),
     title,
+    head.element,
     h(
       'div',
       { class: 'debrief-summary' },
@@ -110,6 +114,11 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
     ),
     h('h2', { class: 'section-heading' }, 'Your path beside history'),
     pathTable(d, p.onReplay),
+    h(
+      'p',
+      { class: 'muted print-only story-print-note' },
+      'What really happened at each decision, with quotes and sources, is in the debrief on screen: a decision opened there prints here too.',
+    ),
     h(
       'div',
       { class: 'story-head' },
@@ -184,5 +193,49 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
       h('button', { type: 'button', class: 'btn', 'data-action': 'title', onclick: p.onTitle }, 'Back to the title'),
     ),
   );
+  // The name and team are typed in Save results (`extra`): the printed head follows them.
+  head.update(root);
+  root.addEventListener('input', (e) => {
+    if ((e.target as Element | null)?.matches?.('[data-report-name]')) head.update(root);
+  });
   return { root, heading: title, layout: 'wide' };
+}
+
+/** The local date of `d` as YYYY-MM-DD. */
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The printed report's head (print only): the student's or team's name as typed in Save results
+ * (none typed: a line to write it on), the date, the case and the seat. `update` reads the fields
+ * marked `data-report-name` inside `root`.
+ */
+function reportHead(caseTitle: string, seat: string, today: Date) {
+  const name = h('dd', { 'data-report': 'student' });
+  const team = h('dd', { 'data-report': 'team' });
+  const nameRow = h('div', null, h('dt', null, 'Name'), name);
+  const teamRow = h('div', null, h('dt', null, 'Team'), team);
+  const element = h(
+    'dl',
+    { class: 'report-head print-only', 'data-report': 'head' },
+    nameRow,
+    teamRow,
+    h('div', null, h('dt', null, 'Date'), h('dd', { 'data-report': 'date' }, formatDate(isoDay(today)))),
+    h('div', { class: 'report-wide' }, h('dt', null, 'Case'), h('dd', { 'data-report': 'case' }, caseTitle)),
+    h('div', { class: 'report-wide' }, h('dt', null, 'Seat'), h('dd', { 'data-report': 'seat' }, seat)),
+  );
+  const update = (root: ParentNode) => {
+    const typed = (id: string) =>
+      (root.querySelector<HTMLInputElement>(`[data-report-name="${id}"]`)?.value ?? '').trim().replace(/\s+/g, ' ');
+    const student = typed('student');
+    const teamName = typed('team');
+    // No name typed: a line to write one on (a team's name alone stands for it).
+    name.textContent = student;
+    name.classList.toggle('report-blank', !student);
+    nameRow.hidden = !student && teamName !== '';
+    team.textContent = teamName;
+    teamRow.hidden = teamName === '';
+  };
+  return { element, update };
 }

@@ -1,14 +1,17 @@
 /**
  * The Council team role sheets: one printable sheet per member state a team holds in the
- * Collective Security Council (every Council seat's sheet when no team is set up). A sheet gives
- * the member's stance and interests, the Council votes it sits on, its seat brief if the case has
- * one, how the Council decides, and the glossary. Each sheet prints on its own page.
+ * Collective Security Council (every Council seat's sheet when no team is set up), each on one A4
+ * page, then the case's glossary once, as its own sheet. A sheet gives the member's stance and
+ * interests, its Council votes under the seats the class may play (`teamRoleSheet`: the votes a
+ * seat's runs meet, the seat that makes the team sit out), its seat brief if the case has one, and
+ * how the Council decides.
  */
-import { councilSeats, type RoleSheet, roleSheet } from '../../classroom/council-teams';
+import { type TeamRoleSheet, teamRoleSheets } from '../../classroom/role-sheet';
 import type { Scenario } from '../../engine/schema';
 import { formatDate, formatRange, h } from '../dom';
 import { renderText } from '../markup';
 import { heading, type ScreenResult } from './common';
+import { glossaryEntries } from './glossary';
 
 export interface RoleSheetsProps {
   scenario: Scenario;
@@ -20,12 +23,8 @@ export interface RoleSheetsProps {
 
 export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
   const s = p.scenario;
-  // A team holding an actor the case does not have is a set-up mistake (`checkTeams`): no sheet.
-  const held = p.teams.filter((t) => s.actors.some((a) => a.id === t.actor));
-  const sheets =
-    p.teams.length > 0
-      ? held.map((t) => roleSheetArticle(roleSheet(s, t.actor), t.team.trim()))
-      : councilSeats(s).map((seat) => roleSheetArticle(roleSheet(s, seat.actor)));
+  const sheets = teamRoleSheets(s, p.teams).map((x) => roleSheetArticle(x.sheet, x.team));
+  const glossary = sheets.length > 0 ? glossarySheet(s) : null;
   const title = heading(1, 'Council role sheets');
   title.id = 'role-sheets-heading';
   const root = h(
@@ -36,11 +35,10 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
       { type: 'button', class: 'btn btn-quiet btn-small back no-print', onclick: p.onBack },
       `← ${p.backLabel}`,
     ),
-    h('span', { class: 'kicker' }, s.title),
-    title,
+    h('div', { class: 'no-print' }, h('span', { class: 'kicker' }, s.title), title),
     h(
       'p',
-      { class: 'lede' },
+      { class: 'lede no-print' },
       'Each team holds one member state’s seat in the Collective Security Council. The Council decides by consensus: one objection blocks a proposal. Teams read their sheet, then vote support, abstain or object at each Council vote.',
     ),
     sheets.length > 0
@@ -52,6 +50,11 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
             { type: 'button', class: 'btn', 'data-action': 'print-role-sheets', onclick: () => window.print() },
             'Print role sheets',
           ),
+          h(
+            'span',
+            { class: 'muted' },
+            `${sheets.length} sheet${sheets.length === 1 ? '' : 's'}, one page each${glossary ? ', and the glossary' : ''}.`,
+          ),
         )
       : h(
           'p',
@@ -61,6 +64,7 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
             : 'This case has no Council vote, so there is no role sheet.',
         ),
     ...sheets,
+    glossary,
     h(
       'div',
       { class: 'actions no-print' },
@@ -70,10 +74,28 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
   return { root, heading: title, layout: 'wide' };
 }
 
+/** The case's glossary, A–Z, as a sheet of its own (none when the case has no glossary). */
+function glossarySheet(s: Scenario): HTMLElement | null {
+  const entries = glossaryEntries(s);
+  if (entries.length === 0) return null;
+  return h(
+    'article',
+    { class: 'role-sheet role-sheet-glossary', 'data-glossary-sheet': '', 'aria-labelledby': 'role-sheet-glossary' },
+    h('h2', { class: 'role-sheet-title', id: 'role-sheet-glossary' }, 'Glossary'),
+    h('p', { class: 'role-sheet-meta' }, `${s.title} · for every team`),
+    h(
+      'dl',
+      { class: 'glossary role-sheet-terms' },
+      ...entries.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]),
+    ),
+  );
+}
+
 /** One sheet: `team` is the team holding the seat, if one does. */
-function roleSheetArticle(r: RoleSheet, team?: string): HTMLElement {
+function roleSheetArticle(r: TeamRoleSheet, team?: string): HTMLElement {
   const headingId = `role-sheet-heading-${r.actor.id}`;
   const section = (text: string) => h('h3', { class: 'section-heading' }, text);
+  const voteCount = r.groups.reduce((n, g) => n + g.votes.length, 0);
   return h(
     'article',
     { class: 'role-sheet', 'data-role-sheet': r.actor.id, 'aria-labelledby': headingId },
@@ -84,52 +106,51 @@ function roleSheetArticle(r: RoleSheet, team?: string): HTMLElement {
       { class: 'role-sheet-meta' },
       `${r.scenario.title} · ${formatRange(r.scenario.dates.start, r.scenario.dates.end)} · ${r.scenario.region}`,
     ),
-    h('p', null, r.scenario.summary),
+    h('p', { class: 'role-sheet-summary' }, r.scenario.summary),
     section('Your stance'),
     h('p', null, r.actor.stance),
     section('Your interests'),
     h('p', null, r.actor.interests),
     section('Your Council votes'),
-    r.councils.length > 0
-      ? h(
+    ...r.sitsOut.map((seat) =>
+      h(
+        'p',
+        { class: 'role-sheet-sits-out', 'data-sits-out': seat.id },
+        `If the class plays “${seat.title}”, the class casts ${r.actor.name}’s vote itself: your team sits out.`,
+      ),
+    ),
+    ...r.groups.map((g) =>
+      h(
+        'div',
+        { class: 'role-sheet-group', 'data-seats': g.seats.map((x) => x.id).join(' ') },
+        h('h4', { class: 'role-sheet-group-heading' }, `${g.heading}:`),
+        h(
           'ol',
           { class: 'role-sheet-votes' },
-          ...r.councils.map((c) =>
+          ...g.votes.map((v) =>
             h(
               'li',
-              null,
-              h('strong', null, `${formatDate(c.date)} · ${c.title}`),
-              h('p', { class: 'role-sheet-proposal' }, c.proposal),
+              { 'data-step': v.step },
+              h('strong', null, formatDate(v.date)),
+              v.always ? null : h('span', { class: 'muted' }, ' (if the crisis takes that turn)'),
+              ': ',
+              v.proposal,
             ),
           ),
-        )
-      : h('p', { class: 'muted' }, `${r.actor.name} does not sit on a Council vote in this case.`),
-    r.councils.length > 1
-      ? h(
-          'p',
-          { class: 'muted' },
-          'Depending on how the crisis unfolds, the Council may not meet on every one of these.',
-        )
-      : null,
+        ),
+      ),
+    ),
+    voteCount === 0 ? h('p', { class: 'muted' }, `${r.actor.name} does not sit on a Council vote in this case.`) : null,
     r.seats.length > 0 ? section('Your brief') : null,
     ...r.seats.flatMap((seat) => [
       h('p', null, h('strong', null, seat.title)),
-      h('p', { class: 'role-sheet-seat-summary' }, seat.summary),
-      h('div', { class: 'prose' }, renderText(seat.brief)),
+      h('div', { class: 'prose role-sheet-brief' }, renderText(seat.brief)),
     ]),
     section('How the Council decides'),
     h(
       'p',
       null,
-      'At each Council vote, every member says support, abstain or object. The Council decides by consensus: the proposal passes only if no member objects. One objection is enough to block it; abstaining does not block.',
+      'At each Council vote, every member says support, abstain or object. The proposal passes only if no member objects: one objection blocks it; abstaining does not. The glossary is on its own sheet.',
     ),
-    r.glossary.length > 0 ? section('Glossary') : null,
-    r.glossary.length > 0
-      ? h(
-          'dl',
-          { class: 'glossary' },
-          ...r.glossary.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]),
-        )
-      : null,
   );
 }
