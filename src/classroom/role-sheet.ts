@@ -7,9 +7,9 @@
  * from the seat at every length, as `councilVotesMet` counts them. The glossary is not on a team's
  * sheet: it prints once, as its own sheet. Pure.
  */
-import { randomPlaythrough } from '../engine/autoplay';
-import { FULL_LENGTH, type Scenario } from '../engine/schema';
+import type { Scenario } from '../engine/schema';
 import { councilSeats, type RoleSheet, roleSheet } from './council-teams';
+import { seatRuns } from './seat-runs';
 
 /** The Council steps runs from one seat met: `some` by at least one run, `every` by every run. */
 export interface SeatCouncils {
@@ -17,44 +17,21 @@ export interface SeatCouncils {
   every: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Scenario, Map<number, Map<string, SeatCouncils>>>();
-
 /**
- * For each seat (role id), the Council steps its runs meet: `runs` seeded random runs (the engine's
- * fast interpreter) at every length the case has. A run that cannot end is left out (the linter
- * reports it).
+ * For each seat (role id), the Council steps its runs meet (`seatRuns`: seeded random runs at
+ * every length the case has).
  */
 export function councilStepsBySeat(s: Scenario, runs = 60): Map<string, SeatCouncils> {
-  const kept = cache.get(s)?.get(runs);
-  if (kept) return kept;
   const council = new Set(s.steps.filter((st) => st.council).map((st) => st.id));
-  const lengths = [FULL_LENGTH, ...s.lengths.map((l) => l.id)];
   const out = new Map<string, SeatCouncils>();
-  for (const role of s.roles) {
+  for (const [role, visits] of seatRuns(s, runs)) {
     const met = new Map<string, number>();
-    let played = 0;
-    for (const length of lengths) {
-      for (let seed = 1; seed <= runs; seed++) {
-        let visited: readonly string[];
-        try {
-          const game = randomPlaythrough(s, role.id, seed, 1000, length === FULL_LENGTH ? undefined : length);
-          visited = game.state().visited;
-          game.stop();
-        } catch {
-          continue;
-        }
-        played++;
-        for (const id of new Set(visited)) if (council.has(id)) met.set(id, (met.get(id) ?? 0) + 1);
-      }
-    }
-    out.set(role.id, {
+    for (const visited of visits) for (const id of visited) if (council.has(id)) met.set(id, (met.get(id) ?? 0) + 1);
+    out.set(role, {
       some: new Set(met.keys()),
-      every: new Set([...met].filter(([, n]) => n === played).map(([id]) => id)),
+      every: new Set([...met].filter(([, n]) => n === visits.length).map(([id]) => id)),
     });
   }
-  const byRuns = cache.get(s) ?? new Map<number, Map<string, SeatCouncils>>();
-  byRuns.set(runs, out);
-  cache.set(s, byRuns);
   return out;
 }
 

@@ -4,9 +4,9 @@
  * holds (lobbying a team is talking to it), and each member's Council votes are counted as a run
  * meets them, not as the case lists them. Pure.
  */
-import { randomPlaythrough } from '../engine/autoplay';
-import { FULL_LENGTH, type Scenario } from '../engine/schema';
+import type { Scenario } from '../engine/schema';
 import { councilSeats, type TeamSetup } from './council-teams';
+import { seatRuns } from './seat-runs';
 
 /** The teams that play beside the class at `role`, and the team that sits out because it holds the class's own member. */
 export function teamsForSeat(
@@ -39,42 +39,25 @@ export interface VotesMet {
   max: number;
 }
 
-const cache = new WeakMap<Scenario, Map<string, VotesMet>>();
-
 /**
- * How many of each member's Council votes a run meets: seeded random runs (`runs` per seat and
- * length, on the engine's fast interpreter) from every seat at every length. A member on four
- * Council steps of branches no run takes together meets, say, 1–3 of them.
+ * How many of each member's Council votes a run meets, over `seatRuns` (seeded random runs from
+ * every seat at every length). A member on four Council steps of branches no run takes together
+ * meets, say, 1–3 of them.
  */
 export function councilVotesMet(s: Scenario, runs = 60): Map<string, VotesMet> {
-  const kept = cache.get(s);
-  if (kept) return kept;
   const seats = councilSeats(s);
   const out = new Map(seats.map((seat) => [seat.actor, { listed: seat.councils.length, min: Infinity, max: 0 }]));
-  const lengths = [FULL_LENGTH, ...s.lengths.map((l) => l.id)];
-  for (const role of s.roles) {
-    for (const length of lengths) {
-      for (let seed = 1; seed <= runs; seed++) {
-        let visited: readonly string[];
-        try {
-          const game = randomPlaythrough(s, role.id, seed, 1000, length === FULL_LENGTH ? undefined : length);
-          visited = game.state().visited;
-          game.stop();
-        } catch {
-          continue; // a run that cannot end is the linter's finding, not a count
-        }
-        const met = new Set(visited);
-        for (const seat of seats) {
-          const m = out.get(seat.actor) as VotesMet;
-          const n = seat.councils.filter((c) => met.has(c.step)).length;
-          m.min = Math.min(m.min, n);
-          m.max = Math.max(m.max, n);
-        }
+  for (const visits of seatRuns(s, runs).values()) {
+    for (const visited of visits) {
+      for (const seat of seats) {
+        const m = out.get(seat.actor) as VotesMet;
+        const n = seat.councils.filter((c) => visited.has(c.step)).length;
+        m.min = Math.min(m.min, n);
+        m.max = Math.max(m.max, n);
       }
     }
   }
   for (const m of out.values()) if (m.min === Infinity) m.min = 0;
-  cache.set(s, out);
   return out;
 }
 

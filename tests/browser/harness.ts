@@ -23,7 +23,8 @@ export const VIEWPORTS = {
   projector: { width: 1920, height: 1080 },
 } as const;
 
-const TYPES: Record<string, string> = {
+/** Content types the test servers send, by file extension. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -33,6 +34,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
 };
 
 export interface Site {

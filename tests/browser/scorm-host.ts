@@ -15,18 +15,7 @@ import { unzipSync } from 'fflate';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { type BuiltPackage, buildScormPackages, type ScormOptions } from '../../src/build/scorm-package';
 import type { ScormVersion } from '../../src/lms/find-api';
-import { clickAndRender, ROOT, type Site } from './harness';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.xml': 'application/xml',
-  '.xsd': 'application/xml',
-};
+import { clickAndRender, ROOT, type Site, TYPES } from './harness';
 
 const AGAIN = join(ROOT, 'node_modules', 'scorm-again', 'dist');
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { councilSeats } from '../../src/classroom/council-teams';
 import { councilStepsBySeat, teamRoleSheet, teamRoleSheets } from '../../src/classroom/role-sheet';
+import { seatRuns } from '../../src/classroom/seat-runs';
 import type { Scenario } from '../../src/engine';
 import { staticReachable } from '../../src/engine/lint';
 import { bundledScenarioFiles, loadFixture, loadOrThrow } from '../helpers';
@@ -52,8 +53,9 @@ describe('the Council votes a seat’s runs meet', () => {
     },
   );
 
-  it('is computed once per case', () => {
-    expect(councilStepsBySeat(kz)).toBe(councilStepsBySeat(kz));
+  it('plays its runs once per case (seat-runs.ts caches them)', () => {
+    expect(seatRuns(kz)).toBe(seatRuns(kz));
+    expect(councilStepsBySeat(kz)).toEqual(councilStepsBySeat(kz));
   });
 });
 
