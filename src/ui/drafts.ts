@@ -52,6 +52,9 @@ function cleanDecision(x: unknown): DecisionDraft | null {
     timer,
     teamVotes: record(d.teamVotes, isPosition),
     teamRationales: record(d.teamRationales, isString),
+    ...(Array.isArray(d.memberOrder) && d.memberOrder.every(isString)
+      ? { memberOrder: d.memberOrder as string[] }
+      : {}),
   };
 }
 

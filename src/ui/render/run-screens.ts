@@ -26,6 +26,7 @@ import { renderConfirmReplay } from '../screens/confirm';
 import { renderDebrief } from '../screens/debrief';
 import { renderEnding } from '../screens/ending';
 import { renderResult, renderStep } from '../screens/play';
+import { councilOrder } from '../screens/play-council';
 import { POSITION_WORD } from '../screens/play-parts';
 import { caseSummary } from './setup-screens';
 import type { Shell } from './shell';
@@ -181,6 +182,7 @@ function playScreen(ui: Shell, run: RunState, game: Game): ScreenResult {
     classPanel,
     classCouncil: classCouncilFor,
     ...(run.mode === 'class' ? { lobbyOffered: (actor: string) => lobbyOffered(actor, run.teams) } : {}),
+    ...(step.council ? { memberOrder: councilOrder(draft, step.council) } : {}),
     notes,
     onChoose: (id) => {
       const r = rationale();

@@ -28,6 +28,8 @@ export interface DecisionDraft {
   teamVotes: Record<string, Position>;
   /** Council teams: each team's reasons, by the member state it holds. */
   teamRationales: Record<string, string>;
+  /** At a Council: the order its members are listed in, fixed when the step opens (play-council.ts). */
+  memberOrder?: string[];
 }
 
 /** A draft entry by id: own properties only, so an id such as "constructor" is just an id. */

@@ -3,8 +3,9 @@
  * and the vote (the button, or in class mode the teams' vote area).
  */
 import type { ForecastMode } from '../../engine/advice';
-import type { CouncilMemberView, LedgerEntry, MeterView, StepView } from '../../engine/view-types';
+import type { CouncilMemberView, CouncilView, LedgerEntry, MeterView, StepView } from '../../engine/view-types';
 import { h } from '../dom';
+import type { DecisionDraft } from './class-vote';
 import { forecastBlock } from './forecast';
 import type { StepProps } from './play';
 import { newsEffects, POSITION_ICON, POSITION_WORD } from './play-parts';
@@ -95,7 +96,11 @@ export function councilBlock(
   const voteKey = String(Math.min(9, lobbyable + 1));
   const cls = p.classCouncil?.(voteKey) ?? null;
   let n = 0;
-  const rows = c.members.map((m) => {
+  const rank = new Map((p.memberOrder ?? []).map((actor, i) => [actor, i]));
+  const listed = [...c.members].sort(
+    (a, b) => (rank.get(a.actor) ?? c.members.length) - (rank.get(b.actor) ?? c.members.length),
+  );
+  const rows = listed.map((m) => {
     const open = offered(m) && !m.lobby?.done;
     if (offered(m)) n += 1;
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
@@ -138,6 +143,22 @@ export function councilBlock(
     ),
   );
   return { section, voteArea: cls?.voteArea ?? null };
+}
+
+/**
+ * The order a Council's members are listed in: those objecting when the step opens first (whom to
+ * lobby), then those abstaining, then supporters, each as the case lists them. Fixed in the
+ * decision's draft at the first render, so lobbying never reshuffles the list or its number keys.
+ */
+export function councilOrder(draft: DecisionDraft, council: CouncilView): string[] {
+  if (!draft.memberOrder) {
+    const rank = { object: 0, abstain: 1, support: 2 } as const;
+    draft.memberOrder = council.members
+      .map((m, i) => ({ actor: m.actor, key: rank[m.position] * 1000 + i }))
+      .sort((a, b) => a.key - b.key)
+      .map((m) => m.actor);
+  }
+  return draft.memberOrder;
 }
 
 /** The scale of the members' lean bars, once above them: where a member objects, abstains, supports. */

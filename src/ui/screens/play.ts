@@ -30,6 +30,8 @@ export interface StepProps {
   notes?: HTMLElement | null;
   /** Class mode at a Council vote: team votes in the members' rows, and the vote area (given its key). */
   classCouncil?: ((voteKey: string) => ClassCouncil) | null;
+  /** At a Council: the order to list its members in (`councilOrder`). Absent: as the case lists them. */
+  memberOrder?: readonly string[];
   /** Class mode: whether the class may lobby a member (not one a team holds). Absent: every member. */
   lobbyOffered?: (actor: string) => boolean;
 }
