@@ -23,6 +23,7 @@ import {
   waitScreen,
 } from './harness';
 import { pressAndWait, tabAndEnter } from './keyboard';
+import { pdfPages, printedPdf } from './print-helpers';
 
 const CASE = 'kazakhstan-2022';
 const SEAT = 'chair';
@@ -63,7 +64,7 @@ async function liveText(page: Page): Promise<string> {
 
 describe('Council teams', () => {
   it('sets up teams, prints their role sheets, and plays a Council vote by teams to a result file', async () => {
-    const { page, context, errors } = await openPage(site, { viewport: VIEWPORTS.projector, query: '?seed=11' });
+    const { page, context, errors } = await openPage(site, { viewport: VIEWPORTS.projector, query: '?seed=11', reducedMotion: true });
     try {
       await toSeats(page);
       expect(await page.textContent('#main [data-teams-summary]')).toContain('none');
@@ -132,11 +133,10 @@ describe('Council teams', () => {
       }));
       expect(printed).toEqual({ buttons: true, breaks: true });
       // A4, as the page's @page rule asks (the browser's Print does the same).
-      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const pdf = await printedPdf(page);
       writeFileSync(join(dir, 'role-sheets.pdf'), pdf);
       // Five sheets and the glossary, each starting its own page and none taking two.
-      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      expect(pages).toBe(6);
+      expect(pdfPages(pdf)).toBe(6);
       await page.emulateMedia({ media: 'screen' });
 
       await clickAndRender(page, 'button.back');

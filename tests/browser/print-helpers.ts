@@ -8,6 +8,16 @@ import { Game, type GameEvent, type Scenario } from '../../src/engine/index';
 import { nextRandom, seedState } from '../../src/engine/rng';
 
 /** Pages in a PDF Chromium printed (its text is compressed, its page objects are not). */
+/**
+ * The page printed to PDF as the browser's Print would (A4 from its @page rule), once every font
+ * it uses has loaded: a page laid out in a fallback font can run onto an extra page.
+ */
+export async function printedPdf(page: Page): Promise<Buffer> {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.fonts.ready.then(() => true));
+  return page.pdf({ preferCSSPageSize: true, printBackground: false });
+}
+
 export function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }

@@ -24,7 +24,7 @@ import {
   type Site,
   waitScreen,
 } from './harness';
-import { idsIn, longestRun, pdfPages, readableIds, visibleText } from './print-helpers';
+import { idsIn, longestRun, pdfPages, printedPdf, readableIds, visibleText } from './print-helpers';
 
 const OUT = join(ARTIFACTS, '..', 'print');
 const SEED = 1;
@@ -49,8 +49,7 @@ afterAll(async () => {
 
 /** Prints the page as the browser's Print would: A4 from the page's @page rule. */
 async function printPdf(page: Page, name: string): Promise<number> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  const pdf = await printedPdf(page);
   writeFileSync(join(OUT, name), pdf);
   return pdfPages(pdf);
 }
