@@ -64,7 +64,11 @@ async function liveText(page: Page): Promise<string> {
 
 describe('Council teams', () => {
   it('sets up teams, prints their role sheets, and plays a Council vote by teams to a result file', async () => {
-    const { page, context, errors } = await openPage(site, { viewport: VIEWPORTS.projector, query: '?seed=11', reducedMotion: true });
+    const { page, context, errors } = await openPage(site, {
+      viewport: VIEWPORTS.projector,
+      query: '?seed=11',
+      reducedMotion: true,
+    });
     try {
       await toSeats(page);
       expect(await page.textContent('#main [data-teams-summary]')).toContain('none');
