@@ -27,7 +27,6 @@ import { renderDebrief } from '../screens/debrief';
 import { renderEnding } from '../screens/ending';
 import { renderResult, renderStep } from '../screens/play';
 import { councilOrder } from '../screens/play-council';
-import { POSITION_WORD } from '../screens/play-parts';
 import { caseSummary } from './setup-screens';
 import type { Shell } from './shell';
 
@@ -44,19 +43,15 @@ export function debriefOf(game: Game): Debrief {
 }
 
 /**
- * What the room said at decision `turn` of a class run: its votes per option (labelled) and the
- * reasons typed, as the run recorded them.
+ * What the room said at decision `turn` of a class run: its votes per option and the reasons typed,
+ * labelled as the debrief labels them (`yours.votes`).
  */
-function roomOf(run: RunState, turn: number): { votes: { label: string; count: number }[]; rationale?: string } | null {
-  const d = run.game?.state().decisions.find((x) => x.turn === turn);
-  if (!d) return null;
-  const step = run.scenario.steps.find((s) => s.id === d.step);
-  const labelOf = (id: string) =>
-    step?.choices.find((c) => c.id === id)?.label ??
-    (Object.hasOwn(POSITION_WORD, id) ? POSITION_WORD[id as keyof typeof POSITION_WORD] : id);
-  const votes = Object.entries(d.tally ?? {}).map(([id, count]) => ({ label: labelOf(id), count }));
-  if (votes.length === 0 && !d.rationale) return null;
-  return { votes, ...(d.rationale ? { rationale: d.rationale } : {}) };
+function roomOf(game: Game, turn: number): { votes: { label: string; count: number }[]; rationale?: string } | null {
+  const yours = debriefOf(game).decisions.find((d) => d.turn === turn)?.yours;
+  if (!yours) return null;
+  const votes = yours.votes ?? [];
+  if (votes.length === 0 && !yours.rationale) return null;
+  return { votes, ...(yours.rationale ? { rationale: yours.rationale } : {}) };
 }
 
 /** A class run keeps the forecasts it started with; a solo run follows the settings. */
@@ -125,7 +120,7 @@ function playScreen(ui: Shell, run: RunState, game: Game): ScreenResult {
       last: view.last,
       verdict: vote?.verdict ?? null,
       votes,
-      room: run.mode === 'class' ? roomOf(run, view.last.turn) : null,
+      room: run.mode === 'class' ? roomOf(game, view.last.turn) : null,
       onContinue: () => ui.send({ type: 'READ_RESULT' }),
     });
   }
