@@ -15,6 +15,9 @@ export function loadOrThrow(path: string): Scenario {
   return r.scenario;
 }
 
+/** A bundled case by its id (scenarios/ID.yaml). */
+export const bundledScenario = (id: string) => loadOrThrow(join(SCENARIO_DIR, `${id}.yaml`));
+
 export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 export const loadFixture = (name: string) => loadOrThrow(fixture(name));
 

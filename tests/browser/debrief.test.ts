@@ -6,11 +6,11 @@
  * (labels and texts only; what prints is print.test.ts). The Glossary opens from the top bar
  * mid-run and from the briefing, and Back returns to the same place.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadScenario, type Scenario } from '../../src/engine/index';
+import { bundledScenario } from '../helpers';
 import {
   ARTIFACTS,
   bundledCases,
@@ -18,7 +18,6 @@ import {
   foreignRequests,
   openPage,
   openSite,
-  ROOT,
   type Site,
   waitScreen,
   waitWorld,
@@ -31,13 +30,6 @@ const MAX_WORDS = 800;
 /** Set DEBRIEF_SHOTS to a folder to get a copy of the screenshots there too. */
 const SHOTS = process.env.DEBRIEF_SHOTS;
 let site: Site;
-
-function scenario(id: string): Scenario {
-  const file = join(ROOT, 'scenarios', `${id}.yaml`);
-  const r = loadScenario(readFileSync(file), file);
-  if (!r.ok) throw new Error(`cannot load ${id}`);
-  return r.scenario;
-}
 
 beforeAll(async () => {
   site = await openSite(inject('siteOrigin'));
@@ -103,7 +95,7 @@ const counts: string[] = [];
 
 describe('the debrief opens on one screen', () => {
   for (const c of cases) {
-    const s = scenario(c.id);
+    const s = bundledScenario(c.id);
     c.roles.forEach((role, seat) => {
       it(`${c.id} as ${role.id}: at most ${MAX_WORDS} words before any click; the whole story one Enter away`, async () => {
         const { page, context, errors } = await openPage(site, { query: `?seed=${101 + seat}` });
@@ -214,7 +206,7 @@ describe('the debrief opens on one screen', () => {
 describe('the glossary', () => {
   const c = cases.find((x) => x.id === 'kazakhstan-2022') ?? cases[0];
   if (!c) throw new Error('no bundled case');
-  const terms = scenario(c.id).teacher.glossary.map((g) => g.term);
+  const terms = bundledScenario(c.id).teacher.glossary.map((g) => g.term);
 
   it('opens from the top bar mid-run, lists the terms A–Z, and Back returns to the same decision', async () => {
     const { page, context, errors } = await openPage(site, { query: '?seed=3' });

@@ -7,13 +7,12 @@
  *   run keeps the setting it started with across a reload;
  * - no option is marked invented before the decision; the result says what history did.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, type Scenario } from '../../src/engine/index';
+import type { Scenario } from '../../src/engine/index';
 import { formatDate } from '../../src/ui/dom';
-import { clickAndRender, openPage, openSite, ROOT, type Site, shoot, waitScreen } from './harness';
+import { bundledScenario } from '../helpers';
+import { clickAndRender, openPage, openSite, type Site, shoot, waitScreen } from './harness';
 import { advance, pressAndWait, startRun, tabAndEnter } from './keyboard';
 
 let site: Site;
@@ -24,12 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-function scenario(id: string): Scenario {
-  const r = loadScenario(readFileSync(join(ROOT, 'scenarios', `${id}.yaml`)), `${id}.yaml`);
-  if (!r.ok) throw new Error(`${id} does not load`);
-  return r.scenario;
-}
 
 interface Line {
   meter: string;
@@ -109,7 +102,7 @@ describe('the numbers tell the truth', () => {
     ['kyrgyzstan-2010', 'alliance'],
     ['armenia-2021', 'armenia'],
   ])('%s from seat %s: panel and gauges = start + ledger shown, at every screen', async (caseId, roleId) => {
-    const s = scenario(caseId);
+    const s = bundledScenario(caseId);
     const { page, context, errors } = await openPage(site, { query: '?seed=7', reducedMotion: true });
     await startRun(page, caseId, roleId);
     const lines: Line[] = [];

@@ -6,13 +6,13 @@
  * at most four pages and gives the name typed, the date, the case and the seat, the path beside
  * history in labels, no control, and no id. The PDFs go to artifacts/print/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { councilSeats } from '../../src/classroom/council-teams';
 import { councilStepsBySeat } from '../../src/classroom/role-sheet';
-import { loadScenario, type Scenario } from '../../src/engine/index';
+import { bundledScenario } from '../helpers';
 import {
   ARTIFACTS,
   bundledCases,
@@ -20,7 +20,6 @@ import {
   foreignRequests,
   openPage,
   openSite,
-  ROOT,
   type Site,
   waitScreen,
 } from './harness';
@@ -30,13 +29,7 @@ const OUT = join(ARTIFACTS, '..', 'print');
 const SEED = 1;
 let site: Site;
 
-function scenario(id: string): Scenario {
-  const file = join(ROOT, 'scenarios', `${id}.yaml`);
-  const r = loadScenario(readFileSync(file), file);
-  if (!r.ok) throw new Error(`cannot load ${id}`);
-  return r.scenario;
-}
-const cases = bundledCases().map((c) => scenario(c.id));
+const cases = bundledCases().map((c) => bundledScenario(c.id));
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
