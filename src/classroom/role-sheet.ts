@@ -2,14 +2,15 @@
  * What a Council team's printed role sheet lists. Teams are set up before the class picks its
  * seat, so a sheet gives each Council vote under the seats whose runs can meet it ("If the class
  * plays …", or "Whichever seat the class plays" when every seat's runs meet it), never under a
- * seat that cannot; a team whose member is the class's own seat sits that seat out (the class
- * casts that vote). Which votes a seat's runs meet is the engine's answer: seeded random runs
+ * seat that cannot; a team whose member is the class's own seat sits that seat out (that member
+ * votes as the class's decisions have it). Which votes a seat's runs meet is the engine's answer: seeded random runs
  * from the seat at every length, as `councilVotesMet` counts them. The glossary is not on a team's
  * sheet: it prints once, as its own sheet. Pure.
  */
 import type { Scenario } from '../engine/schema';
 import { councilSeats, type RoleSheet, roleSheet } from './council-teams';
 import { seatRuns } from './seat-runs';
+import { seatsOfMember } from './team-seats';
 
 /** The Council steps runs from one seat met: `some` by at least one run, `every` by every run. */
 export interface SeatCouncils {
@@ -61,7 +62,7 @@ export interface SheetVoteGroup {
 /** A team's printed role sheet: the member's sheet with its Council votes grouped by the class's seat, and no glossary. */
 export interface TeamRoleSheet extends Omit<RoleSheet, 'councils' | 'glossary'> {
   groups: SheetVoteGroup[];
-  /** The seats whose member this team holds: when the class plays one, it casts that vote and the team sits out. */
+  /** The seats whose member this team holds: when the class plays one, the team sits out (`seatsOfMember`). */
   sitsOut: SheetSeat[];
 }
 
@@ -110,7 +111,7 @@ export function teamRoleSheet(
   return {
     ...sheet,
     groups,
-    sitsOut: scenario.roles.filter((r) => r.actor === actorId).map(seat),
+    sitsOut: seatsOfMember(scenario, actorId),
   };
 }
 
