@@ -100,7 +100,7 @@ export function watchForUpdates(place: UpdatePlace): void {
     region.append(
       h(
         'div',
-        { class: 'update-note', 'data-update': 'waiting' },
+        { class: 'update-note foot-notice', 'data-update': 'waiting' },
         h(
           'p',
           { class: 'update-text' },

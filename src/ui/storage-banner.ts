@@ -21,7 +21,7 @@ export function storageBanner(app: HTMLElement, problem: StorageProblem): void {
   shown?.remove();
   const banner = h(
     'div',
-    { class: 'storage-banner', role: 'status', 'data-storage': problem },
+    { class: 'storage-banner foot-notice', role: 'status', 'data-storage': problem },
     h('p', { class: 'storage-text' }, TEXT[problem]),
     h(
       'button',
