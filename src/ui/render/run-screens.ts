@@ -30,15 +30,18 @@ import { councilOrder } from '../screens/play-council';
 import { caseSummary } from './setup-screens';
 import type { Shell } from './shell';
 
-const debriefs = new WeakMap<Game, { turn: number; debrief: Debrief }>();
+const debriefs = new WeakMap<Game, { moves: number; debrief: Debrief }>();
 
-/** The run's debrief, built once per Game and turn. */
+/**
+ * The run's debrief, built once per Game and move: keyed by the moves made, not the decisions, since
+ * a Continue that reaches the ending changes the debrief without a new decision.
+ */
 export function debriefOf(game: Game): Debrief {
-  const turn = game.view().turn;
+  const moves = game.log().length;
   const cached = debriefs.get(game);
-  if (cached?.turn === turn) return cached.debrief;
+  if (cached?.moves === moves) return cached.debrief;
   const debrief = game.debrief();
-  debriefs.set(game, { turn, debrief });
+  debriefs.set(game, { moves, debrief });
   return debrief;
 }
 
