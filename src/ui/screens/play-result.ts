@@ -37,19 +37,15 @@ export interface ResultProps {
   onContinue(): void;
 }
 
-/** The room's vote ("12 · 7 · 3", with labels) and the reasons it typed. */
+/** The room's vote (each option with its count) and the reasons it typed. */
 function roomBlock(room: NonNullable<ResultProps['room']>): HTMLElement {
   const total = room.votes.reduce((n, v) => n + v.count, 0);
   return h(
     'section',
     { class: 'room-result', 'aria-label': 'The room’s vote', 'data-room-result': '' },
+    room.votes.length > 0 ? h('p', null, h('strong', null, `The room voted (${total} in all):`)) : null,
     room.votes.length > 0
-      ? h(
-          'p',
-          null,
-          h('strong', null, `The room voted (${total} in all): `),
-          room.votes.map((v) => `${v.label}: ${v.count}`).join(' · '),
-        )
+      ? h('ul', { class: 'room-votes' }, ...room.votes.map((v) => h('li', null, `${v.label}: ${v.count}`)))
       : null,
     room.rationale ? h('p', null, h('strong', null, 'Why: '), room.rationale) : null,
   );
