@@ -101,26 +101,39 @@ export class CouncilScene extends BaseScene {
     const area = this.area();
     const members = council.members;
     const cx = area.x + area.width / 2;
-    // Title on top, seats on an arc, names under the seats; all inside the free area.
+    // Title on top, seats on an arc, names under the seats, the tally under the lowest names; all
+    // inside the free area, so on a short screen the tally never runs over a member's name.
     const scale = this.textScale();
     const titleH = 34 * scale;
     const labelH = 46 * scale;
-    const fitRadius = (seat: number) => Math.min(area.width * 0.38, area.height - titleH - 12 - 2 * seat - labelH);
+    const tallyH = 48 * scale;
+    // The lowest seats sit this fraction of the radius above the arc's centre.
+    const lift = Math.sin(Math.PI / (2 * Math.max(1, members.length)));
+    const fitHeight = (seat: number) => (area.height - titleH - 12 - 2 * seat - labelH - tallyH) / (1 - lift);
+    const fitRadius = (seat: number) => Math.min(area.width * 0.38, fitHeight(seat));
     let seatR = 34;
     let radius = fitRadius(seatR);
     seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
     radius = Math.max(80, fitRadius(seatR));
-    const cy = area.y + titleH + 12 + seatR + radius;
+    // A narrow free area (the map beside a wide panel) leaves height to spare: the horseshoe grows
+    // taller than wide, so neighbouring seats and their names stand further apart.
+    const radiusY = Math.max(radius, Math.min(radius * 1.35, fitHeight(seatR)));
+    const cy = area.y + titleH + 12 + seatR + radiusY;
     // A veil over the map behind the chamber, so the map's labels do not show through the seats and names.
-    const veilH = Math.min(area.height, cy - area.y + seatR + labelH);
+    const tallyY = cy - radiusY * lift + seatR + labelH + 4;
+    const veilH = Math.min(area.height, tallyY - area.y + tallyH);
     const veil = this.add.rectangle(area.x, area.y, area.width, veilH, hex(theme.sea), 0.78).setOrigin(0, 0);
     this.objects.push(veil);
     // The table: a horseshoe under the seats.
     const table = this.add.graphics();
     table.lineStyle(seatR * 0.9, hex(theme.landEdge), 0.35);
-    table.beginPath();
-    table.arc(cx, cy, radius - seatR * 1.7, Math.PI * 1.02, Math.PI * 1.98, false);
-    table.strokePath();
+    const inner = seatR * 1.7;
+    const rim: Phaser.Math.Vector2[] = [];
+    for (let k = 0; k <= 48; k++) {
+      const a = Math.PI * (1.02 + (0.96 * k) / 48);
+      rim.push(new Phaser.Math.Vector2(cx + Math.cos(a) * (radius - inner), cy + Math.sin(a) * (radiusY - inner)));
+    }
+    table.strokePoints(rim, false, false);
     this.objects.push(table);
 
     const teamOf = new Map(this.teams.map((t) => [t.actor, t]));
@@ -145,7 +158,7 @@ export class CouncilScene extends BaseScene {
     this.objects.push(
       this.text(
         cx,
-        cy - radius * 0.36,
+        tallyY,
         `${tally.support} support · ${tally.abstain} abstain · ${tally.object} object`,
         17,
         theme.text,
@@ -153,7 +166,7 @@ export class CouncilScene extends BaseScene {
       ),
       this.text(
         cx,
-        cy - radius * 0.36 + 26 * scale,
+        tallyY + 24 * scale,
         status,
         13,
         waiting > 0 && !this.verdict ? theme.muted : council.wouldPass ? theme.better : theme.worse,
@@ -164,7 +177,7 @@ export class CouncilScene extends BaseScene {
     members.forEach((m, i) => {
       const a = Math.PI + (Math.PI * (i + 0.5)) / members.length;
       const x = cx + Math.cos(a) * radius;
-      const y = cy + Math.sin(a) * radius;
+      const y = cy + Math.sin(a) * radiusY;
       const seat = this.seat(m, positionOf(m), teamOf.get(m.actor)?.team ?? null, x, y, seatR);
       this.seats.push(seat);
       const before = previous.find((p) => p.actor === m.actor);
@@ -174,7 +187,7 @@ export class CouncilScene extends BaseScene {
       }
     });
 
-    if (this.verdict) this.playVerdict(this.verdict, cx, cy - radius * 0.05);
+    if (this.verdict) this.playVerdict(this.verdict, cx, cy - radiusY * 0.05);
   }
 
   private seat(

@@ -133,14 +133,16 @@ export class GaugesScene extends BaseScene {
     const theme = this.theme();
     this.backdrop.fillStyle(hex(theme.panel), 0.9).fillRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
     this.backdrop.lineStyle(1, hex(theme.landEdge), 1).strokeRoundedRect(rect.x, rect.y, rect.width, rect.height, 10);
-    const n = this.meters.length;
-    const cell = rect.width / n;
+    const columns = Math.max(1, Math.min(rect.columns, this.meters.length));
+    const rows = Math.ceil(this.meters.length / columns);
+    const cell = rect.width / columns;
+    const rowHeight = rect.height / rows;
     // Labels first: their height decides how large the dials can be.
     const labels = this.meters.map((meter) =>
       this.add
         .text(0, 0, meter.label, {
           fontFamily: FONT,
-          fontSize: this.px(13),
+          fontSize: this.px(rect.labelPx),
           fontStyle: '600',
           color: theme.text,
           align: 'center',
@@ -152,7 +154,7 @@ export class GaugesScene extends BaseScene {
       this.add
         .text(0, 0, meter.higherIs === 'better' ? '▲ higher is better' : '▼ lower is better', {
           fontFamily: FONT,
-          fontSize: this.px(11, 1.2),
+          fontSize: this.px(rect.hintPx, 1.2),
           color: theme.muted,
           align: 'center',
           wordWrap: { width: cell - 8 },
@@ -162,10 +164,14 @@ export class GaugesScene extends BaseScene {
     const labelH = Math.max(...labels.map((l) => l.height));
     const hintH = Math.max(...hints.map((t) => t.height));
     const top = 12;
-    const r = Math.max(16, Math.min(cell * 0.3, (rect.height - top - labelH - hintH - 14) / 1.8));
+    const r = Math.max(16, Math.min(cell * 0.3, (rowHeight - top - labelH - hintH - 14) / 1.8));
     this.meters.forEach((meter, i) => {
-      const cx = rect.x + cell * (i + 0.5);
-      const cy = rect.y + top + r + 4;
+      const row = Math.floor(i / columns);
+      // A last row with fewer gauges is centred under the others.
+      const inRow = row === rows - 1 ? this.meters.length - row * columns : columns;
+      const offset = ((columns - inRow) * cell) / 2;
+      const cx = rect.x + offset + cell * ((i % columns) + 0.5);
+      const cy = rect.y + row * rowHeight + top + r + 4;
       const label = labels[i] as Phaser.GameObjects.Text;
       const hint = hints[i] as Phaser.GameObjects.Text;
       label.setPosition(cx, cy + r * 0.78 + 4);

@@ -17,6 +17,7 @@ import { appMachine, type FlowDeps, type FlowEvent } from './flow/app-machine';
 import type { Route } from './flow/routes';
 import { ended } from './flow/run-record';
 import { syncUrl, type UrlSync } from './flow/url-sync';
+import { gaugeGrid } from './gauge-grid';
 import { BridgeEvent, ScreenId } from './keys';
 import { emptyMap, type MapModel, shortTitle } from './map-model';
 import { compiledRecord, forgetOpened, readOpened, rememberOpened } from './opened-store';
@@ -65,6 +66,8 @@ export class App {
   private lastSnapshot: AppSnapshot | null = null;
   private lastMap: MapModel = emptyMap();
   private layoutFrame = 0;
+  /** How many gauges the screen shows: the gauges' grid depends on it. */
+  private meterCount = 0;
   private stopEstimates: (() => void) | null = null;
   private readonly announcer: Announcer;
   /** How many times the panel has been rendered (the browser tests wait on it). */
@@ -379,6 +382,11 @@ export class App {
       this.book.list(),
     );
     this.lastMap = payload.map;
+    const meterCount = payload.meters?.length ?? 0;
+    if (meterCount !== this.meterCount) {
+      this.meterCount = meterCount;
+      this.scheduleLayout();
+    }
     // The chamber covers the map: its legend steps aside.
     this.el.app.classList.toggle('council-open', payload.council !== null);
     this.el.app.classList.toggle('has-moves', payload.map.moves.length > 0);
@@ -400,11 +408,24 @@ export class App {
     const width = panelOnRight ? panel.left : vw - panel.right;
     const layout: Layout = { x, y: top, width: Math.max(0, width), height: Math.max(0, vh - top), gauges: null };
     const screen = this.el.app.dataset.screen;
-    if ((screen === ScreenId.Play || screen === ScreenId.Ending) && this.actor?.getSnapshot().context.run) {
-      const scale = textScale(this.settings.textSize);
-      const gh = Math.round(Math.min(190, Math.max(128, vh * 0.16)) * Math.min(1.25, scale));
-      layout.gauges = { x: x + 16, y: vh - gh - 16, width: Math.max(0, width - 32), height: gh };
+    const run = this.actor?.getSnapshot().context.run;
+    if ((screen === ScreenId.Play || screen === ScreenId.Ending) && run) {
+      // Larger words on a projector in class mode: a wide and tall screen, read from afar.
+      const projector = run.mode === 'class' && vw >= 1200 && vh >= 900;
+      layout.gauges = gaugeGrid({
+        x,
+        width,
+        viewportHeight: vh,
+        meters: this.meterCount,
+        textScale: textScale(this.settings.textSize),
+        large: projector,
+      });
     }
+    // The map's legend keeps to the map's side of the panel; the room's bar in class mode is as wide as the panel.
+    const style = this.el.app.style;
+    style.setProperty('--map-free', `${Math.round(layout.width)}px`);
+    style.setProperty('--panel-left', `${Math.round(panel.left)}px`);
+    style.setProperty('--panel-now', `${Math.round(panel.width)}px`);
     bridge.emit(BridgeEvent.Layout, layout);
   }
 }

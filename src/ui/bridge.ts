@@ -5,6 +5,7 @@
  * on shutdown; `listenerCount()` lets the browser tests check that replays leak nothing.
  */
 import type { CouncilView, GameView, MeterView } from '../engine/view-types';
+import type { GaugeGrid } from './gauge-grid';
 import { BridgeEvent } from './keys';
 import type { MapModel } from './map-model';
 import type { Settings } from './settings';
@@ -15,8 +16,8 @@ export interface Layout {
   y: number;
   width: number;
   height: number;
-  /** Where the gauges go, or null when none show. */
-  gauges: { x: number; y: number; width: number; height: number } | null;
+  /** Where the gauges go, a row or more, or null when none show. */
+  gauges: GaugeGrid | null;
 }
 
 export interface ScreenPayload {
