@@ -10,7 +10,7 @@ import { MAX_RATIONALE } from '../../engine/events';
 import type { Scenario } from '../../engine/schema';
 import type { CouncilView, Position } from '../../engine/view-types';
 import { h } from '../dom';
-import { countdownBlock, type DecisionDraft, draftEntry, setDraftEntry, tallyControls } from './class-vote';
+import { countdownBlock, type DecisionDraft, draftEntry, roomBar, setDraftEntry, tallyControls } from './class-vote';
 
 export interface ClassCouncilProps {
   scenario: Scenario;
@@ -217,12 +217,10 @@ export function classCouncil(p: ClassCouncilProps): ClassCouncil {
     'section',
     { class: 'class-panel class-council', 'aria-labelledby': 'class-vote-heading' },
     h('h3', { class: 'section-heading', id: 'class-vote-heading' }, 'The vote'),
-    countdownBlock(p.draft, p.announce),
     ...tallyBlock,
     p.notes,
-    h(
-      'div',
-      { class: 'actions' },
+    roomBar(
+      countdownBlock(p.draft, p.announce),
       h(
         'button',
         {

@@ -166,14 +166,12 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
     'section',
     { class: 'class-panel', 'aria-labelledby': 'options-heading' },
     h('h3', { class: 'section-heading', id: 'options-heading' }, 'The options: how does the class vote?'),
-    countdownBlock(draft, p.announce),
     h('ol', { class: 'class-options', 'aria-label': 'Options and votes' }, ...rows),
     totalEl,
     p.notes,
     pickGroup,
-    h(
-      'div',
-      { class: 'actions' },
+    roomBar(
+      countdownBlock(draft, p.announce),
       h(
         'button',
         {
@@ -192,6 +190,20 @@ export function classChoicePanel(p: ClassPanelProps): HTMLElement {
   );
   refresh();
   return root;
+}
+
+/**
+ * The room's controls at a decision, the countdown and the button that takes the room's choice (or
+ * calls the Council's vote), in one bar that stays on screen while the options scroll: at the foot
+ * of the controls' column on a wide screen, at the foot of the screen on a narrow one (projector.css).
+ */
+export function roomBar(countdown: HTMLElement, button: HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'room-bar', role: 'group', 'aria-label': 'Countdown and the room’s decision' },
+    countdown,
+    h('div', { class: 'actions' }, button),
+  );
 }
 
 /**
