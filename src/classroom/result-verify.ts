@@ -29,6 +29,19 @@ export type Verified = { ok: true; result: ResultFile; replayed: boolean } | { o
 
 const has = <T>(list: readonly T[], pred: (x: T) => boolean) => list.some(pred);
 const num = (n: number) => (Number.isFinite(n) && Math.abs(n) < 1e9 ? String(n) : n.toExponential(2));
+/**
+ * A label as the reasons quote it: a teacher reads the case's labels and titles, never ids, and
+ * never the file's own words for them (a forged file's text is not shown).
+ */
+const q = (text: string) => `“${text}”`;
+const stepTitle = (s: Scenario, id: string) => {
+  const step = s.steps.find((x) => x.id === id);
+  return step ? q(step.title) : 'a step the case does not have';
+};
+const choiceLabel = (s: Scenario, step: string, id: string) => {
+  const found = s.steps.find((x) => x.id === step)?.choices.find((c) => c.id === id);
+  return found ? q(found.label) : 'an option it does not offer';
+};
 
 /** What the file claims that no run of the case could give (or, without the case, no run at all). */
 function impossible(r: ResultFile, s: Scenario | undefined): string[] {
@@ -44,33 +57,33 @@ function impossible(r: ResultFile, s: Scenario | undefined): string[] {
     if (!s) return;
     const step = s.steps.find((x) => x.id === d.step);
     if (!step) {
-      out.push(`${at} is at a step "${d.step}" the case does not have`);
+      out.push(`${at} is at a step the case does not have`);
       return;
     }
     const options = step.council ? ['consensus', 'blocked'] : step.choices.map((c) => c.id);
-    if (!options.includes(d.choice.id)) out.push(`${at} takes "${d.choice.id}", which step "${d.step}" does not offer`);
+    if (!options.includes(d.choice.id)) out.push(`${at} takes an option ${q(step.title)} does not offer`);
     const tallied = step.council ? [...options, 'support', 'abstain', 'object'] : options;
-    const foreign = Object.keys(d.tally ?? {}).find((k) => !tallied.includes(k));
-    if (foreign !== undefined)
-      out.push(`${at} has class votes for "${foreign}", which step "${d.step}" does not offer`);
+    if (Object.keys(d.tally ?? {}).some((k) => !tallied.includes(k)))
+      out.push(`${at} has class votes for an option ${q(step.title)} does not offer`);
   });
   for (const m of r.meters) {
     const meta = s?.meters.find((x) => x.id === m.id);
-    if (s && !meta) out.push(`has a meter "${m.id}" the case does not have`);
+    if (s && !meta) out.push('has a meter the case does not have');
     const [min, max] = meta ? [meta.min, meta.max] : [m.min, m.max];
     if (!Number.isFinite(m.value) || m.value < min || m.value > max) {
-      out.push(`says meter "${m.id}" ended at ${num(m.value)}, outside its range ${min}–${max}`);
+      const which = meta ? q(meta.label) : `meter ${r.meters.indexOf(m) + 1}`;
+      out.push(`says ${which} ended at ${num(m.value)}, outside its range ${min}–${max}`);
     }
   }
   if (s && r.ending && !has(s.endings, (e) => e.id === r.ending?.id)) {
-    out.push(`names an ending "${r.ending.id}" the case does not have`);
+    out.push('names an ending the case does not have');
   }
-  if (s && !has(s.roles, (x) => x.id === r.seat.id)) out.push(`plays a seat "${r.seat.id}" the case does not have`);
+  if (s && !has(s.roles, (x) => x.id === r.seat.id)) out.push('plays a seat the case does not have');
   return out;
 }
 
 /** Where the file's claims part from the run its own moves give. */
-function contradictions(r: ResultFile, game: Game): string[] {
+function contradictions(r: ResultFile, game: Game, s: Scenario): string[] {
   const out: string[] = [];
   const replayed = game.debrief();
   const n = Math.max(replayed.decisions.length, r.decisions.length);
@@ -83,18 +96,25 @@ function contradictions(r: ResultFile, game: Game): string[] {
     }
     if (mine.step !== real.step || mine.choice.id !== real.yours.id || mine.outcome !== real.yours.outcome) {
       out.push(
-        `says decision ${i + 1} took "${mine.choice.id}" at "${mine.step}"; its moves took "${real.yours.id}" at "${real.step}"`,
+        `says decision ${i + 1} took ${choiceLabel(s, mine.step, mine.choice.id)} at ${stepTitle(s, mine.step)}; its moves took ${q(real.yours.label)} at ${q(real.title)}`,
       );
       break;
     }
   }
-  const ending = replayed.ending?.id ?? null;
-  if ((r.ending?.id ?? null) !== ending) {
-    out.push(`says it ended at "${r.ending?.id ?? 'no ending'}"; its moves end at "${ending ?? 'no ending'}"`);
+  const ending = replayed.ending ?? null;
+  if ((r.ending?.id ?? null) !== (ending?.id ?? null)) {
+    const title = s.endings.find((e) => e.id === r.ending?.id)?.title;
+    const claimed = title ? q(title) : r.ending ? 'an ending the case does not have' : 'no ending';
+    out.push(`says it ended at ${claimed}; its moves end at ${ending ? q(ending.title) : 'no ending'}`);
   }
   const meters = new Map(game.view().meters.map((m) => [m.id, m.value]));
   const off = r.meters.find((m) => meters.get(m.id) !== m.value);
-  if (off) out.push(`says meter "${off.id}" ended at ${num(off.value)}; its moves give ${meters.get(off.id)}`);
+  if (off) {
+    const label = s.meters.find((x) => x.id === off.id)?.label;
+    out.push(
+      `says ${label ? q(label) : 'a meter the case does not have'} ended at ${num(off.value)}; its moves give ${meters.get(off.id)}`,
+    );
+  }
   return out;
 }
 
@@ -126,7 +146,7 @@ function verifyUncached(r: ResultFile, s: Scenario | undefined): Verified {
     return { ok: false, reasons: ['has moves that do not apply to this case'] };
   }
   try {
-    const wrong = contradictions(r, game);
+    const wrong = contradictions(r, game, s);
     if (wrong.length > 0) return { ok: false, reasons: wrong };
     const rebuilt = buildResult(game, {
       startedAt: r.startedAt,

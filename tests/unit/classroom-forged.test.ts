@@ -50,28 +50,28 @@ const FORGERIES: [string, ResultFile, RegExp][] = [
       d.choice = { id: 'nuke', label: 'Nuke them' };
       d.matched = false;
     }),
-    /decision 1 takes "nuke", which step "request" does not offer/,
+    /decision 1 takes an option “A request arrives” does not offer/,
   ],
   [
     'an impossible step',
     forge('Impossible step', (r) => {
       (r.decisions[0] as ResultFile['decisions'][number]).step = 'nowhere';
     }),
-    /decision 1 is at a step "nowhere" the case does not have/,
+    /decision 1 is at a step the case does not have/,
   ],
   [
     'an ending its moves do not reach',
     forge('Unreachable ending', (r) => {
       r.ending = { id: 'collapse', title: 'Collapse', tone: 'bad', historical: false, counterfactual: true };
     }),
-    /says it ended at "collapse"; its moves end at "stalemate"/,
+    /says it ended at “Collapse”; its moves end at “Stalemate”/,
   ],
   [
     'a nonexistent ending',
     forge('Nonexistent ending', (r) => {
       r.ending = { ...FORGED_ENDING };
     }),
-    /names an ending "students_won" the case does not have/,
+    /names an ending the case does not have/,
   ],
   [
     'decisions contradicting the move log',
@@ -81,14 +81,14 @@ const FORGERIES: [string, ResultFile, RegExp][] = [
       d.matched = false;
       delete d.outcome;
     }),
-    /says decision 1 took "assess_no" at "request"; its moves took "assess_yes" at "request"/,
+    /says decision 1 took “It is an internal affair” at “A request arrives”; its moves took “It meets Article 4” at “A request arrives”/,
   ],
   [
     'a meter at 1e308',
     forge('Huge meter', (r) => {
       (r.meters[0] as ResultFile['meters'][number]).value = 1e308;
     }),
-    /says meter "credibility" ended at 1\.00e\+308, outside its range 0–100/,
+    /says “Credibility” ended at 1\.00e\+308, outside its range 0–100/,
   ],
   [
     'a label the case does not have (kept out: labels come from the replay)',
@@ -96,7 +96,7 @@ const FORGERIES: [string, ResultFile, RegExp][] = [
       (r.decisions[0] as ResultFile['decisions'][number]).history = { id: 'assess_yes', label: 'Hacked' };
       r.meters[0] = { ...(r.meters[0] as ResultFile['meters'][number]), value: 99 };
     }),
-    /says meter "credibility" ended at 99; its moves give \d+/,
+    /says “Credibility” ended at 99; its moves give \d+/,
   ],
 ];
 
@@ -127,6 +127,9 @@ describe('forged result files', () => {
       expect(countedEverywhere(summary)).toEqual(countedEverywhere(alone));
       expect(JSON.stringify(summary.scenarios)).not.toContain('The students won the game');
       expect(JSON.stringify(summary.scenarios)).not.toContain('Hacked');
+      // The reasons quote the case's labels and titles, never an id or the file's own words.
+      const reasons = summary.flagged[0]?.reasons.join('; ') ?? '';
+      expect(reasons).not.toMatch(/nuke|nowhere|students_won|assess_|credibility|Nuke them|The students won/);
     });
   }
 
