@@ -114,8 +114,33 @@ function endingsBlock(seat: SeatSummary): HTMLElement {
   );
 }
 
-/** On a projector, a few students read best as columns, the decisions down the screen. */
+/**
+ * On a projector, students read best as columns, the decisions down the screen: at most this many
+ * a grid, so it never scrolls sideways; a larger class gets one such grid per eight students.
+ */
 const FEW = 8;
+
+/** The grids of the present view: the students in columns, eight a grid. */
+function presentedGrids(seat: SeatSummary): DocumentFragment[] {
+  const rows = seat.grid.rows;
+  const grids: DocumentFragment[] = [];
+  for (let from = 0; from < Math.max(1, rows.length); from += FEW) {
+    const part = rows.slice(from, from + FEW);
+    const label =
+      rows.length > FEW ? `${seat.title}, students ${from + 1}–${from + part.length} of ${rows.length}` : seat.title;
+    const grid = gridByDecision({ ...seat.grid, rows: part }, seat, label);
+    if (rows.length > FEW)
+      grid.prepend(
+        h(
+          'p',
+          { class: 'grid-part', 'aria-hidden': 'true' },
+          `Students ${from + 1}–${from + part.length} of ${rows.length}`,
+        ),
+      );
+    grids.push(grid);
+  }
+  return grids;
+}
 
 function seatGlance(
   s: ScenarioSummary,
@@ -150,9 +175,7 @@ function seatGlance(
           )
         : null,
     ),
-    turned && seat.grid.rows.length <= FEW
-      ? gridByDecision(seat.grid, seat, seat.title)
-      : gridTable(seat.grid, seat, seat.title, anchor),
+    ...(turned ? presentedGrids(seat) : [gridTable(seat.grid, seat, seat.title, anchor)]),
   );
 }
 

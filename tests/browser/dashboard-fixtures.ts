@@ -94,6 +94,23 @@ export function fiveStudents(s: Scenario = loadCase(CASE_FILE)): Student[] {
   });
 }
 
+/** A class of `n` students of the case's first seat ("Student 1" …), each run seeded by its number. */
+export function classOf(n: number, s: Scenario = loadCase(CASE_FILE)): Student[] {
+  const role = s.roles[0]?.id ?? '';
+  return Array.from({ length: n }, (_, i) => {
+    const game = playStudent(s, role, 100 + i, (i % 5) / 4, false);
+    const result = buildResult(game, {
+      startedAt: `2026-11-27T11:${String(i).padStart(2, '0')}:00+01:00`,
+      finishedAt: `2026-11-27T11:${String(i + 30).padStart(2, '0')}:00+01:00`,
+      mode: 'solo',
+      appVersion: '0.1.0',
+      student: `Student ${i + 1}`,
+    });
+    game.stop();
+    return { fileName: resultFileName(result), result, group: '', who: `Student ${i + 1}` };
+  });
+}
+
 /** Writes the results to a new temporary folder; returns the folder and the paths in order. */
 export function writeResults(files: readonly { fileName: string; result: ResultFile }[]): {
   dir: string;

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shortLabel } from '../../src/classroom/index';
-import { CASE_FILE, fiveStudents, loadCase, type Student, writeResults } from './dashboard-fixtures';
+import { CASE_FILE, classOf, fiveStudents, loadCase, type Student, writeResults } from './dashboard-fixtures';
 import { hash, loadFiles, openDashboard, overflow, tooWide, visibleText, waitView } from './dashboard-page';
 import { ARTIFACTS, axe, describeViolations, foreignRequests, openSite, type Site, shoot, tabTo } from './harness';
 
@@ -337,6 +337,33 @@ describe('the dashboard’s summary', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('presents a class of twelve on a projector in grids of eight students, none scrolling sideways', async () => {
+    const twelve = writeResults(classOf(12, scenario));
+    const { page, context, errors } = await openDashboard(site, SIZES[2] as { width: number; height: number });
+    try {
+      expect(await loadFiles(page, twelve.paths)).toBe('12 results loaded.');
+      await page.click('#glance .present-link');
+      await waitView(page, 'present');
+      const grids = await page.$$eval('#glance .grid-wrap', (ws) =>
+        ws.map((w) => ({
+          students: w.querySelectorAll('thead .grid-who-col').length,
+          sideways: w.scrollWidth - w.clientWidth,
+        })),
+      );
+      expect(grids.map((g) => g.students)).toEqual([8, 4]);
+      for (const g of grids) expect(g.sideways).toBeLessThanOrEqual(0);
+      expect(await page.$$eval('#glance .grid-part', (ps) => ps.map((p) => p.textContent))).toEqual([
+        'Students 1–8 of 12',
+        'Students 9–12 of 12',
+      ]);
+      await shoot(page, 'dashboard-present-twelve');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(twelve.dir, { recursive: true, force: true });
     }
   });
 
