@@ -5,12 +5,62 @@
  */
 import { safeLine } from '../cli/safe-text';
 import type { Condition, Next, Scenario } from '../engine';
+import { FULL_LENGTH } from '../engine/schema';
 
 export interface Edge {
   from: string;
   to: string;
   label: string;
+  /** On the historical path of the seat asked for (`scenarioEdges(s, role)`), or of any seat. */
   historical: boolean;
+  /** The seats whose historical path takes this edge (only the seat asked for, when one was). */
+  seats: string[];
+  /** The move: a choice (and its outcome), a Council verdict, or absent for a step's `next`. */
+  choice?: string;
+  outcome?: string;
+  verdict?: 'consensus' | 'blocked';
+  /** The branch of a branching `next`: "if CONDITION" or "otherwise". */
+  branch?: string;
+}
+
+/** What is known of a run when a condition is read: the seat, and along a path, the steps visited and choices taken. */
+export interface Known {
+  role?: string;
+  visited?: ReadonlySet<string>;
+  chosen?: ReadonlySet<string>;
+}
+
+/**
+ * Whether a condition holds as far as `known` tells: true, false, or undefined when it depends on
+ * what only a run knows (meters, flags, and what `known` leaves out). Lengths read as the full case.
+ */
+export function knownHolds(c: Condition | undefined, known: Known): boolean | undefined {
+  if (c === undefined) return true;
+  if ('role' in c) return known.role === undefined ? undefined : c.role === known.role;
+  if ('length' in c) return c.length === FULL_LENGTH;
+  if ('visited' in c) return known.visited ? known.visited.has(c.visited) : undefined;
+  if ('chose' in c) return known.chosen ? known.chosen.has(c.chose) : undefined;
+  if ('not' in c) {
+    const v = knownHolds(c.not, known);
+    return v === undefined ? undefined : !v;
+  }
+  if ('all' in c) {
+    const vs = c.all.map((x) => knownHolds(x, known));
+    return vs.includes(false) ? false : vs.every((v) => v === true) ? true : undefined;
+  }
+  if ('any' in c) {
+    const vs = c.any.map((x) => knownHolds(x, known));
+    return vs.includes(true) ? true : vs.every((v) => v === false) ? false : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a seat can ever be offered something with this `when` in the full case: false only when
+ * the condition cannot hold for that seat (it names another seat, or another length), whatever the run.
+ */
+export function seatCanSee(when: Condition | undefined, role: string): boolean {
+  return knownHolds(when, { role }) !== false;
 }
 
 function conditionText(c: Condition): string {
@@ -30,60 +80,124 @@ function conditionText(c: Condition): string {
   return `not (${conditionText(c.not)})`;
 }
 
-function nextEdges(from: string, label: string, next: Next | undefined, historical: boolean): Edge[] {
+/** An edge with the move it stands for: `key` names the step, the move and the branch. */
+type KeyedEdge = Omit<Edge, 'historical' | 'seats'> & { key: string };
+
+const moveKey = (step: string, ...parts: string[]) => [step, ...parts].join('\u0000');
+
+type Move = Pick<Edge, 'choice' | 'outcome' | 'verdict'>;
+
+function nextEdges(from: string, label: string, next: Next | undefined, key: string, move: Move = {}): KeyedEdge[] {
   if (next === undefined) return [];
-  if (typeof next === 'string') return [{ from, to: next, label, historical }];
-  return next.map((b, i) => ({
-    from,
-    to: b.to,
-    label: b.when
-      ? `${label}${label ? ' · ' : ''}if ${conditionText(b.when)}`
-      : `${label}${label ? ' · ' : ''}otherwise`,
-    // Along history, the fallback branch is taken unless history says otherwise.
-    historical: historical && i === next.length - 1,
-  }));
+  if (typeof next === 'string') return [{ from, to: next, label, key: `${key}\u0000#0`, ...move }];
+  return next.map((b, i) => {
+    const branch = b.when ? `if ${conditionText(b.when)}` : 'otherwise';
+    return {
+      from,
+      to: b.to,
+      label: `${label}${label ? ' · ' : ''}${branch}`,
+      key: `${key}\u0000#${i}`,
+      ...move,
+      branch,
+    };
+  });
 }
 
-export function scenarioEdges(s: Scenario): Edge[] {
-  const edges: Edge[] = [];
-  for (const st of s.steps) {
+/**
+ * The branch of a `next` history takes, as far as can be known: the first whose condition surely
+ * holds for the seat with the path so far (steps visited, choices taken); branches that depend on
+ * meters or flags are passed over, and without a sure one, the fallback (the last branch) is taken.
+ */
+function historyBranch(next: Next, known: Known): number {
+  if (typeof next === 'string') return 0;
+  const sure = next.findIndex((b) => knownHolds(b.when, known) === true);
+  return sure >= 0 ? sure : next.length - 1;
+}
+
+/**
+ * The moves of one seat's historical path, as edge keys: from the seat's start, history's choice
+ * at each step (its first outcome), the Council's historical verdict, each step's `next`, and the
+ * branch `historyBranch` picks. It stops at an ending, at a step whose history names no move this
+ * seat can make, or where it would enter a step a second time.
+ */
+export function historicalMoves(s: Scenario, role: string): string[] {
+  const keys: string[] = [];
+  const visited = new Set<string>();
+  const chosen = new Set<string>();
+  let at = s.roles.find((r) => r.id === role)?.start;
+  while (at !== undefined) {
+    const id: string = at;
+    const st = s.steps.find((x) => x.id === id);
+    if (!st || visited.has(st.id)) break;
+    visited.add(st.id);
     const hist = st.history?.choice;
+    let next: Next | undefined;
+    let move: string;
+    if (st.choices.length > 0) {
+      const c = st.choices.find((x) => x.id === hist);
+      if (!c || knownHolds(c.when, { role, visited, chosen }) === false) break;
+      chosen.add(c.id);
+      const o = c.outcomes[0];
+      next = o ? (o.next ?? c.next) : c.next;
+      move = moveKey(st.id, 'choice', c.id, o?.id ?? '');
+    } else if (st.council) {
+      if (hist !== 'consensus' && hist !== 'blocked') break;
+      next = st.council[hist];
+      move = moveKey(st.id, hist);
+    } else {
+      next = st.next;
+      move = moveKey(st.id, 'next');
+    }
+    if (next === undefined) break;
+    const branch = historyBranch(next, { role, visited, chosen });
+    keys.push(`${move}\u0000#${branch}`);
+    at = typeof next === 'string' ? next : next[branch]?.to;
+  }
+  return keys;
+}
+
+/**
+ * Every edge of the statechart, each marked with the seats whose historical path takes it: only
+ * `role`'s when given, else every seat's (so a branch on the seat is historical on each side).
+ */
+export function scenarioEdges(s: Scenario, role?: string): Edge[] {
+  const edges: KeyedEdge[] = [];
+  for (const st of s.steps) {
     for (const c of st.choices) {
-      const isHist = hist === c.id;
-      if (c.outcomes.length === 0) edges.push(...nextEdges(st.id, c.label, c.next, isHist));
+      const key = (o: string) => moveKey(st.id, 'choice', c.id, o);
+      if (c.outcomes.length === 0) edges.push(...nextEdges(st.id, c.label, c.next, key(''), { choice: c.id }));
       for (const o of c.outcomes) {
-        edges.push(...nextEdges(st.id, `${c.label} → ${o.id}`, o.next ?? c.next, isHist && o === c.outcomes[0]));
+        edges.push(
+          ...nextEdges(st.id, `${c.label} → ${o.id}`, o.next ?? c.next, key(o.id), { choice: c.id, outcome: o.id }),
+        );
       }
     }
     if (st.council) {
-      edges.push(...nextEdges(st.id, 'consensus', st.council.consensus, hist === 'consensus'));
-      edges.push(...nextEdges(st.id, 'blocked', st.council.blocked, hist === 'blocked'));
+      for (const verdict of ['consensus', 'blocked'] as const) {
+        edges.push(...nextEdges(st.id, verdict, st.council[verdict], moveKey(st.id, verdict), { verdict }));
+      }
     }
-    edges.push(...nextEdges(st.id, '', st.next, true));
+    edges.push(...nextEdges(st.id, '', st.next, moveKey(st.id, 'next')));
   }
-  // Keep only historical edges on a path from a seat's start along historical edges.
-  const historicalFrom = new Map<string, string[]>();
-  for (const e of edges) {
-    if (!e.historical) continue;
-    const list = historicalFrom.get(e.from);
-    if (list) list.push(e.to);
-    else historicalFrom.set(e.from, [e.to]);
+  const seatsOf = new Map<string, string[]>();
+  for (const r of s.roles) {
+    if (role !== undefined && r.id !== role) continue;
+    for (const key of historicalMoves(s, r.id)) {
+      const list = seatsOf.get(key);
+      if (list) list.push(r.id);
+      else seatsOf.set(key, [r.id]);
+    }
   }
-  const onPath = new Set<string>();
-  const queue = s.roles.map((r) => r.start);
-  while (queue.length > 0) {
-    const id = queue.pop() as string;
-    if (onPath.has(id)) continue;
-    onPath.add(id);
-    queue.push(...(historicalFrom.get(id) ?? []));
-  }
-  return edges.map((e) => ({ ...e, historical: e.historical && onPath.has(e.from) }));
+  return edges.map(({ key, ...e }) => {
+    const seats = seatsOf.get(key) ?? [];
+    return { ...e, historical: seats.length > 0, seats };
+  });
 }
 
 const mermaidText = (t: string) => safeLine(t).replace(/"/g, '#quot;');
 
-export function toMermaid(s: Scenario): string {
-  const edges = scenarioEdges(s);
+export function toMermaid(s: Scenario, role?: string): string {
+  const edges = scenarioEdges(s, role);
   const lines = ['flowchart TD'];
   for (const r of s.roles) lines.push(`  seat_${r.id}{{"Seat: ${mermaidText(r.title)}"}} --> ${r.start}`);
   for (const st of s.steps) {
@@ -111,8 +225,8 @@ export function toMermaid(s: Scenario): string {
 
 const dotText = (t: string) => safeLine(t).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
-export function toDot(s: Scenario): string {
-  const edges = scenarioEdges(s);
+export function toDot(s: Scenario, role?: string): string {
+  const edges = scenarioEdges(s, role);
   const lines = [
     `digraph "${dotText(s.id)}" {`,
     '  rankdir=TB;',

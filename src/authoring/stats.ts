@@ -1,7 +1,8 @@
 /**
  * Playtest statistics: many seeded automated playthroughs of a scenario per seat (random, and
  * exhaustive over every sequence of moves where the scenario is small enough). Reports the
- * distribution of endings, each meter's range at the end, decisions never taken, run length,
+ * distribution of endings, each meter's range at the end, decisions never taken (of those the
+ * seat can be offered: a choice for another seat is not reported), run length,
  * and flags endings reached in under 1% or over 80% of runs, and endings no seat reached at all.
  *
  * A run that cannot end (a cycle with no way out, a chain longer than MAX_MOVES, a dead end) is a
@@ -15,7 +16,7 @@ import { DeadEndError } from '../engine/autoplay';
 import type { LengthSample, Spread } from '../engine/path-lengths';
 import { FULL_LENGTH } from '../engine/schema';
 import { measurePath } from '../engine/words';
-import { scenarioEdges } from './diagram';
+import { scenarioEdges, seatCanSee } from './diagram';
 
 /** Moves a run may take before it counts as one that does not end (the engine's random playthrough's bound). */
 export const MAX_MOVES = 1000;
@@ -226,9 +227,10 @@ function summarise(s: Scenario, role: string, mode: SeatStats['mode'], games: Ga
     endings,
     meters: s.meters.map((m) => ({ id: m.id, label: m.label, ...stat(finals.get(m.id) ?? []) })),
     length: stat(lengths),
+    // Only choices this seat can be offered: one whose `when` names another seat is not its to take.
     neverTaken: s.steps
       .filter((st) => visited.has(st.id))
-      .flatMap((st) => st.choices.map((c) => ({ step: st.id, choice: c.id })))
+      .flatMap((st) => st.choices.filter((c) => seatCanSee(c.when, role)).map((c) => ({ step: st.id, choice: c.id })))
       .filter((x) => !taken.has(`${x.step}/${x.choice}`)),
     lengths: samples.map(([sample]) => sample),
     flagged: endings.flatMap((e): SeatStats['flagged'] => {

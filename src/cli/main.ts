@@ -24,8 +24,12 @@ const USAGE = `Usage: npm run scenario -- COMMAND [options]
 Commands:
   new NAME [--dir DIR] [--force]          write scenarios/NAME.yaml, a small complete scenario to start from
   check FILE... [--json]                  validate scenario files (exit 0 valid, 1 errors, 2 usage)
-  play FILE [--role ID] [--seed N]        play in the terminal; choices are read as numbers from standard input
-  graph FILE [--format mermaid|dot]      the statechart, with the historical path highlighted
+  play FILE [--role ID] [--seed N] [--choices 1,3,2]
+                                          play in the terminal: option numbers are read from standard input, or
+                                          played in order from --choices (Continue screens take no number)
+  graph FILE [--format mermaid|dot|svg|html] [--role ID]
+                                          the statechart, with the historical path highlighted (one seat's with
+                                          --role); svg and html draw it to open in a browser, offline
   stats FILE [--runs N] [--role ID] [--exhaustive] [--json]
                                           seeded automated playtests: endings, meter ranges, unused choices
   balance FILE [--role ID] [--runs N] [--json]
@@ -37,9 +41,9 @@ Files are read only when they are regular files of at most ${MAX_FILE_BYTES / 10
 
 const COMMANDS: Record<string, { valued: string[]; run: (args: ParsedArgs, cli: Cli) => number | Promise<number> }> = {
   check: { valued: [], run: runCheck },
-  play: { valued: ['role', 'seed'], run: runPlay },
+  play: { valued: ['role', 'seed', 'choices'], run: runPlay },
   new: { valued: ['dir'], run: runNew },
-  graph: { valued: ['format'], run: runGraph },
+  graph: { valued: ['format', 'role'], run: runGraph },
   stats: { valued: ['runs', 'role'], run: runStats },
   balance: { valued: ['runs', 'role'], run: runBalance },
   schema: { valued: [], run: (_args, cli) => runSchema(cli) },

@@ -11,17 +11,22 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  realpathSync,
   type Stats,
   statSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type ParsedArgs, UsageError } from './args';
 import type { Cli } from './io';
 import { systemReason } from './read-scenario';
 import { safeLine } from './safe-text';
 
 const TEMPLATE = join(import.meta.dirname, '..', 'authoring', 'template.yaml');
+/** The format's JSON Schema (`npm run schema` keeps it current), which editors read through the file's first line. */
+const SCHEMA = join(import.meta.dirname, '..', '..', 'scenarios', 'scenario.schema.json');
+const MODELINE = /^# yaml-language-server: \$schema=.*$/m;
 const NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
 /** A refusal: one line naming the file or folder, exit 1. */
@@ -105,6 +110,26 @@ function writeNew(shown: string, target: string, text: string, replace: boolean)
   }
 }
 
+/**
+ * Where the new file's first line points editors for the schema: the project's
+ * scenarios/scenario.schema.json, relative to the folder written to (`./scenario.schema.json` in
+ * scenarios/ itself), so the one schema `npm run schema` keeps current serves every folder; a
+ * file:// URL when no relative path leads there (another drive).
+ */
+export function schemaRef(folder: string): string {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = relative(real(folder), real(SCHEMA));
+  if (isAbsolute(rel)) return pathToFileURL(real(SCHEMA)).href;
+  const posix = rel.split(sep).join('/');
+  return encodeURI(posix.startsWith('.') ? posix : `./${posix}`);
+}
+
 export function runNew(args: ParsedArgs, cli: Cli): number {
   const name = checkName(args.positional[0], args.positional.length - 1);
   const dirOpt = args.options.get('dir');
@@ -116,7 +141,9 @@ export function runNew(args: ParsedArgs, cli: Cli): number {
     checkFolder(dir, cli.path(dir));
     const replace = checkTarget(path, target, args.options.has('force'));
     const shown = safeLine(path);
-    const text = readFileSync(TEMPLATE, 'utf8')
+    const modeline = `# yaml-language-server: $schema=${schemaRef(cli.path(dir))}`;
+    const template = readFileSync(TEMPLATE, 'utf8');
+    const text = (MODELINE.test(template) ? template.replace(MODELINE, () => modeline) : `${modeline}\n${template}`)
       .replace(/^id: new-scenario$/m, `id: ${name}`)
       .replaceAll('scenarios/new-scenario.yaml', shown);
     writeNew(path, target, text, replace);

@@ -1,5 +1,6 @@
 /** Renders the engine's views as plain terminal text (no colours, so output is the same everywhere). */
 import type { Debrief, Forecast, GameView, LedgerEntry, Scenario, StepView } from '../engine';
+import { membersInOrder, type StepOption, stepOptions } from '../engine/step-options';
 
 const WIDTH = 78;
 
@@ -73,48 +74,65 @@ export function stepLines(step: StepView, labels: Map<string, string>): string[]
   return lines;
 }
 
-/** The numbered options for the current step; returns the lines and what each number sends. */
-export function optionLines(view: GameView): {
-  lines: string[];
-  options: ({ kind: 'choose'; id: string } | { kind: 'lobby'; id: string } | { kind: 'vote' } | { kind: 'continue' })[];
-} {
+/** "1-3", "2", "1, 3, 4": the numbers a player may type. */
+export function numberList(numbers: readonly number[]): string {
+  const contiguous = numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1);
+  if (numbers.length > 1 && contiguous) return `${numbers[0]}-${numbers.at(-1)}`;
+  return numbers.join(', ');
+}
+
+/** What to type, said after an answer that is not one: "a number from 1 to 3", "2", "one of 1, 3, 4". */
+export function numberHint(numbers: readonly number[]): string {
+  if (numbers.length === 1) return String(numbers[0]);
+  const list = numberList(numbers);
+  return list.includes('-') ? `a number from ${list.replace('-', ' to ')}` : `one of ${list}`;
+}
+
+/** An option as one short phrase, for messages: "Lobby Sovaria", "Call the vote", the choice's label. */
+export function optionName(o: StepOption): string {
+  if (o.kind === 'choose') return o.choice.label;
+  if (o.kind === 'lobby') return `Lobby ${o.member.name}`;
+  if (o.kind === 'vote') return 'Call the vote';
+  return 'Continue';
+}
+
+/**
+ * The options at the current step, numbered as the browser numbers them (`stepOptions`, shared
+ * with the browser): the lines, and the options in the order shown. At a Council, `memberOrder`
+ * is the order fixed when the decision opened (`councilMemberOrder`).
+ */
+export function optionLines(
+  view: GameView,
+  memberOrder?: readonly string[],
+): { lines: string[]; options: StepOption[] } {
   const step = view.step;
   if (!step) return { lines: [], options: [] };
+  const options = stepOptions(step, memberOrder ? { memberOrder } : {});
   const lines: string[] = [];
-  const options: (
-    | { kind: 'choose'; id: string }
-    | { kind: 'lobby'; id: string }
-    | { kind: 'vote' }
-    | { kind: 'continue' }
-  )[] = [];
-  if (step.kind === 'choices') {
-    lines.push('Choices:');
-    for (const c of step.choices) {
-      options.push({ kind: 'choose', id: c.id });
-      lines.push(` ${options.length}. ${c.label}`);
-      if (c.detail) lines.push(...wrap(c.detail, '     '));
-      lines.push(`     Forecast: ${forecastText(c.forecast)}`);
-    }
-  } else if (step.kind === 'council' && step.council) {
+  if (step.kind === 'council' && step.council) {
     const council = step.council;
     lines.push(`The Council considers: ${council.proposal}`);
-    for (const m of council.members) {
+    for (const m of membersInOrder(council, memberOrder)) {
       lines.push(
         `   ${m.name.padEnd(14)} ${m.position.padEnd(8)} (lean ${m.lean})${m.reasons.length ? ` — ${m.reasons.join(' · ')}` : ''}`,
       );
     }
-    lines.push('', 'Choices:');
-    options.push({ kind: 'vote' });
-    lines.push(` 1. Call the vote now (as things stand: ${council.wouldPass ? 'consensus' : 'blocked'})`);
-    for (const m of council.members) {
-      if (!m.lobby || m.lobby.done) continue;
-      options.push({ kind: 'lobby', id: m.actor });
-      lines.push(` ${options.length}. Lobby ${m.name}: ${m.lobby.label}`);
-      lines.push(`     Cost: ${forecastText(m.lobby.forecast)}`);
+    lines.push('');
+  }
+  if (options.some((o) => o.kind !== 'continue')) lines.push('Choices:');
+  for (const o of options) {
+    if (o.kind === 'choose') {
+      lines.push(` ${o.number}. ${o.choice.label}`);
+      if (o.choice.detail) lines.push(...wrap(o.choice.detail, '     '));
+      lines.push(`     Forecast: ${forecastText(o.choice.forecast)}`);
+    } else if (o.kind === 'lobby' && o.member.lobby) {
+      lines.push(` ${o.number}. Lobby ${o.member.name}: ${o.member.lobby.label}`);
+      lines.push(`     Cost: ${forecastText(o.member.lobby.forecast)}`);
+    } else if (o.kind === 'vote') {
+      lines.push(
+        ` ${o.number}. Call the vote now (as things stand: ${step.council?.wouldPass ? 'consensus' : 'blocked'})`,
+      );
     }
-  } else {
-    options.push({ kind: 'continue' });
-    lines.push(' 1. Continue');
   }
   return { lines, options };
 }

@@ -4,10 +4,11 @@
  * (exit code, output, and a reader that closes the pipe early).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { schemaRef } from '../../src/cli/new';
 import { scenarioJsonSchema } from '../../src/cli/schema-json';
 import { fixture, ROOT, runCli } from '../helpers';
 
@@ -112,7 +113,8 @@ describe('scenario check', () => {
 
 describe('scenario play', () => {
   it('plays piped choices to the debrief, the same way every time', async () => {
-    const input = `${'1\n'.repeat(50)}`;
+    // Ask, assess, call the vote (2: Blueland's lobbying is 1), then Enter at a Continue screen.
+    const input = '1\n1\n2\n\n';
     const a = await run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
     const b = await run(['play', fixture('mini.yaml'), '--role', 'host', '--seed', '1'], input);
     expect(a.code).toBe(0);
@@ -151,12 +153,22 @@ describe('scenario new, graph and stats', () => {
     const made = await run(['new', 'my-case', '--dir', dir]);
     expect(made.code).toBe(0);
     const path = join(dir, 'my-case.yaml');
-    expect(readFileSync(path, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/scenario\.schema\.json\n/);
+    // The first line points editors at the project's schema, by a path relative to the folder written to.
+    const modeline = readFileSync(path, 'utf8').match(/^# yaml-language-server: \$schema=(\S+)\n/)?.[1];
+    expect(modeline).toBeDefined();
+    expect(modeline?.startsWith('.')).toBe(true);
+    expect(realpathSync(resolve(dir, decodeURI(modeline ?? '')))).toBe(
+      realpathSync(join(ROOT, 'scenarios', 'scenario.schema.json')),
+    );
+    expect(schemaRef(join(ROOT, 'scenarios'))).toBe('./scenario.schema.json');
+    expect(schemaRef(join(ROOT, 'tests', 'fixtures'))).toBe('../../scenarios/scenario.schema.json');
     expect(readFileSync(path, 'utf8')).toContain('\nid: my-case\n');
     const checked = await run(['check', path]);
     expect(checked.stdout).toBe('');
     expect(checked.code).toBe(0);
-    const played = await run(['play', path, '--seed', '2'], '1\n'.repeat(20));
+    // Observe, lobby, call the vote (lobbying keeps its number 1, so the vote is 2), deploy.
+    const played = await run(['play', path, '--seed', '2', '--choices', '1,1,2,1']);
+    expect(played.stderr).toBe('');
     expect(played.stdout).toContain('=== Debrief ===');
     expect((await run(['new', 'my-case', '--dir', dir])).code).toBe(1);
     expect((await run(['new', 'Bad Name'])).code).toBe(2);
@@ -211,5 +223,80 @@ describe('scenario new, graph and stats', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stats and graph per seat', () => {
+  /** The mini fixture with a choice only the host is offered and one only the chair could be (it never is). */
+  const SEATED = readFileSync(fixture('mini.yaml'), 'utf8').replace(
+    /^( {4}choices:\n)( {6}- id: assess_yes\n)/m,
+    `$1      - { id: host_plea, label: Plead as the host, when: { role: host }, next: vote }
+      - id: chair_dream
+        label: A chair's dream
+        when: { all: [{ role: chair }, { meter: credibility, gte: 99 }] }
+        next: vote
+$2`,
+  );
+
+  it('stats lists a choice as never taken only for the seats that can be offered it', async () => {
+    expect(SEATED).toContain('host_plea');
+    const dir = mkdtempSync(join(tmpdir(), 'a4-seats-'));
+    try {
+      const file = join(dir, 'seated.yaml');
+      writeFileSync(file, SEATED);
+      const r = await run(['stats', file, '--runs', '200', '--json']);
+      expect(r.code, r.all).toBe(0);
+      const never = Object.fromEntries(
+        JSON.parse(r.stdout).map((x: { role: string; neverTaken: { step: string; choice: string }[] }) => [
+          x.role,
+          x.neverTaken.map((n) => `${n.step} › ${n.choice}`),
+        ]),
+      );
+      // The host's plea is not the chair's to take; the chair's dream is the chair's, and never comes true.
+      expect(never.chair).toEqual(['request › chair_dream']);
+      expect(never.host).toEqual([]);
+      const text = await run(['stats', file, '--runs', '200', '--role', 'chair']);
+      expect(text.stdout).toContain('  Choices never taken:\n    request › chair_dream\n');
+      expect(text.stdout).not.toContain('host_plea');
+      expect((await run(['stats', file, '--runs', '200', '--role', 'host'])).stdout).not.toContain(
+        'Choices never taken',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('graph highlights the historical path of every seat after a branch on the seat, or of one seat with --role', async () => {
+    const file = join(ROOT, 'scenarios', 'kyrgyzstan-2010.yaml');
+    const alliance = '"council_package" -> "a_advisers" [label="consensus · if seat alliance"';
+    const government = '"council_package" -> "kg_coping" [label="consensus · otherwise"';
+    const historical = (dot: string, edge: string) =>
+      dot
+        .split('\n')
+        .find((l) => l.includes(edge))
+        ?.includes('color="#c2410c", penwidth=3');
+    const both = (await run(['graph', file, '--format', 'dot'])).stdout;
+    expect(historical(both, alliance)).toBe(true);
+    expect(historical(both, government)).toBe(true);
+    // The alliance's path goes on past the branch, to its own steps.
+    expect(historical(both, '"a_advisers" -> "a_coping"')).toBe(true);
+    const mine = (await run(['graph', file, '--format', 'dot', '--role', 'alliance'])).stdout;
+    expect(historical(mine, alliance)).toBe(true);
+    expect(historical(mine, government)).toBe(false);
+    const theirs = (await run(['graph', file, '--format', 'dot', '--role', 'kyrgyz_government'])).stdout;
+    expect(historical(theirs, alliance)).toBe(false);
+    expect(historical(theirs, government)).toBe(true);
+    // Mermaid highlights the same arrows: each seat's path is a part of every seat's.
+    const styled = (m: string) => m.match(/linkStyle ([\d,]+) /)?.[1]?.split(',').length ?? 0;
+    const mermaid = await Promise.all(
+      [[], ['--role', 'alliance'], ['--role', 'kyrgyz_government']].map(async (extra) =>
+        styled((await run(['graph', file, ...extra])).stdout),
+      ),
+    );
+    expect(mermaid[0]).toBeGreaterThan(Math.max(mermaid[1] ?? 0, mermaid[2] ?? 0));
+    expect(mermaid[0]).toBeLessThanOrEqual((mermaid[1] ?? 0) + (mermaid[2] ?? 0));
+    const unknown = await run(['graph', file, '--role', 'nobody']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no seat "nobody" in kyrgyzstan-2010; seats: alliance, kyrgyz_government');
   });
 });
