@@ -3,7 +3,8 @@
  * seat, so a sheet gives each Council vote under the seats whose runs can meet it ("If the class
  * plays …", or "Whichever seat the class plays" when every seat's runs meet it), never under a
  * seat that cannot; a team whose member is the class's own seat sits that seat out (that member
- * votes as the class's decisions have it). Which votes a seat's runs meet is the engine's answer: seeded random runs
+ * votes as the class's decisions have it). Once the class's seat is chosen, a sheet lists only the
+ * votes that seat's runs meet. Which votes a seat's runs meet is the engine's answer: seeded random runs
  * from the seat at every length, as `councilVotesMet` counts them. The glossary is not on a team's
  * sheet: it prints once, as its own sheet. Pure.
  */
@@ -69,16 +70,19 @@ export interface TeamRoleSheet extends Omit<RoleSheet, 'councils' | 'glossary'> 
 /**
  * The sheet of the team holding `actorId`: its Council votes grouped by the seats (of those the
  * team plays beside) whose runs meet them, in the case's order; a vote no such seat meets is left
- * out. `met` defaults to `councilStepsBySeat(scenario)`. Throws for an unknown actor.
+ * out. Once the class has chosen its seat (`classSeat`), only the votes that seat's runs meet,
+ * under that seat alone. `met` defaults to `councilStepsBySeat(scenario)`. Throws for an unknown actor.
  */
 export function teamRoleSheet(
   scenario: Scenario,
   actorId: string,
   met: ReadonlyMap<string, SeatCouncils> = councilStepsBySeat(scenario),
+  classSeat?: string,
 ): TeamRoleSheet {
   const { councils, glossary: _glossary, ...sheet } = roleSheet(scenario, actorId);
   const seat = (r: Scenario['roles'][number]): SheetSeat => ({ id: r.id, title: r.title });
-  const beside = scenario.roles.filter((r) => r.actor !== actorId);
+  const chosen = (r: Scenario['roles'][number]) => classSeat === undefined || r.id === classSeat;
+  const beside = scenario.roles.filter((r) => r.actor !== actorId && chosen(r));
   const groups: SheetVoteGroup[] = [];
   for (const c of councils) {
     const seats = beside.filter((r) => met.get(r.id)?.some.has(c.step));
@@ -90,7 +94,7 @@ export function teamRoleSheet(
       group = {
         heading: every
           ? 'Whichever seat the class plays'
-          : `If the class plays ${seats.map((r) => `“${r.title}”`).join(' or ')}`,
+          : `${classSeat === undefined ? 'If the class plays' : 'The class plays'} ${seats.map((r) => `“${r.title}”`).join(' or ')}`,
         seats: seats.map(seat),
         votes: [],
       };
@@ -111,19 +115,25 @@ export function teamRoleSheet(
   return {
     ...sheet,
     groups,
-    sitsOut: seatsOfMember(scenario, actorId),
+    sitsOut: seatsOfMember(scenario, actorId).filter((x) => classSeat === undefined || x.id === classSeat),
   };
 }
 
-/** The sheets to print: one per team holding a Council seat of the case, or every Council seat's when no team is set up. */
+/**
+ * The sheets to print: one per team holding a Council seat of the case, or every Council seat's
+ * when no team is set up; with `classSeat`, each lists only the votes that seat's runs meet.
+ */
 export function teamRoleSheets(
   scenario: Scenario,
   teams: readonly { team: string; actor: string }[],
+  classSeat?: string,
+  met: ReadonlyMap<string, SeatCouncils> = councilStepsBySeat(scenario),
 ): { team?: string; sheet: TeamRoleSheet }[] {
-  const met = councilStepsBySeat(scenario);
-  if (teams.length === 0) return councilSeats(scenario).map((x) => ({ sheet: teamRoleSheet(scenario, x.actor, met) }));
+  const seat = scenario.roles.some((r) => r.id === classSeat) ? classSeat : undefined;
+  if (teams.length === 0)
+    return councilSeats(scenario).map((x) => ({ sheet: teamRoleSheet(scenario, x.actor, met, seat) }));
   // A team holding an actor the case does not have is a set-up mistake (`checkTeams`): no sheet.
   return teams
     .filter((t) => scenario.actors.some((a) => a.id === t.actor))
-    .map((t) => ({ team: t.team.trim(), sheet: teamRoleSheet(scenario, t.actor, met) }));
+    .map((t) => ({ team: t.team.trim(), sheet: teamRoleSheet(scenario, t.actor, met, seat) }));
 }

@@ -126,6 +126,16 @@ describe('Council teams', () => {
         ['chair', ['ch-council', 'ch-council-2']],
         ['tokayev', ['tk-council', 'tk-late-council']],
       ]);
+      // Once the class's seat is chosen, each sheet lists only the votes that seat meets.
+      await page.selectOption('#role-sheets-seat', 'tokayev');
+      expect(
+        await page.$$eval('#main [data-role-sheet="russia"] .role-sheet-group', (gs) =>
+          gs.map((g) => (g as HTMLElement).dataset.seats),
+        ),
+      ).toEqual(['tokayev']);
+      expect(await page.locator('#main [data-role-sheet="armenia"] [data-sits-out]').count()).toBe(0);
+      await page.selectOption('#role-sheets-seat', '');
+      expect(await page.locator('#main [data-role-sheet="russia"] .role-sheet-group').count()).toBe(2);
       await expectAccessible(page, 'role sheets');
       await shoot(page, 'role-sheets');
       await page.emulateMedia({ media: 'print' });

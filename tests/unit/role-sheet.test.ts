@@ -89,6 +89,23 @@ describe('a team’s role sheet', () => {
     expect(kazakhstan.seats.map((x) => x.id)).toEqual(['tokayev']);
   });
 
+  it('once the class has chosen its seat, a sheet lists only the votes that seat’s runs meet', () => {
+    const met = councilStepsBySeat(kz);
+    const russia = teamRoleSheet(kz, 'russia', met, 'tokayev');
+    expect(russia.groups.map((g) => g.heading)).toEqual([`The class plays ${TOKAYEV}`]);
+    expect(russia.groups[0]?.votes.map((v) => v.step)).toEqual(['tk-council', 'tk-late-council']);
+    for (const v of russia.groups[0]?.votes ?? []) expect(met.get('tokayev')?.some.has(v.step)).toBe(true);
+    // The team holding the class's own member sits out, and lists no vote.
+    const armenia = teamRoleSheet(kz, 'armenia', met, 'chair');
+    expect(armenia.sitsOut.map((x) => x.id)).toEqual(['chair']);
+    expect(armenia.groups).toEqual([]);
+    // Its other seat's sit-out is not mentioned once the seat is known.
+    expect(teamRoleSheet(kz, 'kazakhstan', met, 'chair').sitsOut).toEqual([]);
+    // An unknown seat is ignored: every seat's votes, as before the choice.
+    const sheets = teamRoleSheets(kz, [], 'no-such-seat', met);
+    expect(sheets.find((x) => x.sheet.actor.id === 'russia')?.sheet.groups).toHaveLength(2);
+  });
+
   it('kyrgyzstan-2010: both seats meet the same Council votes: one group, in date order', () => {
     const sheet = teamRoleSheet(kg, 'russia');
     expect(sheet.groups).toHaveLength(1);

@@ -193,9 +193,11 @@ export function setupScreen(ui: Shell): ScreenResult {
     case 'role-sheets': {
       const scenario = ui.scenario(route.scenario);
       if (!scenario) return missing(route.scenario);
+      const run = ui.context.run;
       return renderRoleSheets({
         scenario,
         teams: readTeams(scenario.id),
+        ...(run?.game && run.scenario.id === scenario.id ? { classSeat: run.game.state().role } : {}),
         onBack: () => ui.back(),
         backLabel: ui.backLabel(),
       });

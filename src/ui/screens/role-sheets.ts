@@ -6,7 +6,7 @@
  * seat's runs meet, the seat that makes the team sit out), its seat brief if the case has one, and
  * how the Council decides.
  */
-import { type TeamRoleSheet, teamRoleSheets } from '../../classroom/role-sheet';
+import { councilStepsBySeat, type TeamRoleSheet, teamRoleSheets } from '../../classroom/role-sheet';
 import type { Scenario } from '../../engine/schema';
 import { formatDate, formatRange, h } from '../dom';
 import { renderText } from '../markup';
@@ -17,14 +17,44 @@ export interface RoleSheetsProps {
   scenario: Scenario;
   /** The teams set up for the Council: the sheets printed are those of the held seats; with no team, every Council seat's sheet. */
   teams: readonly { team: string; actor: string }[];
+  /** The seat the class plays, when a run of this case is under way: the sheets list only its votes. */
+  classSeat?: string;
   onBack(): void;
   backLabel: string;
 }
 
 export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
   const s = p.scenario;
-  const sheets = teamRoleSheets(s, p.teams).map((x) => roleSheetArticle(x.sheet, x.team));
+  const met = councilStepsBySeat(s);
+  const render = (seat: string) =>
+    teamRoleSheets(s, p.teams, seat || undefined, met).map((x) => roleSheetArticle(x.sheet, x.team));
+  const initial = s.roles.some((r) => r.id === p.classSeat) ? (p.classSeat as string) : '';
+  const sheets = render(initial);
+  const sheetsBox = h('div', { class: 'role-sheets-list', 'data-sheets': '' }, ...sheets);
   const glossary = sheets.length > 0 ? glossarySheet(s) : null;
+  const seatPicker =
+    sheets.length > 0 && s.roles.length > 1
+      ? h(
+          'div',
+          { class: 'field no-print role-sheets-seat' },
+          h('label', { for: 'role-sheets-seat' }, 'The seat the class plays'),
+          h(
+            'select',
+            {
+              id: 'role-sheets-seat',
+              'data-class-seat': '',
+              onchange: (e: Event) => sheetsBox.replaceChildren(...render((e.target as HTMLSelectElement).value)),
+            },
+            h('option', { value: '', selected: initial === '' }, 'Not chosen yet: every seat’s votes'),
+            ...s.roles.map((r) => h('option', { value: r.id, selected: initial === r.id }, r.title)),
+          ),
+          h(
+            'p',
+            { class: 'field-help' },
+            'Once the class has chosen its seat, each sheet lists only the Council votes that seat can meet.',
+          ),
+        )
+      : null;
   const title = heading(1, 'Council role sheets');
   title.id = 'role-sheets-heading';
   const root = h(
@@ -41,6 +71,7 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
       { class: 'lede no-print' },
       'Each team holds one member state’s seat in the Collective Security Council. The Council decides by consensus: one objection blocks a proposal. Teams read their sheet, then vote support, abstain or object at each Council vote.',
     ),
+    seatPicker,
     sheets.length > 0
       ? h(
           'div',
@@ -63,7 +94,7 @@ export function renderRoleSheets(p: RoleSheetsProps): ScreenResult {
             ? 'No team holds a member of this case, so there is no role sheet.'
             : 'This case has no Council vote, so there is no role sheet.',
         ),
-    ...sheets,
+    sheetsBox,
     glossary,
     h(
       'div',
