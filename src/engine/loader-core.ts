@@ -11,6 +11,7 @@ import { LINT_RULES } from './lint-rules';
 import { checkReferences, didYouMean, type Finding } from './references';
 import { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, type Scenario, ScenarioSchema } from './schema';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
+import { textReadAsMapping } from './yaml-traps';
 import type { z } from './zod';
 
 export type LoadResult =
@@ -147,11 +148,12 @@ function issueToDiagnostics(parsed: ParsedYaml, issue: Issue, base: PathKey[] = 
           ),
         ];
       }
-      return [
-        mk(
-          `${prefix}expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${typeName(value)}`,
-        ),
-      ];
+      {
+        const found = `${prefix}expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${typeName(value)}`;
+        // `- Note: see the map` in a list of texts: a YAML trap the YAML alone cannot see.
+        const trap = issue.expected === 'string' ? textReadAsMapping(value) : null;
+        return [mk(trap ? `${found}: ${trap}` : found)];
+      }
     default:
       return [mk(`${prefix}${issue.message}`)];
   }
@@ -198,18 +200,20 @@ export function loadScenarioCore(input: string | Uint8Array, file: string, lint?
   try {
     const decoded = decodeSource(input, file);
     if ('severity' in decoded) return { ok: false, errors: [decoded], warnings: [] };
-    const parsed = parseYamlSource(decoded);
+    // YAML traps (yaml-traps.ts) are errors, but repaired, so the checks below still see the rest of the file.
+    const parsed = parseYamlSource(decoded, { repair: true, isKey: (k) => ALL_KEYS.has(k) });
     if (Array.isArray(parsed)) return { ok: false, errors: parsed, warnings: [] };
+    const traps = parsed.traps;
     const formatError = formatCheck(parsed);
-    if (formatError) return { ok: false, errors: [formatError], warnings: [] };
+    if (formatError) return { ok: false, errors: sortDiagnostics([...traps, formatError]), warnings: [] };
 
     const result = ScenarioSchema.safeParse(parsed.data);
     if (!result.success) {
       const errors = result.error.issues.flatMap((i) => issueToDiagnostics(parsed, i));
-      return { ok: false, errors: dedupe(sortDiagnostics(errors)), warnings: [] };
+      return { ok: false, errors: dedupe(sortDiagnostics([...traps, ...errors])), warnings: [] };
     }
     const found = checkReferences(result.data);
-    if (lint && !found.some((f) => f.severity === 'error')) found.push(...lint(result.data));
+    if (lint && traps.length === 0 && !found.some((f) => f.severity === 'error')) found.push(...lint(result.data));
     const findings = found.map(
       (f): Diagnostic => ({
         file,
@@ -220,7 +224,7 @@ export function loadScenarioCore(input: string | Uint8Array, file: string, lint?
         code: f.code,
       }),
     );
-    const { errors, warnings } = bySeverity(findings);
+    const { errors, warnings } = bySeverity([...traps, ...findings]);
     if (errors.length > 0) return { ok: false, errors, warnings };
     return { ok: true, scenario: result.data, warnings };
   } catch (e) {

@@ -4,7 +4,8 @@
  * alias bombs, deep nesting) ends in one clear diagnostic, never a throw or a hang.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Diagnostic } from './diagnostics';
+import { type Diagnostic, sortDiagnostics } from './diagnostics';
+import { repairTraps, type TrapOptions, yamlHint } from './yaml-traps';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING = 64;
@@ -17,12 +18,31 @@ export interface SourceText {
   text: string;
 }
 
+/** Line and column (1-based) of an offset in the parsed text, in the file as written. */
+export interface Positions {
+  linePos(offset: number): { line: number; col: number };
+}
+
 export interface ParsedYaml {
   file: string;
+  /** The parse of the text with its YAML traps repaired (see yaml-traps.ts); the file's own text when it has none. */
   doc: Document.Parsed;
-  lines: LineCounter;
+  lines: Positions;
   data: unknown;
+  /** The YAML traps found and repaired, as errors (only with `repair`; without it they end the parse). */
+  traps: Diagnostic[];
 }
+
+export interface ParseOptions extends TrapOptions {
+  /**
+   * Go on past YAML traps: repair them and return the repaired file's data with the traps as
+   * errors, so that later checks can report the file's other errors. Without it, a trap is
+   * reported as YAML errors are.
+   */
+  repair?: boolean;
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 function diag(file: string, message: string, line = 1, column = 1, code = 'file'): Diagnostic {
   return { file, line, column, severity: 'error', message, code };
@@ -131,40 +151,49 @@ function unknownTags(doc: Document.Parsed): { tag: string; offset: number }[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Text to YAML data, or every YAML error found. */
-export function parseYamlSource(src: SourceText): ParsedYaml | Diagnostic[] {
+/** Text to YAML data, or every YAML error found. YAML traps are reported once each, without their knock-on errors. */
+export function parseYamlSource(src: SourceText, options: ParseOptions = {}): ParsedYaml | Diagnostic[] {
   const { file, text } = src;
   const lines = new LineCounter();
   const tooDeep = flowDepthExceeds(text, MAX_NESTING);
   if (tooDeep) {
     return [diag(file, `nesting deeper than ${MAX_NESTING} levels`, tooDeep.line, tooDeep.column, 'yaml')];
   }
-  let doc: Document.Parsed;
+  let repaired: ReturnType<typeof repairTraps>;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const first = parseDocument(text, { lineCounter: lines, ...YAML_OPTIONS });
+    repaired = repairTraps(text, first, (t) => parseDocument(t, YAML_OPTIONS), options);
   } catch (e) {
     return [diag(file, `could not be read as YAML: ${(e as Error).message}`, 1, 1, 'yaml')];
   }
-  const errors = doc.errors.map((e) => {
-    const at = lines.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0] ?? e.message;
-    return diag(file, `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, at.line, at.col, 'yaml');
+  const doc = repaired.doc;
+  const positions: Positions = { linePos: (offset) => lines.linePos(repaired.toOriginal(offset)) };
+  const at = (offset: number) => positions.linePos(offset);
+  const traps = repaired.traps.map((t) => {
+    const pos = lines.linePos(t.offset);
+    return diag(file, t.message, pos.line, pos.col, 'yaml');
   });
-  if (errors.length > 0) return errors;
+  const errors = doc.errors.map((e) => {
+    const pos = at(e.pos[0]);
+    const first = e.message.split('\n')[0] ?? e.message;
+    const message = `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}${yamlHint(e.code)}`;
+    return diag(file, message, pos.line, pos.col, 'yaml');
+  });
+  if (errors.length > 0 || (traps.length > 0 && !options.repair)) return sortDiagnostics([...traps, ...errors]);
   if (blockDepth(doc.contents) > MAX_NESTING) {
-    return [diag(file, `nesting deeper than ${MAX_NESTING} levels`, 1, 1, 'yaml')];
+    return [...traps, diag(file, `nesting deeper than ${MAX_NESTING} levels`, 1, 1, 'yaml')];
   }
   const tagged = unknownTags(doc).map(({ tag, offset }) => {
-    const at = lines.linePos(offset);
+    const pos = at(offset);
     return diag(
       file,
       `YAML tag ${tag} is not allowed: a scenario holds plain text, numbers, lists and mappings (remove the tag, or quote the value)`,
-      at.line,
-      at.col,
+      pos.line,
+      pos.col,
       'yaml',
     );
   });
-  if (tagged.length > 0) return tagged;
+  if (tagged.length > 0) return sortDiagnostics([...traps, ...tagged]);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -172,9 +201,9 @@ export function parseYamlSource(src: SourceText): ParsedYaml | Diagnostic[] {
     const message = /alias/i.test((e as Error).message)
       ? `too many YAML aliases (more than ${MAX_ALIASES} expansions): refusing a possible alias bomb`
       : `could not be read as YAML: ${(e as Error).message}`;
-    return [diag(file, message, 1, 1, 'yaml')];
+    return [...traps, diag(file, message, 1, 1, 'yaml')];
   }
-  return { file, doc, lines, data };
+  return { file, doc, lines: positions, data, traps };
 }
 
 /** The node at a path, or the deepest node on the way there. */
