@@ -289,7 +289,6 @@ export interface RoleSheet {
   seats: { id: string; title: string; summary: string; brief: string }[];
   /** The Council steps this member votes on. */
   councils: CouncilSeat['councils'];
-  glossary: { term: string; definition: string }[];
 }
 
 /** What a printable role sheet shows for a team holding `actorId`. Throws for an unknown actor. */
@@ -316,6 +315,5 @@ export function roleSheet(scenario: Scenario, actorId: string): RoleSheet {
       .filter((r) => r.actor === a.id)
       .map((r) => ({ id: r.id, title: r.title, summary: r.summary, brief: r.brief })),
     councils: councilSeats(scenario).find((s) => s.actor === a.id)?.councils ?? [],
-    glossary: scenario.teacher.glossary.map((g) => ({ term: g.term, definition: g.definition })),
   };
 }

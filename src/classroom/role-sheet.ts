@@ -61,7 +61,7 @@ export interface SheetVoteGroup {
 }
 
 /** A team's printed role sheet: the member's sheet with its Council votes grouped by the class's seat, and no glossary. */
-export interface TeamRoleSheet extends Omit<RoleSheet, 'councils' | 'glossary'> {
+export interface TeamRoleSheet extends Omit<RoleSheet, 'councils'> {
   groups: SheetVoteGroup[];
   /** The seats whose member this team holds: when the class plays one, the team sits out (`seatsOfMember`). */
   sitsOut: SheetSeat[];
@@ -79,7 +79,7 @@ export function teamRoleSheet(
   met: ReadonlyMap<string, SeatCouncils> = councilStepsBySeat(scenario),
   classSeat?: string,
 ): TeamRoleSheet {
-  const { councils, glossary: _glossary, ...sheet } = roleSheet(scenario, actorId);
+  const { councils, ...sheet } = roleSheet(scenario, actorId);
   const seat = (r: Scenario['roles'][number]): SheetSeat => ({ id: r.id, title: r.title });
   const chosen = (r: Scenario['roles'][number]) => classSeat === undefined || r.id === classSeat;
   const beside = scenario.roles.filter((r) => r.actor !== actorId && chosen(r));

@@ -260,7 +260,7 @@ describe('council seats and role sheets', () => {
     ]);
   });
 
-  it('gives a role sheet: the member, its leader, stance and interests, the case, the glossary', () => {
+  it('gives a role sheet: the member, its leader, stance and interests, the case (the glossary prints once, on its own sheet)', () => {
     const sheet = roleSheet(mini, 'blue');
     expect(sheet).toEqual({
       scenario: {
@@ -279,7 +279,6 @@ describe('council seats and role sheets', () => {
       },
       seats: [{ id: 'host', title: 'Host government', summary: 'Survive.', brief: 'You govern the host state.' }],
       councils: [{ step: 'vote', title: 'The Council votes', date: '2020-01-03', proposal: 'Send troops' }],
-      glossary: [],
     });
     expect(() => roleSheet(mini, 'green')).toThrow(/no actor "green"/);
   });
@@ -304,7 +303,6 @@ describe('council seats and role sheets', () => {
           interests: actor?.interests,
         });
         expect(sheet.scenario.summary).toBe(s.summary);
-        expect(sheet.glossary).toEqual(s.teacher.glossary);
         expect(sheet.councils.length).toBeGreaterThan(0);
         expect(sheet.councils.map((c) => c.step)).toEqual(seat.councils.map((c) => c.step));
         expect(sheet.seats.map((x) => x.id)).toEqual(s.roles.filter((r) => r.actor === seat.actor).map((r) => r.id));
