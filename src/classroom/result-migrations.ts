@@ -7,6 +7,7 @@
  * | 1 → 2 | nothing to rewrite: format 2 only allows `positions` in CALL_VOTE events               |
  * | 2 → 3 | `scenario.hash` (a hash of the whole case, prose included) becomes `scenario.contentHash`; |
  * |       | format 3 writes `scenario.hash` as the case's rules hash                               |
+ * | 3 → 4 | nothing to rewrite: format 4 also allows `position` in CALL_VOTE events (a seat's own vote) |
  */
 import { isJsonObject, type Json, type MigrationChain } from '../engine/migrations';
 import { RESULT_MIN_VERSION, RESULT_VERSION } from './result-schema';
@@ -23,5 +24,6 @@ export const RESULT_MIGRATIONS: MigrationChain = {
   steps: {
     1: (file) => file,
     2: v2to3,
+    3: (file) => file,
   },
 };

@@ -15,7 +15,7 @@ import { z } from '../engine/zod';
 
 export const RESULT_KIND = 'article-four-result';
 /** The format written today. */
-export const RESULT_VERSION = 3;
+export const RESULT_VERSION = 4;
 /** The oldest format still read (migrated to RESULT_VERSION): see result-migrations.ts. */
 export const RESULT_MIN_VERSION = 1;
 /** Result files larger than this are refused unread (a real one is a few kilobytes to ~200 KB). */

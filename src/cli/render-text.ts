@@ -1,5 +1,6 @@
 /** Renders the engine's views as plain terminal text (no colours, so output is the same everywhere). */
-import type { Debrief, Forecast, GameView, LedgerEntry, Scenario, StepView } from '../engine';
+import type { Debrief, Forecast, GameView, LedgerEntry, Position, Scenario, StepView } from '../engine';
+import { CLAIM_LABEL_TEXT } from '../engine/schema-common';
 import { membersInOrder, type StepOption, stepOptions } from '../engine/step-options';
 
 const WIDTH = 78;
@@ -88,11 +89,13 @@ export function numberHint(numbers: readonly number[]): string {
   return list.includes('-') ? `a number from ${list.replace('-', ' to ')}` : `one of ${list}`;
 }
 
+const VOTE_WORD: Record<Position, string> = { support: 'supports', abstain: 'abstains', object: 'objects' };
+
 /** An option as one short phrase, for messages: "Lobby Sovaria", "Call the vote", the choice's label. */
 export function optionName(o: StepOption): string {
   if (o.kind === 'choose') return o.choice.label;
   if (o.kind === 'lobby') return `Lobby ${o.member.name}`;
-  if (o.kind === 'vote') return 'Call the vote';
+  if (o.kind === 'vote') return o.position ? `Call the vote (${o.position})` : 'Call the vote';
   return 'Continue';
 }
 
@@ -113,8 +116,13 @@ export function optionLines(
     const council = step.council;
     lines.push(`The Council considers: ${council.proposal}`);
     for (const m of membersInOrder(council, memberOrder)) {
+      const marks = [
+        ...(m.party ? [`${m.party} party`] : []),
+        ...(m.estimate ? ['author’s estimate'] : []),
+        ...(council.seatVote?.actor === m.actor ? ['your vote'] : []),
+      ];
       lines.push(
-        `   ${m.name.padEnd(14)} ${m.position.padEnd(8)} (lean ${m.lean})${m.reasons.length ? ` — ${m.reasons.join(' · ')}` : ''}`,
+        `   ${m.name.padEnd(14)} ${m.position.padEnd(8)} (lean ${m.lean}${marks.map((x) => `, ${x}`).join('')})${m.reasons.length ? ` — ${m.reasons.join(' · ')}` : ''}`,
       );
     }
     lines.push('');
@@ -129,9 +137,17 @@ export function optionLines(
       lines.push(` ${o.number}. Lobby ${o.member.name}: ${o.member.lobby.label}`);
       lines.push(`     Cost: ${forecastText(o.member.lobby.forecast)}`);
     } else if (o.kind === 'vote') {
+      const c = step.council;
+      const seat = c?.seatVote;
+      const own = seat && o.position ? c.members.find((m) => m.actor === seat.actor) : undefined;
+      const verdict = seat && o.position ? seat.verdicts[o.position] : c?.wouldPass ? 'consensus' : 'blocked';
       lines.push(
-        ` ${o.number}. Call the vote now (as things stand: ${step.council?.wouldPass ? 'consensus' : 'blocked'})`,
+        own && o.position
+          ? ` ${o.number}. Call the vote, ${seat?.name} ${VOTE_WORD[o.position]}${own.position === o.position ? ' (the model’s lean)' : ''} (as things stand: ${verdict})`
+          : ` ${o.number}. Call the vote now (as things stand: ${verdict})`,
       );
+      const result = c?.results?.[verdict];
+      if (result && result.meters.length > 0) lines.push(`     Result: ${forecastText(result)}`);
     }
   }
   return { lines, options };
@@ -145,16 +161,19 @@ export function debriefLines(d: Debrief, s: Scenario): string[] {
     );
     lines.push(...wrap(d.ending.text), '');
   }
-  lines.push('Your path beside history:');
+  lines.push(d.fictional ? 'Your path (an invented case):' : 'Your path beside history:');
   for (const x of d.decisions) {
     lines.push(` ${x.turn}. ${x.date} · ${x.title}${x.counterfactual ? ' [counterfactual]' : ''}`);
     lines.push(`    You: ${x.yours.label}`);
+    if (x.yours.outcomeLabel) lines.push(...wrap(`Result: ${x.yours.outcomeLabel}`, '      '));
+    for (const l of x.yours.labels ?? []) lines.push(...wrap(`[${l}] ${CLAIM_LABEL_TEXT[l].meaning}`, '      '));
     if (x.history) {
       if (x.history.choice)
         lines.push(`    History: ${x.history.choice.label} ${x.matched ? '(same as you)' : '(different)'}`);
       lines.push(...wrap(x.history.text, '      '));
       if (x.history.contested)
         lines.push(...wrap(`Contested: ${x.history.contestedNote ?? 'sources disagree'}`, '      '));
+      for (const l of x.history.labels) lines.push(...wrap(`[${l}] ${CLAIM_LABEL_TEXT[l].meaning}`, '      '));
       for (const q of x.history.quotes)
         lines.push(...wrap(`"${q.text}" (${q.speaker}${q.date ? `, ${q.date}` : ''}; ${q.source.title})`, '      '));
       lines.push(
@@ -171,7 +190,7 @@ export function debriefLines(d: Debrief, s: Scenario): string[] {
   lines.push('', 'Endings:');
   for (const e of d.endings)
     lines.push(
-      `    ${e.reached ? '*' : ' '} ${e.title}${e.historical ? ' [closest to history]' : ''}${e.counterfactual ? ' [counterfactual]' : ''}${e.reached ? ' (reached)' : ''}`,
+      `    ${e.reached ? '*' : ' '} ${e.title}${e.historical && !d.fictional ? ' [closest to history]' : ''}${e.counterfactual ? ' [counterfactual]' : ''}${e.reached ? ' (reached)' : ''}`,
     );
   if (d.related.length > 0) {
     lines.push('', 'Compare:');

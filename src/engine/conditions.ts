@@ -53,7 +53,10 @@ export function allConditions(s: Scenario): Condition[] {
       fromNext(c.next);
       for (const o of c.outcomes) fromNext(o.next);
     }
-    for (const m of st.council?.members ?? []) for (const sh of m.shifts) conditionsIn(sh.when, out);
+    for (const m of st.council?.members ?? []) {
+      for (const sh of m.shifts) conditionsIn(sh.when, out);
+      if (m.lobby?.when) conditionsIn(m.lobby.when, out);
+    }
     fromNext(st.council?.consensus);
     fromNext(st.council?.blocked);
     fromNext(st.next);

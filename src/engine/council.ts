@@ -9,7 +9,8 @@
 import { holds } from './conditions';
 import type { TeamPositions } from './events';
 import type { RunContext } from './run-context';
-import type { Council } from './schema';
+import type { Council, CouncilMember, Scenario } from './schema';
+import type { PartyRole } from './schema-steps';
 import type { Position, Verdict } from './view-types';
 
 export interface MemberPosition {
@@ -39,6 +40,63 @@ export function teamPositionOf(teams: TeamPositions | undefined, actor: string):
   return POSITIONS.has(p) ? p : undefined;
 }
 
+/** The player's own vote at a Council: the member whose vote the seat casts, and the position cast. */
+export interface SeatVote {
+  actor: string;
+  position: Position;
+}
+
+/**
+ * The member whose vote the player's seat casts at `council` (see its `seat_votes`), or undefined
+ * when the model votes for every member. `true`: the member that is the seat's own actor; a
+ * mapping: the member it names for the seat. Only a member sitting in this Council counts.
+ */
+export function seatMember(s: Pick<Scenario, 'roles'>, council: Council, role: string): string | undefined {
+  const sv = council.seat_votes;
+  if (sv === false) return undefined;
+  const actor =
+    sv === true ? s.roles.find((r) => r.id === role)?.actor : Object.hasOwn(sv, role) ? sv[role] : undefined;
+  return actor !== undefined && council.members.some((m) => m.actor === actor) ? actor : undefined;
+}
+
+/**
+ * The parties to the crisis: the case's `parties`, and its `host` as the requesting party unless
+ * `parties` lists it. Each actor once (the first listing counts).
+ */
+export function partiesOf(s: Pick<Scenario, 'parties' | 'host'>): { actor: string; role: PartyRole }[] {
+  const out: { actor: string; role: PartyRole }[] = [];
+  for (const p of s.parties ?? [])
+    if (!out.some((x) => x.actor === p.actor)) out.push({ actor: p.actor, role: p.role });
+  if (s.host && !out.some((x) => x.actor === s.host)) out.unshift({ actor: s.host, role: 'requesting' });
+  return out;
+}
+
+/** Whether the run's seat may lobby `member` now: it has a lobby, its `roles` include the seat and its `when` holds. */
+export function lobbyOpen(member: CouncilMember, ctx: RunContext): boolean {
+  const lobby = member.lobby;
+  if (!lobby) return false;
+  if (lobby.roles && !lobby.roles.includes(ctx.role)) return false;
+  return holds(lobby.when, ctx);
+}
+
+/** Members with the player's own vote in place: the seat's member takes the position cast, says so and is marked `own`. */
+export function withSeatVote<M extends { actor: string; position: Position; reasons: string[] }>(
+  members: readonly M[],
+  seat: SeatVote | undefined,
+): (M & { own?: true })[] {
+  if (!seat) return [...members];
+  return members.map((m) =>
+    m.actor === seat.actor
+      ? {
+          ...m,
+          position: seat.position,
+          reasons: [...m.reasons, `Your seat cast this vote: ${seat.position}`],
+          own: true,
+        }
+      : m,
+  );
+}
+
 export function positionFor(lean: number, council: Council): Position {
   if (lean >= council.support_at) return 'support';
   if (lean <= council.object_at) return 'object';
@@ -62,10 +120,16 @@ export function withTeamPositions<M extends { actor: string; position: Position;
 }
 
 /**
- * Each member's lean and position. `teams` (council teams in class mode) sets the position of
- * the members a team holds; the reasons then say so.
+ * Each member's lean and position. `seat` (the player's own vote, see `seatMember`) sets the
+ * position of the seat's member; `teams` (council teams in class mode) sets the position of the
+ * members a team holds; the reasons then say so.
  */
-export function councilPositions(council: Council, ctx: RunContext, teams: TeamPositions = {}): MemberPosition[] {
+export function councilPositions(
+  council: Council,
+  ctx: RunContext,
+  teams: TeamPositions = {},
+  seat?: SeatVote,
+): MemberPosition[] {
   const model = council.members.map((m): MemberPosition => {
     let lean = m.lean;
     const reasons: string[] = [];
@@ -82,20 +146,28 @@ export function councilPositions(council: Council, ctx: RunContext, teams: TeamP
     lean = Math.max(-100, Math.min(100, lean));
     return { actor: m.actor, lean, position: positionFor(lean, council), reasons };
   });
-  return withTeamPositions(model, teams);
+  return withTeamPositions(withSeatVote(model, seat), teams);
 }
 
-/** The verdict a vote called now would reach, with the teams' positions for the seats they hold. */
-export function councilVerdict(council: Council, ctx: RunContext, teams: TeamPositions = {}): Verdict {
-  return verdictOf(councilPositions(council, ctx, teams).map((p) => p.position));
+/** The verdict a vote called now would reach, with the player's own vote and the teams' positions in place. */
+export function councilVerdict(council: Council, ctx: RunContext, teams: TeamPositions = {}, seat?: SeatVote): Verdict {
+  return verdictOf(councilPositions(council, ctx, teams, seat).map((p) => p.position));
 }
 
 /** True when a vote called now reaches consensus (the machine's `consensus` guard). */
-export function reachesConsensus(council: Council, ctx: RunContext, teams: TeamPositions = {}): boolean {
-  return councilVerdict(council, ctx, teams) === 'consensus';
+export function reachesConsensus(
+  council: Council,
+  ctx: RunContext,
+  teams: TeamPositions = {},
+  seat?: SeatVote,
+): boolean {
+  return councilVerdict(council, ctx, teams, seat) === 'consensus';
 }
 
-/** The `on` block of a council step: lobby each member once, then call the vote. */
+/**
+ * The `on` block of a council step: lobby each member once, then call the vote. Both vote
+ * transitions are guarded: a vote carrying a `position` the seat may not cast is refused.
+ */
 export function councilTransitions(stepId: string, council: Council, consensusTarget: string, blockedTarget: string) {
   return {
     LOBBY: council.members
@@ -111,6 +183,7 @@ export function councilTransitions(stepId: string, council: Council, consensusTa
         actions: [{ type: 'vote' as const, params: { step: stepId, passed: true } }],
       },
       {
+        guard: { type: 'votable' as const, params: { step: stepId } },
         target: blockedTarget,
         actions: [{ type: 'vote' as const, params: { step: stepId, passed: false } }],
       },

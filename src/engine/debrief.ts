@@ -4,7 +4,16 @@
  */
 import type { RunContext } from './run-context';
 import { FULL_LENGTH, type Phase, type Scenario, type Source, type Step } from './schema';
-import { endingView, seatTone, sourcesById, VERDICT_LABELS } from './view';
+import type { ClaimLabel } from './schema-common';
+import {
+  endingView,
+  outcomeLabel,
+  seatTone,
+  sourcesById,
+  takenLabels,
+  VERDICT_LABELS,
+  withoutAuthorNote,
+} from './view';
 import type { EndingView } from './view-types';
 
 export interface DebriefDecision {
@@ -18,8 +27,12 @@ export interface DebriefDecision {
     id: string;
     label: string;
     outcome?: string;
-    /** The text of the result drawn (`outcome` is its id), as the player read it. */
+    /** The text of the result drawn (`outcome` is its id, for machines), as the player read it. */
     outcomeText?: string;
+    /** The result drawn as a short name: its `label`, else the start of its text (never its id). */
+    outcomeLabel?: string;
+    /** The labels the option taken and its result carry (`uncertain`, `inferred`, `simplified`). */
+    labels?: ClaimLabel[];
     rationale?: string;
     tally?: Record<string, number>;
     /** The class's votes (`tally`) with each option's label, in the order the step lists its options. */
@@ -31,6 +44,8 @@ export interface DebriefDecision {
     sources: Source[];
     contested: boolean;
     contestedNote?: string;
+    /** Labels on what history says here (`uncertain`, `inferred`, `simplified`), shown as badges. */
+    labels: ClaimLabel[];
     quotes: { text: string; translation?: string; speaker: string; date?: string; source: Source }[];
   };
   /** True when your choice is the one history took. */
@@ -39,6 +54,8 @@ export interface DebriefDecision {
 
 export interface Debrief {
   scenario: string;
+  /** True for an invented case (`fictional: true`): there is no history to compare the path with. */
+  fictional: boolean;
   role: string;
   seed: number;
   /** The length played: `full`, or a length the case declares. */
@@ -110,13 +127,15 @@ function tallyVotes(
 export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
   const decisions = ctx.decisions.map((d): DebriefDecision => {
     const step = s.steps.find((x) => x.id === d.step);
-    const h = step?.history;
+    // An invented case is compared with no history.
+    const h = s.fictional ? undefined : step?.history;
     const historyChoice = h?.choice
       ? (step?.choices.find((c) => c.id === h.choice)?.label ?? VERDICT_LABELS[h.choice] ?? h.choice)
       : undefined;
-    const outcomeText = d.outcome
-      ? step?.choices.find((c) => c.id === d.choice)?.outcomes.find((o) => o.id === d.outcome)?.text
+    const drawn = d.outcome
+      ? step?.choices.find((c) => c.id === d.choice)?.outcomes.find((o) => o.id === d.outcome)
       : undefined;
+    const outcomeText = drawn?.text;
     return {
       turn: d.turn,
       step: d.step,
@@ -129,6 +148,8 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
         label: d.kind === 'vote' ? (VERDICT_LABELS[d.choice] ?? d.label) : d.label,
         ...(d.outcome ? { outcome: d.outcome } : {}),
         ...(outcomeText ? { outcomeText } : {}),
+        ...(drawn ? { outcomeLabel: outcomeLabel(drawn) } : {}),
+        ...(step && takenLabels(step, d).length > 0 ? { labels: takenLabels(step, d) } : {}),
         ...(d.rationale ? { rationale: d.rationale } : {}),
         ...(d.tally ? { tally: d.tally, votes: tallyVotes(step, d.tally) } : {}),
       },
@@ -140,6 +161,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
               sources: sourcesById(s, h.sources),
               contested: h.contested,
               ...(h.contested_note ? { contestedNote: h.contested_note } : {}),
+              labels: [...h.labels],
               quotes: h.quotes.flatMap((q) => {
                 const source = s.sources.find((x) => x.id === q.source);
                 return source
@@ -149,7 +171,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
                         ...(q.translation ? { translation: q.translation } : {}),
                         speaker: q.speaker,
                         ...(q.date ? { date: q.date } : {}),
-                        source,
+                        source: withoutAuthorNote(source),
                       },
                     ]
                   : [];
@@ -174,6 +196,7 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
   const ending = ctx.ending ? endingView(s, ctx.ending, ctx.role) : undefined;
   return {
     scenario: s.id,
+    fictional: s.fictional,
     role: ctx.role,
     seed: ctx.seed,
     length: ctx.length ?? FULL_LENGTH,
@@ -185,10 +208,25 @@ export function buildDebrief(s: Scenario, ctx: RunContext): Debrief {
       tone: seatTone(e, ctx.role),
       reached: e.id === ctx.ending,
       counterfactual: e.counterfactual,
-      historical: e.historical,
+      historical: e.historical && !s.fictional,
     })),
     series,
     objectives: { start: objectiveScore(s, ctx.role, start), end: objectiveScore(s, ctx.role, ctx.meters) },
     related: s.related,
   };
+}
+
+/**
+ * One sentence on the path beside history, for the debrief: how many decisions matched what the
+ * real decision-makers did, when some can be compared. A fictional case, or a path with no
+ * decision that history answers, says so instead of "0 of 0 matched".
+ */
+export function historySummary(d: Pick<Debrief, 'fictional' | 'decisions'>): string {
+  const n = d.decisions.length;
+  const took = `You took ${n} decision${n === 1 ? '' : 's'}`;
+  if (d.fictional) return `${took}. The case is invented: there is no real record to compare your path with.`;
+  const comparable = d.decisions.filter((x) => x.history?.choice).length;
+  if (comparable === 0) return `${took}; none of them has a real counterpart to compare with.`;
+  const matched = d.decisions.filter((x) => x.matched).length;
+  return `${took}; ${matched} of ${comparable} matched what the real decision-makers did.`;
 }

@@ -63,6 +63,9 @@ export const GameEventSchema = z
         rationale: RationaleSchema.optional(),
         tally: TallySchema.optional(),
         positions: TeamPositionsSchema.optional(),
+        position: PositionSchema.optional().describe(
+          'The vote the player’s seat casts for its own member (a Council with `seat_votes`); absent: the model’s lean.',
+        ),
       })
       .describe('The player called the Council vote.'),
     z.strictObject({ type: z.literal('CONTINUE') }).describe('The player read a narrative step and went on.'),

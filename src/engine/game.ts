@@ -4,6 +4,7 @@
  * Game and render `view()`; they never decide a rule themselves.
  */
 import { compileScenario, type ScenarioMachine } from './compiler';
+import { seatVoteOf } from './council-view';
 import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
 import { legalMoves } from './moves';
@@ -12,7 +13,7 @@ import { type Interpreter, interpreterCore, type RunCore, type RunSnapshot } fro
 import { parseSave, playState, rulesHash, SAVE_VERSION, type SaveData, SaveError, SaveMessage } from './save';
 import { FULL_LENGTH, type Scenario, type Step } from './schema';
 import { gameView, type VoteCall } from './view';
-import type { GameView } from './view-types';
+import type { GameView, Position } from './view-types';
 
 const machines = new WeakMap<Scenario, ScenarioMachine>();
 /** Each scenario's rules hash, for saves (a scenario object is never changed once loaded). */
@@ -148,7 +149,7 @@ export class Game {
     const after = this.core.snapshot();
     if (after.context.handled === before.context.handled) return false;
     if (event.type === 'CALL_VOTE') {
-      const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
+      const call = this.voteCallOf(before.context, event);
       this.voteCall = { eventIndex: this.events.length, call };
     }
     this.events.push(event);
@@ -166,8 +167,11 @@ export class Game {
   lobby(actor: string): boolean {
     return this.send({ type: 'LOBBY', actor });
   }
-  /** Calls the Council's vote; `positions` are council teams' votes for the seats they hold. */
-  callVote(notes: DecisionNotes & { positions?: TeamPositions } = {}): boolean {
+  /**
+   * Calls the Council's vote; `positions` are council teams' votes for the seats they hold,
+   * `position` the vote the player's seat casts for its own member (`seat_votes`).
+   */
+  callVote(notes: DecisionNotes & { positions?: TeamPositions; position?: Position } = {}): boolean {
     return this.send({ type: 'CALL_VOTE', ...notes });
   }
   continue(): boolean {
@@ -184,7 +188,7 @@ export class Game {
   moves(): GameEvent[] {
     const id = this.currentStep();
     const step = id === undefined ? undefined : stepOf(this.scenario, id);
-    return legalMoves(step, this.context);
+    return legalMoves(step, this.context, this.scenario);
   }
 
   view(): GameView {
@@ -209,11 +213,18 @@ export class Game {
       const event = this.events[d.eventIndex];
       if (event?.type !== 'CALL_VOTE') return undefined;
       const before = Game.replay(this.scenario, runOptions(ctx), this.events.slice(0, d.eventIndex), this.core.kind);
-      const call = { context: before.context, ...(event.positions ? { positions: event.positions } : {}) };
+      const call = this.voteCallOf(before.context, event);
       before.stop();
       this.voteCall = { eventIndex: d.eventIndex, call };
     }
     return this.voteCall.call;
+  }
+
+  /** Where a vote is called: the context before it, the teams' positions and the seat's own vote it carried. */
+  private voteCallOf(context: RunContext, event: GameEvent & { type: 'CALL_VOTE' }): VoteCall {
+    const step = stepOf(this.scenario, context.visited.at(-1) ?? '');
+    const seat = seatVoteOf(this.scenario, step?.council, context.role, event.position);
+    return { context, ...(event.positions ? { positions: event.positions } : {}), ...(seat ? { seat } : {}) };
   }
 
   /** Calls the listener after every change of the run (never for an event that was refused). */

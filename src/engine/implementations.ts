@@ -6,7 +6,7 @@
  */
 import { assign } from 'xstate';
 import { holds } from './conditions';
-import { reachesConsensus } from './council';
+import { lobbyOpen, reachesConsensus, type SeatVote, seatMember } from './council';
 import { type GameEvent, notesOf } from './events';
 import { pickWeighted } from './rng';
 import {
@@ -20,7 +20,7 @@ import {
 } from './run-context';
 import type { Choice, Condition, Scenario, Step } from './schema';
 
-export const GUARD_NAMES = ['isRole', 'canTake', 'canLobby', 'consensus', 'holds'] as const;
+export const GUARD_NAMES = ['isRole', 'canTake', 'canLobby', 'consensus', 'votable', 'holds'] as const;
 export const ACTION_NAMES = ['enterStep', 'takeChoice', 'lobby', 'vote', 'proceed', 'reachEnding'] as const;
 
 export interface ScenarioIndex {
@@ -64,6 +64,17 @@ const act = <P>(fn: Reducer<P>) => assign<RunContext, GameEvent, P, GameEvent, n
 export function implementations(s: Scenario) {
   const ix = indexScenario(s);
 
+  /**
+   * The player's own vote a CALL_VOTE casts: undefined when it casts none (the model votes), null
+   * when it carries a `position` the seat may not cast (the vote is refused).
+   */
+  const seatVoteOf = (step: string, context: RunContext, event: GameEvent): SeatVote | undefined | null => {
+    if (event.type !== 'CALL_VOTE' || event.position === undefined) return undefined;
+    const council = ix.step(step).council;
+    const actor = council ? seatMember(s, council, context.role) : undefined;
+    return actor === undefined ? null : { actor, position: event.position };
+  };
+
   const guards = {
     isRole: ({ context }: Args, p: { role: string }) => context.role === p.role,
     canTake: ({ context, event }: Args, p: { step: string; choice: string; outcome: number }) => {
@@ -72,13 +83,19 @@ export function implementations(s: Scenario) {
       if (!holds(choice.when, context)) return false;
       return drawnOutcome(choice, peekDraw(context)) === p.outcome;
     },
-    canLobby: ({ context, event }: Args, p: { step: string; actor: string }) =>
-      event.type === 'LOBBY' && event.actor === p.actor && !context.lobbied.includes(p.actor),
+    canLobby: ({ context, event }: Args, p: { step: string; actor: string }) => {
+      if (event.type !== 'LOBBY' || event.actor !== p.actor || context.lobbied.includes(p.actor)) return false;
+      const member = ix.step(p.step).council?.members.find((m) => m.actor === p.actor);
+      return member !== undefined && lobbyOpen(member, context);
+    },
     consensus: ({ context, event }: Args, p: { step: string }) => {
       const council = ix.step(p.step).council;
-      const teams = event.type === 'CALL_VOTE' ? event.positions : undefined;
-      return council !== undefined && reachesConsensus(council, context, teams);
+      if (council === undefined || event.type !== 'CALL_VOTE') return false;
+      const seat = seatVoteOf(p.step, context, event);
+      return seat !== null && reachesConsensus(council, context, event.positions, seat);
     },
+    votable: ({ context, event }: Args, p: { step: string }) =>
+      event.type === 'CALL_VOTE' && seatVoteOf(p.step, context, event) !== null,
     holds: ({ context }: Args, p: { when?: Condition }) => holds(p.when, context),
   };
 
@@ -183,9 +200,22 @@ export function implementations(s: Scenario) {
         ? `Council: consensus on "${council?.proposal}"`
         : `Council: blocked "${council?.proposal}"`;
       const text = p.passed ? council?.consensus_text : council?.blocked_text;
+      // The result's own effects and flags, recorded under the vote's turn (cause `vote:VERDICT`).
+      const result = p.passed ? council?.on_consensus : council?.on_blocked;
+      const applied = result
+        ? applyEffects(
+            s,
+            { meters: context.meters, ledger: context.ledger, turn },
+            result.effects,
+            p.step,
+            `vote:${verdict}`,
+          )
+        : undefined;
       return {
         turn,
         handled: context.handled + 1,
+        ...(applied ? { meters: applied.meters, ledger: applied.ledger } : {}),
+        ...(result ? { flags: applyFlags(context.flags, result) } : {}),
         decisions: [
           ...context.decisions,
           {
@@ -194,6 +224,7 @@ export function implementations(s: Scenario) {
             eventIndex: context.handled,
             kind: 'vote' as const,
             choice: verdict,
+            ...(event.type === 'CALL_VOTE' && event.position ? { position: event.position } : {}),
             label,
             ...notesOf(event),
           },

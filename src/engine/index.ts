@@ -7,7 +7,7 @@ export { exhaustivePlaythroughs, randomPlaythrough } from './autoplay';
 export { compileScenario, machineConfig, START_STATE } from './compiler';
 export { councilPositions, verdictOf } from './council';
 export { createCouncilMachine } from './council-machine';
-export type { Debrief, DebriefDecision } from './debrief';
+export { type Debrief, type DebriefDecision, historySummary } from './debrief';
 export { type Diagnostic, formatDiagnostic } from './diagnostics';
 export { type DecisionNotes, type GameEvent, isGameEvent, MAX_RATIONALE, type TeamPositions } from './events';
 export { Game, type StartOptions } from './game';
@@ -26,5 +26,6 @@ export {
   type Scenario,
   ScenarioSchema,
 } from './schema';
-export { councilAsCast, type VoteCall, voteView } from './view';
+export { CLAIM_LABEL_TEXT, CLAIM_LABELS, type ClaimLabel } from './schema-common';
+export { councilAsCast, outcomeLabel, type VoteCall, voteView, withoutAuthorNote } from './view';
 export type * from './view-types';

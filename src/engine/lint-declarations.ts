@@ -10,6 +10,8 @@ function allEffects(s: Scenario): Effect[] {
     ...st.events.flatMap((e) => e.effects),
     ...st.choices.flatMap((c) => [...c.effects, ...c.outcomes.flatMap((o) => o.effects)]),
     ...(st.council?.members.flatMap((m) => m.lobby?.effects ?? []) ?? []),
+    ...(st.council?.on_consensus?.effects ?? []),
+    ...(st.council?.on_blocked?.effects ?? []),
   ]);
 }
 
@@ -36,6 +38,8 @@ export function lintMetersAndFlags(s: Scenario, report: Report): void {
     s.steps.flatMap((st) => [
       ...st.events.flatMap((e) => e.set),
       ...st.choices.flatMap((c) => [...c.set, ...c.outcomes.flatMap((o) => o.set)]),
+      ...(st.council?.on_consensus?.set ?? []),
+      ...(st.council?.on_blocked?.set ?? []),
     ]),
   );
   const readFlags = new Set(conditions.flatMap((c) => ('flag' in c ? [c.flag] : [])));

@@ -27,6 +27,12 @@ export const LINT_RULES = {
     'a source whose link’s host does not match its publisher (or only through borrowed labels such as un.org.example.net): is it the right link?',
   'source-local-host':
     'a source whose link goes to an IP address, localhost or a local-network name (10/8, 172.16/12, 192.168/16, 127/8, .local, private IPv6) instead of a public site',
+  'history-missing':
+    'a decision step of a historical case with no `history` (and not marked counterfactual): say what really happened',
+  'historical-ending-missing': 'a historical case with no ending marked `historical: true`',
+  'option-unlabelled':
+    'an option of a historical case that is neither what history did (`history.choice`, `history.also`) nor marked counterfactual',
+  'history-in-fictional': 'a fictional case with a `history` block or a historical ending, which students never see',
   'dominated-choice':
     'an option no better than another of its step on any meter the deciding seat weighs, and worse on one (by forecast)',
 } as const;

@@ -91,10 +91,14 @@ export function lintSources(s: Scenario, report: Report): void {
     ...s.steps.flatMap((st) => [
       ...st.sources,
       ...st.events.flatMap((e) => e.sources),
+      ...(st.council?.members.flatMap((m) => m.sources) ?? []),
       ...(st.history?.sources ?? []),
       ...(st.history?.quotes.map((q) => q.source) ?? []),
     ]),
     ...s.endings.flatMap((e) => e.sources),
+    ...s.teacher.sources,
+    ...s.teacher.glossary.flatMap((g) => g.sources),
+    ...s.actors.flatMap((a) => a.sources),
   ]);
   s.sources.forEach((src, i) => {
     if (!cited.has(src.id)) report.warn('source-uncited', ['sources', i, 'id'], `source "${src.id}" is never cited`);

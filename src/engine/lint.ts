@@ -7,6 +7,7 @@
 import { makeBudget } from './bounded-walk';
 import { lintDominatedChoices, lintIdenticalChoices } from './lint-choices';
 import { lintMetersAndFlags, lintSimilarIds } from './lint-declarations';
+import { lintHistory } from './lint-history';
 import { lintLengths, lintReachability } from './lint-paths';
 import type { LintCode, Report } from './lint-rules';
 import { lintSources } from './lint-sources';
@@ -45,6 +46,7 @@ export function lintScenario(s: Scenario, opts: LintOptions = {}): Finding[] {
   lintReachability(s, report, seeds, runs, budget);
   lintMetersAndFlags(s, report);
   lintSources(s, report);
+  lintHistory(s, report);
   lintInventedQuotes(s, report);
   lintTextLengths(s, report);
   lintIdenticalChoices(s, report);

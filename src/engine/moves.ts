@@ -3,20 +3,28 @@
  * The one enumerator of moves: `Game.moves()`, automated play and the graph walks call it.
  */
 import { holds } from './conditions';
+import { lobbyOpen, seatMember } from './council';
 import type { GameEvent } from './events';
 import type { RunContext } from './run-context';
-import type { Step } from './schema';
+import type { Scenario, Step } from './schema';
+import type { Position } from './view-types';
+
+const POSITIONS: readonly Position[] = ['support', 'abstain', 'object'];
 
 /**
  * Every move a step's transitions name, whatever the run's state: each choice, the vote and
- * each lobbying, or Continue. The machine's guards decide which of them apply.
+ * each lobbying, or Continue. The machine's guards decide which of them apply. Given the scenario
+ * and the seat, a Council where the seat casts its own member's vote (`seat_votes`) adds a vote
+ * with each position after the plain vote (which casts the model's lean).
  */
 export function candidateMoves(step: Step | undefined): GameEvent[] {
   if (!step) return [];
   if (step.choices.length > 0) return step.choices.map((c) => ({ type: 'CHOOSE', choice: c.id }));
   if (step.council) {
+    const own = step.council.seat_votes !== false;
     return [
       { type: 'CALL_VOTE' },
+      ...(own ? POSITIONS.map((position) => ({ type: 'CALL_VOTE' as const, position })) : []),
       ...step.council.members.filter((m) => m.lobby).map((m) => ({ type: 'LOBBY' as const, actor: m.actor })),
     ];
   }
@@ -25,14 +33,22 @@ export function candidateMoves(step: Step | undefined): GameEvent[] {
 
 /**
  * The moves at a step in a state: the candidates whose condition holds (a choice's `when`), and
- * lobbying only of members not lobbied yet. What a player may do, and what automated players pick from.
+ * lobbying only of members not lobbied yet whose lobby is open to the seat (`roles`, `when`), and
+ * the votes casting the seat's own member's position only where the seat casts one (given
+ * `scenario`; without it, none). What a player may do, and what automated players pick from.
  */
-export function legalMoves(step: Step | undefined, ctx: RunContext): GameEvent[] {
+export function legalMoves(step: Step | undefined, ctx: RunContext, scenario?: Pick<Scenario, 'roles'>): GameEvent[] {
   if (!step) return [];
   const when = new Map(step.choices.map((c) => [c.id, c.when]));
+  const members = new Map(step.council?.members.map((m) => [m.actor, m]));
+  const seat = step.council && scenario ? seatMember(scenario, step.council, ctx.role) : undefined;
   return candidateMoves(step).filter((m) => {
     if (m.type === 'CHOOSE') return holds(when.get(m.choice), ctx);
-    if (m.type === 'LOBBY') return !ctx.lobbied.includes(m.actor);
+    if (m.type === 'CALL_VOTE') return m.position === undefined || seat !== undefined;
+    if (m.type === 'LOBBY') {
+      const member = members.get(m.actor);
+      return !ctx.lobbied.includes(m.actor) && member !== undefined && lobbyOpen(member, ctx);
+    }
     return true;
   });
 }

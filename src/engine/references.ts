@@ -185,6 +185,10 @@ export function checkReferences(s: Scenario): Finding[] {
     refs('flag', x.clear, [...path, 'clear']);
   };
 
+  s.parties.forEach((p, i) => {
+    ref('actor', p.actor, ['parties', i, 'actor']);
+  });
+
   // ---- unique ids
   unique('source', s.sources, ['sources']);
   unique('meter', s.meters, ['meters']);
@@ -214,8 +218,18 @@ export function checkReferences(s: Scenario): Finding[] {
 
   // ---- top level references
   ref('actor', s.host, ['host']);
+  if (typeof s.map === 'object') {
+    s.map.highlight?.forEach((x, i) => {
+      ref('place', x.place, ['map', 'highlight', i, 'place']);
+    });
+  }
+  refs('source', s.teacher.sources, ['teacher', 'sources']);
+  s.teacher.glossary.forEach((g, i) => {
+    refs('source', g.sources, ['teacher', 'glossary', i, 'sources']);
+  });
   s.actors.forEach((a, i) => {
     ref('place', a.place, ['actors', i, 'place']);
+    refs('source', a.sources, ['actors', i, 'sources']);
   });
   s.roles.forEach((r, i) => {
     ref('actor', r.actor, ['roles', i, 'actor']);
@@ -305,10 +319,35 @@ export function checkReferences(s: Scenario): Finding[] {
         m.shifts.forEach((sh, shi) => {
           condition(sh.when, [...mp, 'shifts', shi, 'when']);
         });
-        if (m.lobby) effects(m.lobby.effects, [...mp, 'lobby', 'effects']);
+        refs('source', m.sources, [...mp, 'sources']);
+        if (m.lobby) {
+          effects(m.lobby.effects, [...mp, 'lobby', 'effects']);
+          if (m.lobby.roles) refs('role', m.lobby.roles, [...mp, 'lobby', 'roles']);
+          if (m.lobby.when) condition(m.lobby.when, [...mp, 'lobby', 'when']);
+        }
       });
       next(council.consensus, [...cp, 'consensus']);
       next(council.blocked, [...cp, 'blocked']);
+      for (const key of ['on_consensus', 'on_blocked'] as const) {
+        const result = council[key];
+        if (!result) continue;
+        effects(result.effects, [...cp, key, 'effects']);
+        flagChanges(result, [...cp, key]);
+      }
+      if (council.seat_votes !== false && council.seat_votes !== true) {
+        const sitting = council.members.map((m) => m.actor);
+        for (const [role, actor] of Object.entries(council.seat_votes)) {
+          ref('role', role, [...cp, 'seat_votes', role]);
+          if (!sitting.includes(actor)) {
+            out.push({
+              path: [...cp, 'seat_votes', role],
+              message: `seat_votes: "${actor}" is not a member of this Council${didYouMean(actor, sitting)}`,
+              code: 'reference',
+              severity: 'error',
+            });
+          }
+        }
+      }
     }
 
     next(step.next, [...p, 'next']);
@@ -327,6 +366,16 @@ export function checkReferences(s: Scenario): Finding[] {
           severity: 'error',
         });
       }
+      h.also.forEach((id, ai) => {
+        if (step.council || !options.includes(id)) {
+          out.push({
+            path: [...hp, 'also', ai],
+            message: `history.also "${id}" is not a choice of step "${step.id}"${didYouMean(id, options)}`,
+            code: 'reference',
+            severity: 'error',
+          });
+        }
+      });
       refs('source', h.sources, [...hp, 'sources']);
       h.quotes.forEach((q, qi) => {
         ref('source', q.source, [...hp, 'quotes', qi, 'source']);

@@ -6,7 +6,8 @@
  *
  * In the rules: the scenario format version, ids, conditions, effects (meter and delta), flags set
  * and cleared, outcomes and their weights, events and their chances, `next` targets, the Council
- * (members, leans, shifts, thresholds, lobbying and its costs, consensus and blocked targets),
+ * (members, leans, shifts, thresholds, lobbying, its costs and who may lobby, consensus and blocked
+ * targets and what each result does, the seats that cast their own member's vote),
  * meters' ranges and starts, flags' starts, seats' first steps and objective weights (the seat's
  * score), lengths' ids, endings' ids, and the order of all of these (the seeded draws follow it).
  *
@@ -80,10 +81,23 @@ function council(c: Step['council']): unknown {
       actor: m.actor,
       lean: m.lean,
       shifts: m.shifts.map((s) => ({ when: condition(s.when), add: s.add })),
-      lobby: m.lobby ? { add: m.lobby.add, effects: effects(m.lobby.effects) } : null,
+      lobby: m.lobby
+        ? {
+            add: m.lobby.add,
+            effects: effects(m.lobby.effects),
+            // Later fields enter only when given, so the hashes of cases without them stay as they were.
+            ...(m.lobby.roles ? { roles: m.lobby.roles } : {}),
+            ...(m.lobby.when ? { when: condition(m.lobby.when) } : {}),
+          }
+        : null,
     })),
     consensus: next(c.consensus),
     blocked: next(c.blocked),
+    ...(c.on_consensus
+      ? { on_consensus: { effects: effects(c.on_consensus.effects), ...flagChanges(c.on_consensus) } }
+      : {}),
+    ...(c.on_blocked ? { on_blocked: { effects: effects(c.on_blocked.effects), ...flagChanges(c.on_blocked) } } : {}),
+    ...(c.seat_votes !== false ? { seat_votes: c.seat_votes } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { nextRandom, seedState } from './rng';
 import { type Effect, FULL_LENGTH, type Scenario } from './schema';
-import type { LedgerEntry } from './view-types';
+import type { LedgerEntry, Position } from './view-types';
 
 export interface DecisionRecord {
   turn: number;
@@ -16,6 +16,8 @@ export interface DecisionRecord {
   /** The choice id, or `consensus` / `blocked` for a vote. */
   choice: string;
   outcome?: string;
+  /** At a vote: the position the player's seat cast for its own member, if it cast one. */
+  position?: Position;
   label: string;
   /** The player's rationale, if they wrote one. */
   rationale?: string;

@@ -183,8 +183,8 @@ export function playState(snapshot: unknown): string {
       }),
       decisions: asList(c.decisions).map((d) => {
         const x = asObject(d);
-        const { turn, step, eventIndex, kind, choice, outcome, rationale, tally } = x;
-        return { turn, step, eventIndex, kind, choice, outcome, rationale, tally };
+        const { turn, step, eventIndex, kind, choice, outcome, position, rationale, tally } = x;
+        return { turn, step, eventIndex, kind, choice, outcome, position, rationale, tally };
       }),
       last: c.last === undefined ? undefined : { turn: asObject(c.last).turn, step: asObject(c.last).step },
     },

@@ -18,3 +18,36 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are written YYYY, YYYY-MM or YYYY-MM-DD')
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD.');
+
+/**
+ * A private note for the case's authors: never shown to players, never in the debrief, a report or
+ * a result file. (A source's `note`, by contrast, is shown to students beside the source.)
+ */
+export const AuthorNote = z
+  .string()
+  .max(2000)
+  .optional()
+  .describe(
+    'A private note for authors (a reminder, a to-do, a doubt): never shown to players, in the debrief, a report or a result file.',
+  );
+
+/**
+ * Labels a claim or an invented element may carry besides `contested` and `counterfactual`, each
+ * shown to students as a small badge with its meaning.
+ */
+export const CLAIM_LABELS = ['uncertain', 'inferred', 'simplified'] as const;
+export type ClaimLabel = (typeof CLAIM_LABELS)[number];
+
+/** What each label means, as students read it beside the badge. */
+export const CLAIM_LABEL_TEXT: Readonly<Record<ClaimLabel, { badge: string; meaning: string }>> = {
+  uncertain: { badge: 'Uncertain', meaning: 'the sources do not settle this: it may not be so.' },
+  inferred: { badge: 'Inferred', meaning: 'no source says this outright; it is deduced from what they do say.' },
+  simplified: { badge: 'Simplified', meaning: 'the real events were more complicated than shown here.' },
+};
+
+export const ClaimLabels = z
+  .array(z.enum(CLAIM_LABELS))
+  .default([])
+  .describe(
+    'Labels shown to students as badges: `uncertain` (the sources do not settle it), `inferred` (deduced, not stated by a source), `simplified` (the real events were more complicated).',
+  );

@@ -5,8 +5,8 @@
  *
  * Every field carries a description: `docs/authoring.md` and editor tooltips come from it.
  */
-import { Id, IsoDate, Text } from './schema-common';
-import { StepSchema } from './schema-steps';
+import { AuthorNote, Id, IsoDate, Text } from './schema-common';
+import { PartySchema, StepSchema } from './schema-steps';
 import { z } from './zod';
 
 export { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, Id, IsoDate, Text } from './schema-common';
@@ -23,6 +23,7 @@ export {
   type Choice,
   ChoiceSchema,
   type Council,
+  type CouncilMember,
   CouncilMemberSchema,
   CouncilSchema,
   CouncilShiftSchema,
@@ -53,6 +54,7 @@ export const EndingSchema = z
     counterfactual: z.boolean().default(false).describe('True when this ending did not happen.'),
     historical: z.boolean().default(false).describe('True for the ending closest to what happened.'),
     sources: z.array(Id).default([]).describe('Sources for claims in the text.'),
+    author_note: AuthorNote,
   })
   .describe('An end of the run, with its debrief.');
 export type Ending = z.infer<typeof EndingSchema>;
@@ -75,7 +77,14 @@ export const SourceSchema = z
       }, 'a source link may not hold a user name or password (the part before @): write the public address alone')
       .optional()
       .describe('Where it is public (never fetched by the game).'),
-    note: z.string().max(600).optional().describe('What the source is used for, or caveats.'),
+    note: z
+      .string()
+      .max(600)
+      .optional()
+      .describe(
+        'Shown to students beside the source: what it is used for, or its caveats. A reminder for yourself goes in `author_note`.',
+      ),
+    author_note: AuthorNote,
   })
   .describe('A source cited by the scenario.');
 
@@ -106,7 +115,9 @@ export const ActorSchema = z
     leader: z.string().max(160).optional().describe('Who speaks for it in this case.'),
     stance: Text('Its stance, in a sentence.', 400),
     interests: Text('What it wants, in a sentence or two.', 600),
+    sources: z.array(Id).default([]).describe('Sources for its stance and interests (source ids).'),
     place: Id.optional().describe('Where it sits on the map (a place id).'),
+    author_note: AuthorNote,
   })
   .describe('A state, organisation or person in the crisis.');
 
@@ -121,6 +132,7 @@ export const RoleSchema = z
     objectives: z
       .record(Id, z.number().min(-10).max(10))
       .describe('Weights over meters: positive wants the meter high, negative wants it low.'),
+    author_note: AuthorNote,
   })
   .describe('A seat a player can take.');
 
@@ -133,7 +145,11 @@ export const PlaceSchema = z
   })
   .describe('A place on the map.');
 
-export const GlossarySchema = z.strictObject({ term: Text('Term.', 120), definition: Text('Definition.', 1200) });
+export const GlossarySchema = z.strictObject({
+  term: Text('Term.', 120),
+  definition: Text('Definition.', 1200),
+  sources: z.array(Id).default([]).describe('Sources for the definition (source ids).'),
+});
 
 export const TeacherSchema = z
   .strictObject({
@@ -141,6 +157,7 @@ export const TeacherSchema = z
     discussion: z.array(Text('A discussion question.', 600)).default([]).describe('Questions for the class.'),
     glossary: z.array(GlossarySchema).default([]).describe('Terms and their definitions.'),
     timing: z.string().max(1200).optional().describe('How to fit the case into a lesson.'),
+    sources: z.array(Id).default([]).describe('Sources for the teacher’s notes: further reading (source ids).'),
   })
   .describe('Material for teachers.');
 
@@ -150,6 +167,39 @@ export const RelatedSchema = z
     note: Text('How the two cases compare.', 800),
   })
   .describe('A cross-reference to another case.');
+
+export const MapHighlightSchema = z
+  .strictObject({
+    place: Id.describe('The place at the centre of the region (a place id).'),
+    radius_km: z.number().min(1).max(3000).describe('The radius of the circle drawn around it, in kilometres.'),
+    label: z.string().max(120).optional().describe('A name written on the region; default: the place’s name.'),
+  })
+  .describe('A region drawn as a circle around a place: an invented state, or an area no country outline fits.');
+
+export const MapSettingSchema = z
+  .union([
+    z.literal('none').describe('No country shaded or outlined: the map shows the region and the places only.'),
+    z
+      .strictObject({
+        shade: z
+          .boolean()
+          .default(true)
+          .describe(
+            'Shade the real countries around the members’ and host’s places (default true); false for an invented map.',
+          ),
+        highlight: z
+          .array(MapHighlightSchema)
+          .min(1)
+          .max(20)
+          .optional()
+          .describe('Regions drawn as circles around places, instead of outlining the country around the host.'),
+      })
+      .describe('How the map shades countries, and regions it draws around places.'),
+  ])
+  .describe(
+    'What the map shades: omit it to shade the countries of member states and outline the host’s; `none` for no country at all; or `{ highlight: [...] }` to draw invented regions.',
+  );
+export type MapSetting = z.infer<typeof MapSettingSchema>;
 
 /** The whole case, always available: the length a run has unless another is chosen. */
 export const FULL_LENGTH = 'full';
@@ -194,6 +244,19 @@ export const ScenarioSchema = z
     dates: z.strictObject({ start: IsoDate, end: IsoDate }).describe('First and last date the case covers.'),
     region: Text('Region.', 120),
     host: Id.optional().describe('The actor id of the state in crisis (outlined on the map).'),
+    parties: z
+      .array(PartySchema)
+      .default([])
+      .describe(
+        'The parties to the crisis and their roles, when there are several (e.g. two members in conflict); `host`, if not listed, is the requesting party.',
+      ),
+    fictional: z
+      .boolean()
+      .default(false)
+      .describe(
+        'True for an invented case: the debrief compares nothing with history, and the checker asks for no `history`.',
+      ),
+    map: MapSettingSchema.optional(),
     summary: Text('One-line summary for the case list.', 300),
     minutes: z.number().int().min(1).max(240).describe('Expected minutes of play.'),
     teacher: TeacherSchema,
@@ -210,6 +273,7 @@ export const ScenarioSchema = z
       .describe('Shorter ways through the case besides the full one (id `full`), such as a class lesson.'),
     steps: z.array(StepSchema).min(1),
     endings: z.array(EndingSchema).min(1),
+    author_note: AuthorNote,
   })
   .describe('An Article Four scenario.');
 

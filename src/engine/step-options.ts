@@ -8,6 +8,9 @@
  *   can be lobbied numbered in that order, and the vote after them. A number stays with its
  *   member: lobbying one leaves the other members' numbers, and the vote's, as they were. The
  *   vote is number 9 at most (the last number key); members after the eighth then number from 10.
+ *   Where the seat casts its own member's vote (`seatVote`), the vote is three options, one per
+ *   position (support, abstain, object, in that order, numbered together), in place of one; the
+ *   one the model's lean gives is the default.
  * - A narrative step: Continue, which has no number (the Enter key).
  */
 import type { GameEvent } from './events';
@@ -16,7 +19,7 @@ import type { ChoiceView, CouncilMemberView, CouncilView, Position, StepView } f
 export type StepOption =
   | { kind: 'choose'; number: number; choice: ChoiceView }
   | { kind: 'lobby'; number: number; member: CouncilMemberView }
-  | { kind: 'vote'; number: number }
+  | { kind: 'vote'; number: number; position?: Position }
   | { kind: 'continue' };
 
 export interface StepOptionsInput {
@@ -61,13 +64,16 @@ export function stepOptions(step: StepView, input: StepOptionsInput = {}): StepO
   if (step.kind === 'council' && step.council) {
     const offered = (m: CouncilMemberView) => m.lobby !== undefined && (input.lobbyOffered?.(m.actor) ?? true);
     const members = membersInOrder(step.council, input.memberOrder).filter(offered);
-    const vote = Math.min(LAST_KEY, members.length + 1);
+    const votes: (Position | undefined)[] = step.council.seatVote ? ['support', 'abstain', 'object'] : [undefined];
+    const vote = Math.min(LAST_KEY - votes.length + 1, members.length + 1);
     const options: StepOption[] = [];
     members.forEach((member, i) => {
       const n = i + 1;
-      if (!member.lobby?.done) options.push({ kind: 'lobby', number: n < vote ? n : n + 1, member });
+      if (!member.lobby?.done) options.push({ kind: 'lobby', number: n < vote ? n : n + votes.length, member });
     });
-    options.push({ kind: 'vote', number: vote });
+    votes.forEach((position, i) => {
+      options.push({ kind: 'vote', number: vote + i, ...(position ? { position } : {}) });
+    });
     return options;
   }
   return [{ kind: 'continue' }];
@@ -83,6 +89,6 @@ export function optionKey(option: StepOption): string | null {
 export function optionMove(option: StepOption): GameEvent {
   if (option.kind === 'choose') return { type: 'CHOOSE', choice: option.choice.id };
   if (option.kind === 'lobby') return { type: 'LOBBY', actor: option.member.actor };
-  if (option.kind === 'vote') return { type: 'CALL_VOTE' };
+  if (option.kind === 'vote') return { type: 'CALL_VOTE', ...(option.position ? { position: option.position } : {}) };
   return { type: 'CONTINUE' };
 }

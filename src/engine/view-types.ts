@@ -3,6 +3,7 @@
  * Everything here is plain data derived from the scenario and the actor's snapshot.
  */
 import type { Actor, Phase, Place, Source } from './schema';
+import type { ClaimLabel } from './schema-common';
 
 export interface LedgerEntry {
   /** Decision number (1-based) the change belongs to; 0 for the start. */
@@ -68,6 +69,12 @@ export interface CouncilMemberView {
   lobby?: { label: string; done: boolean; forecast: Forecast; reply?: string; cost: LedgerEntry[] };
   /** True when a Council team cast this position (class mode), not the member's lean. */
   team?: true;
+  /** True when the player's seat cast this position (`seat_votes`), not the member's lean. */
+  own?: true;
+  /** True when the member's lean is the author's estimate (shown as "author's estimate"). */
+  estimate?: true;
+  /** The member's part in the crisis, when it is a party (the case's `parties`, or its `host`: requesting). */
+  party?: 'requesting' | 'accused' | 'affected';
 }
 
 export interface CouncilView {
@@ -77,6 +84,13 @@ export interface CouncilView {
   members: CouncilMemberView[];
   /** True when calling the vote now reaches consensus. */
   wouldPass: boolean;
+  /**
+   * The member whose vote the player's seat casts (`seat_votes`), and the verdict each position
+   * would reach as things stand. Absent: the model votes for every member.
+   */
+  seatVote?: { actor: string; name: string; verdicts: Record<Position, Verdict> };
+  /** What each verdict would do to the meters (`on_consensus`, `on_blocked`), when either does anything. */
+  results?: Record<Verdict, Forecast>;
 }
 
 /** A member's vote as the engine counted it. */
@@ -86,6 +100,8 @@ export interface VoteMemberView {
   position: Position;
   /** True when a Council team cast this seat's position (class mode); absent: the member's own lean. */
   team?: true;
+  /** True when the player's seat cast this position (`seat_votes`). */
+  own?: true;
 }
 
 /** A Council vote as the engine decided it: positions as cast (after lobbying, teams' votes in place). */
@@ -152,6 +168,8 @@ export interface ResultView {
   visited: string[];
   /** What history did at this decision, if the case says (shown only after the decision). */
   history?: { label: string; matched: boolean };
+  /** The labels the option taken and its result carry (`uncertain`, `inferred`, `simplified`): badges. */
+  labels?: ClaimLabel[];
   /** A Council vote's result: each member's position as cast and the verdict the engine reached. */
   vote?: CouncilVoteView;
 }

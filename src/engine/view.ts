@@ -1,10 +1,12 @@
 /** Builds the GameView a front end renders from the scenario and a snapshot's context. Pure. */
 import { holds } from './conditions';
-import { councilPositions, verdictOf, withTeamPositions } from './council';
+import { councilPositions, lobbyOpen, type SeatVote, verdictOf, withTeamPositions } from './council';
+import { councilExtras, councilWithSeatVote, memberExtras } from './council-view';
 import type { TeamPositions } from './events';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
-import { type Ending, FULL_LENGTH, type Scenario, type Source, type Step } from './schema';
+import { type Ending, FULL_LENGTH, type Outcome, type Scenario, type Source, type Step } from './schema';
+import type { ClaimLabel } from './schema-common';
 import type {
   CouncilView,
   CouncilVoteView,
@@ -15,8 +17,39 @@ import type {
   StepView,
 } from './view-types';
 
+/**
+ * A copy without the author's private note (`author_note`): what a view, the debrief or a result
+ * may carry of a scenario's object. Players never see an author's note.
+ */
+export function withoutAuthorNote<T extends { author_note?: string | undefined }>(x: T): T {
+  if (!('author_note' in x)) return x;
+  const { author_note: _private, ...rest } = x;
+  return rest as T;
+}
+
 export function sourcesById(s: Scenario, ids: readonly string[]): Source[] {
-  return ids.flatMap((id) => s.sources.filter((x) => x.id === id));
+  return ids.flatMap((id) => s.sources.filter((x) => x.id === id).map(withoutAuthorNote));
+}
+
+/** The longest short name an outcome gets from its text when it has no `label`. */
+const OUTCOME_LABEL_MAX = 80;
+
+/**
+ * How a player reads which result was drawn: the outcome's `label`, else the first sentence of
+ * its text (markup removed, cut at a word past 80 characters). Never its id.
+ */
+export function outcomeLabel(o: Pick<Outcome, 'label' | 'text'>): string {
+  if (o.label?.trim()) return o.label.trim();
+  const plain = o.text
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\*([^*]+)\*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const sentence = /^(.+?[.!?])(?:\s|$)/u.exec(plain)?.[1] ?? plain;
+  if (sentence.length <= OUTCOME_LABEL_MAX) return sentence;
+  const cut = sentence.slice(0, OUTCOME_LABEL_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
 }
 
 export function meterViews(s: Scenario, ctx: Pick<RunContext, 'meters'>): MeterView[] {
@@ -51,7 +84,8 @@ export function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilVi
         lean: pos.lean,
         position: pos.position,
         reasons: pos.reasons,
-        ...(m.lobby
+        ...memberExtras(s, m),
+        ...(m.lobby && (ctx.lobbied.includes(m.actor) || lobbyOpen(m, ctx))
           ? {
               lobby: {
                 label: m.lobby.label,
@@ -68,6 +102,7 @@ export function councilView(s: Scenario, step: Step, ctx: RunContext): CouncilVi
           : {}),
       };
     }),
+    ...councilExtras(s, council, ctx, positions),
   };
 }
 
@@ -89,6 +124,7 @@ export function voteView(council: CouncilView): CouncilVoteView {
     name: m.name,
     position: m.position,
     ...(m.team ? { team: true as const } : {}),
+    ...(m.own ? { own: true as const } : {}),
   }));
   return { members, verdict: verdictOf(members.map((m) => m.position)), council };
 }
@@ -97,6 +133,8 @@ export function voteView(council: CouncilView): CouncilVoteView {
 export interface VoteCall {
   context: RunContext;
   positions?: TeamPositions;
+  /** The player's own vote it cast (`seat_votes`), if any. */
+  seat?: SeatVote;
 }
 
 /** The step's narrative at the run's length: its `short_text` where the length asks for short texts. */
@@ -118,7 +156,7 @@ export function stepView(s: Scenario, step: Step, ctx: RunContext): StepView {
     text: stepText(s, step, ctx),
     counterfactual: step.counterfactual,
     sources: sourcesById(s, step.sources),
-    ...(decider ? { decider } : {}),
+    ...(decider ? { decider: withoutAuthorNote(decider) } : {}),
     kind: step.choices.length > 0 ? 'choices' : step.council ? 'council' : 'narrative',
     moves: step.moves.flatMap((m) => {
       const from = s.places.find((p) => p.id === m.from);
@@ -166,7 +204,8 @@ export function endingView(s: Scenario, id: string, role: string): EndingView | 
     tone: seatTone(e, role),
     text: e.text,
     counterfactual: e.counterfactual,
-    historical: e.historical,
+    // An invented case has no history: no ending is "closest to what happened".
+    historical: e.historical && !s.fictional,
     sources: sourcesById(s, e.sources),
   };
 }
@@ -188,6 +227,21 @@ export function metersAfter(s: Scenario, ledger: readonly LedgerEntry[], turn: n
     }
   }
   return meters;
+}
+
+/** The labels of the option taken at a decision and of its result, once each, or nothing. */
+export function takenLabels(
+  step: Step,
+  decision: { choice: string; outcome?: string | undefined } | undefined,
+): ClaimLabel[] {
+  const c = decision ? step.choices.find((x) => x.id === decision.choice) : undefined;
+  const o = c && decision?.outcome ? c.outcomes.find((x) => x.id === decision.outcome) : undefined;
+  return [...new Set([...(c?.labels ?? []), ...(o?.labels ?? [])])];
+}
+
+function labelsOf(step: Step, decision: { choice: string; outcome?: string | undefined } | undefined) {
+  const labels = takenLabels(step, decision);
+  return labels.length > 0 ? { labels } : {};
 }
 
 export const VERDICT_LABELS: Readonly<Record<string, string>> = {
@@ -221,7 +275,8 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
   const decided = last ? s.steps.find((x) => x.id === last.step) : undefined;
   const chamber = vote && decided ? councilView(s, decided, vote.context) : undefined;
   const place = decided?.place ? s.places.find((p) => p.id === decided.place) : undefined;
-  const history = decided?.history?.choice;
+  // An invented case is compared with no history.
+  const history = s.fictional ? undefined : decided?.history?.choice;
   return {
     scenario: s.id,
     role: ctx.role,
@@ -250,7 +305,15 @@ export function gameView(s: Scenario, ctx: RunContext, stateKey: string, done: b
             ...(place ? { place } : {}),
             visited: ctx.visited.slice(0, ctx.visited.lastIndexOf(last.step) + 1),
             ...(decided && history ? { history: historyAnswer(decided, history, ctx.decisions) } : {}),
-            ...(chamber ? { vote: voteView(councilAsCast(chamber, vote?.positions)) } : {}),
+            ...(decided
+              ? labelsOf(
+                  decided,
+                  ctx.decisions.find((d) => d.turn === last.turn),
+                )
+              : {}),
+            ...(chamber
+              ? { vote: voteView(councilAsCast(councilWithSeatVote(chamber, vote?.seat), vote?.positions)) }
+              : {}),
           },
         }
       : {}),

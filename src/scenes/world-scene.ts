@@ -104,6 +104,7 @@ export class WorldScene extends BaseScene {
     const before = this.model;
     this.model = model;
     this.countries.setCountries(model.members, model.hosts);
+    this.countries.setRegions(model.regions);
     this.countries.setDim(model.dim);
     this.rebuildOverlay();
     const refocus = pointsKey(before.focus) !== pointsKey(model.focus);

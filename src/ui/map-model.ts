@@ -3,6 +3,7 @@
  * the world scene only draws it. No game rule lives here: it reads ids, places and actors.
  */
 
+import { partiesOf } from '../engine/council';
 import type { Scenario } from '../engine/schema';
 import type { StepView } from '../engine/view-types';
 
@@ -26,11 +27,28 @@ export interface MapCase {
   point: MapPoint;
 }
 
+/**
+ * A region drawn as a circle around a place (the case's `map: { highlight }`): an invented state,
+ * or an area no country outline fits. `ring` is the circle as longitude/latitude points, computed
+ * here so the scene only projects and fills it.
+ */
+export interface MapRegion {
+  id: string;
+  /** The name written on the region. */
+  name: string;
+  center: MapPoint;
+  radiusKm: number;
+  /** The circle's outline: 64 points on the sphere, `radiusKm` from the centre. */
+  ring: { lon: number; lat: number }[];
+}
+
 export interface MapModel {
   /** Points inside the alliance's member states: the country around each is shaded. */
   members: MapPoint[];
   /** Points inside the state in crisis: its country is highlighted. */
   hosts: MapPoint[];
+  /** Regions drawn as circles around places (instead of a country): highlighted like the host. */
+  regions: MapRegion[];
   /** Labelled places (capitals, cities of the case). */
   places: MapPoint[];
   /** Where the current step happens. */
@@ -45,10 +63,37 @@ export interface MapModel {
   focus: MapPoint[];
   /** Dim the map (while the council chamber shows over it). */
   dim: boolean;
+  /** The parties to the crisis with a place (`partyPoints`): the map may mark each by its role. */
+  parties?: MapParty[];
+}
+
+/** A party to the crisis on the map: where its actor sits and its role (the case's `parties`, or `host`). */
+export interface MapParty {
+  point: MapPoint;
+  role: 'requesting' | 'accused' | 'affected';
+}
+
+/** The parties to the crisis that have a place, in the engine's order (`partiesOf`: `host` first unless listed). */
+export function partyPoints(s: Scenario): MapParty[] {
+  return partiesOf(s).flatMap((p) => {
+    const place = placeOf(s, s.actors.find((a) => a.id === p.actor)?.place);
+    return place ? [{ point: place, role: p.role }] : [];
+  });
 }
 
 export function emptyMap(): MapModel {
-  return { members: [], hosts: [], places: [], current: null, track: [], moves: [], cases: [], focus: [], dim: false };
+  return {
+    members: [],
+    hosts: [],
+    regions: [],
+    places: [],
+    current: null,
+    track: [],
+    moves: [],
+    cases: [],
+    focus: [],
+    dim: false,
+  };
 }
 
 // ---------------------------------------------------------------- builders (pure)
@@ -89,15 +134,65 @@ function hostActor(s: Scenario) {
   return s.actors.find((a) => a.id === s.host && a.place) ?? s.actors.find((a) => a.kind === 'host' && a.place);
 }
 
+/**
+ * What the case's `map` setting lets the map shade: real countries around the members' places
+ * (not with `map: none` or `shade: false`), and the host's country (not when the case draws its
+ * own regions with `highlight`, nor with `map: none`).
+ */
+export function mapShading(s: Pick<Scenario, 'map'>): { members: boolean; host: boolean } {
+  const m = s.map;
+  if (m === 'none') return { members: false, host: false };
+  if (m === undefined) return { members: true, host: true };
+  return { members: m.shade, host: m.shade && !m.highlight };
+}
+
+const EARTH_RADIUS_KM = 6371;
+const RING_POINTS = 64;
+
+/** The points `radiusKm` from a centre on the sphere, every 360/64 degrees of bearing. */
+export function circleRing(lon: number, lat: number, radiusKm: number): { lon: number; lat: number }[] {
+  const rad = Math.PI / 180;
+  const d = radiusKm / EARTH_RADIUS_KM;
+  const φ1 = lat * rad;
+  const λ1 = lon * rad;
+  const ring: { lon: number; lat: number }[] = [];
+  for (let i = 0; i < RING_POINTS; i++) {
+    const θ = (i / RING_POINTS) * 2 * Math.PI;
+    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(θ));
+    const λ2 = λ1 + Math.atan2(Math.sin(θ) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
+    ring.push({ lon: Math.round((λ2 / rad) * 1e4) / 1e4, lat: Math.round((φ2 / rad) * 1e4) / 1e4 });
+  }
+  return ring;
+}
+
+/** The regions the case draws around its places (`map: { highlight }`); none by default. */
+export function mapRegions(s: Pick<Scenario, 'map' | 'places'>): MapRegion[] {
+  if (typeof s.map !== 'object' || !s.map.highlight) return [];
+  return s.map.highlight.flatMap((x) => {
+    const p = s.places.find((q) => q.id === x.place);
+    if (!p) return [];
+    return [
+      {
+        id: p.id,
+        name: x.label ?? p.name,
+        center: point(p),
+        radiusKm: x.radius_km,
+        ring: circleRing(p.lon, p.lat, x.radius_km),
+      },
+    ];
+  });
+}
+
 export function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
   const members: MapPoint[] = [];
   const hosts: MapPoint[] = [];
+  const shading = mapShading(s);
   for (const a of s.actors) {
     const p = placeOf(s, a.place);
     if (!p) continue;
-    if (a.kind === 'member' || a.kind === 'host') members.push(p);
+    if (shading.members && (a.kind === 'member' || a.kind === 'host')) members.push(p);
   }
-  const host = hostActor(s);
+  const host = shading.host ? hostActor(s) : undefined;
   const hp = host ? placeOf(s, host.place) : null;
   if (hp) hosts.push(hp);
   return { members, hosts };
@@ -129,6 +224,7 @@ export function caseMap(s: Scenario): MapModel {
   const { members, hosts } = memberPoints(s);
   map.members = members;
   map.hosts = hosts;
+  map.regions = mapRegions(s);
   map.places = s.places.map(point);
   const host = casePoint(s);
   map.focus = map.places.filter(inRegion);
@@ -165,7 +261,7 @@ export function runMap(
   const here = step?.place ? point(step.place) : (track[track.length - 1] ?? map.current);
   map.current = here;
   map.moves = step ? movesFor(step) : [];
-  const focus = [...map.hosts, ...track].filter(inRegion);
+  const focus = [...map.hosts, ...map.regions.map((r) => r.center), ...track].filter(inRegion);
   if (here && inRegion(here)) focus.push(here);
   for (const m of map.moves) if (inRegion(m.from)) focus.push(m.from);
   map.focus = focus.length > 0 ? focus : map.focus;

@@ -329,3 +329,54 @@ describe('option numbers are the same in the terminal and the browser', () => {
     game.stop();
   });
 });
+
+describe('a Council where the seat casts its own member’s vote (council-seat.yaml)', () => {
+  const SEAT = fixture('council-seat.yaml');
+
+  it('renders a vote button per position, numbered as the terminal numbers them, and the members’ tags', () => {
+    const s = loadOrThrow(SEAT);
+    const game = Game.start(s, { role: 'chair', seed: 1 });
+    const view = game.view();
+    const step = view.step;
+    if (!step?.council) throw new Error('not at the Council');
+    const noop = () => {};
+    const { root } = renderStep({
+      view,
+      step,
+      onChoose: noop,
+      onLobby: noop,
+      onVote: noop,
+      onContinue: noop,
+      forecastMode: 'numbers',
+    });
+    const votes = (root as unknown as FakeNode)
+      .withAttribute('data-vote')
+      .map((b) => [b.getAttribute('data-vote'), b.getAttribute('data-key'), b.textContent]);
+    expect(votes).toEqual([
+      ['support', '2', '2Call the vote: Redland supports (the model’s lean) — blocked'],
+      ['abstain', '3', '3Call the vote: Redland abstains — blocked'],
+      ['object', '4', '4Call the vote: Redland objects — blocked'],
+    ]);
+    expect(stepOptions(step).flatMap((o) => (o.kind === 'vote' ? [[o.number, o.position]] : []))).toEqual([
+      [2, 'support'],
+      [3, 'abstain'],
+      [4, 'object'],
+    ]);
+    const members = (root as unknown as FakeNode).withAttribute('data-member').map((m) => m.textContent);
+    expect(members.find((t) => t.startsWith('Redland'))).toContain('author’s estimate');
+    expect(members.find((t) => t.startsWith('Redland'))).toContain('your seat’s vote');
+    expect(members.find((t) => t.startsWith('Greenland'))).toContain('accused party');
+    expect(members.find((t) => t.startsWith('Blueland'))).toContain('requesting party');
+    game.stop();
+  });
+
+  it('plays the seat’s vote in the terminal: lobby, then object, and the result’s ledger', async () => {
+    const r = await runCli(['play', SEAT, '--role', 'chair', '--choices', '1,4']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(' 4. Call the vote, Redland objects (as things stand: blocked)');
+    expect(r.stdout).toContain('Council: blocked "Send help"');
+    expect(r.stdout).toContain('A member asked and got nothing.');
+    expect(r.stdout).toContain('Ending: Stalled (bad) [counterfactual]');
+  });
+});

@@ -78,6 +78,10 @@ const failing: Record<LintCode, string> = {
     '        label: It is an internal affair\n',
     '        label: It is an internal affair\n        detail: \'The chair says "we will not send a single soldier".\'\n',
   ),
+  'history-missing': edit('    history: { choice: ask_yes, text: The host asked., sources: [src-a] }\n', ''),
+  'historical-ending-missing': edit('text: The alliance acted., historical: true,', 'text: The alliance acted.,'),
+  'option-unlabelled': edit('        label: Cope alone\n        counterfactual: true\n', '        label: Cope alone\n'),
+  'history-in-fictional': edit('format: 1\n', 'format: 1\nfictional: true\n'),
   'source-local-host': edit(
     '{ id: src-b, title: Source B, publisher: Test Press }',
     '{ id: src-b, title: Source B, publisher: Test Press, url: "http://192.168.1.1/b" }',

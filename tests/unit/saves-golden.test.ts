@@ -287,7 +287,8 @@ const RULE_PATHS = [
   /^steps\.\d+\.choices\.\d+\.outcomes\.\d+\.(id|weight|effects\.\d+\.(meter|delta)|(set|clear)\.\d+|next(\..+)?)$/,
   /^steps\.\d+\.council\.(support_at|object_at|(consensus|blocked)(\..+)?)$/,
   /^steps\.\d+\.council\.members\.\d+\.(actor|lean|shifts\.\d+\.(when(\..+)?|add))$/,
-  /^steps\.\d+\.council\.members\.\d+\.lobby\.(add|effects\.\d+\.(meter|delta))$/,
+  /^steps\.\d+\.council\.members\.\d+\.lobby\.(add|effects\.\d+\.(meter|delta)|roles\.\d+|when(\..+)?)$/,
+  /^steps\.\d+\.council\.(seat_votes(\..+)?|on_(consensus|blocked)\.(effects\.\d+\.(meter|delta)|(set|clear)\.\d+))$/,
 ];
 const isRule = (path: string) => RULE_PATHS.some((re) => re.test(path));
 
@@ -318,6 +319,8 @@ describe('rulesHash', () => {
     ['kazakhstan-2022', kz],
     ['mini', loadFixture('mini.yaml')],
     ['tutorial', loadFixture('tutorial.yaml')],
+    // The Council's later fields: results, seats' own votes, lobbying by seat and condition, estimates, parties.
+    ['council-seat', loadFixture('council-seat.yaml')],
   ];
 
   it.each(cases)(

@@ -6,7 +6,7 @@
  */
 import type * as Phaser from 'phaser';
 import { AssetKey } from '../../ui/keys';
-import type { MapPoint } from '../../ui/map-model';
+import type { MapPoint, MapRegion } from '../../ui/map-model';
 import { hex } from '../../ui/palette';
 import { type BaseScene, FONT } from '../base-scene';
 import type { Atlas, Country, Ring } from '../geo';
@@ -39,6 +39,9 @@ export class CountryLayer {
   private baked: { view: View; width: number; height: number; origin: { x: number; y: number } } | null = null;
   private memberIds = new Set<string>();
   private hostIds = new Set<string>();
+  /** Regions drawn as circles (the case's `map: { highlight }`), projected; a change means a new bake. */
+  private regions: { region: MapRegion; ring: Ring; label: { x: number; y: number } }[] = [];
+  private regionsKey = '';
 
   constructor(
     private readonly scene: BaseScene,
@@ -60,6 +63,19 @@ export class CountryLayer {
     if (sameSet(m, this.memberIds) && sameSet(h, this.hostIds)) return;
     this.memberIds = m;
     this.hostIds = h;
+    this.baked = null;
+  }
+
+  /** The regions to draw as circles, shaded like the state in crisis (the map model computes them). */
+  setRegions(regions: readonly MapRegion[]): void {
+    const key = regions.map((r) => `${r.id}:${r.radiusKm}:${r.name}`).join(';');
+    if (key === this.regionsKey) return;
+    this.regionsKey = key;
+    this.regions = regions.map((region) => ({
+      region,
+      ring: region.ring.map((p) => this.atlas.project(p.lon, p.lat)),
+      label: this.atlas.project(region.center.lon, region.center.lat),
+    }));
     this.baked = null;
   }
 
@@ -127,6 +143,14 @@ export class CountryLayer {
         if (this.kind(c) !== kind) continue;
         for (const ring of c.rings) g.strokePoints(ring as Phaser.Math.Vector2[], true);
       }
+    }
+    // The case's own regions, over the countries: filled and outlined like the state in crisis.
+    for (const r of this.regions) {
+      if (r.ring.length < 3) continue;
+      g.fillStyle(hex(theme.host), 0.85);
+      g.fillPoints(r.ring as Phaser.Math.Vector2[], true);
+      g.lineStyle(2.2 / zoom, hex(theme.hostEdge), 1);
+      g.strokePoints(r.ring as Phaser.Math.Vector2[], true);
     }
     texture.clear();
     texture.fill(hex(theme.sea), 1);
@@ -197,6 +221,20 @@ export class CountryLayer {
         .setAlpha(k === 'land' ? 0.5 : 0.9)
         .setDepth(1);
       this.names.push({ obj: t, x: c.label.x, y: c.label.y });
+    }
+    for (const r of this.regions) {
+      const t = this.scene.add
+        .text(0, 0, r.region.name.toUpperCase(), {
+          fontFamily: FONT,
+          fontSize: this.scene.px(13),
+          fontStyle: '700',
+          color: theme.accent,
+        })
+        .setOrigin(0.5)
+        .setLetterSpacing(2)
+        .setAlpha(0.9)
+        .setDepth(1);
+      this.names.push({ obj: t, x: r.label.x, y: r.label.y });
     }
   }
 }

@@ -16,7 +16,7 @@ import type { ForecastMode } from '../../engine/advice';
 import type { Debrief } from '../../engine/debrief';
 import { MAX_RATIONALE } from '../../engine/events';
 import type { Game } from '../../engine/game';
-import type { GameView } from '../../engine/view-types';
+import type { GameView, Position } from '../../engine/view-types';
 import { type RunState, unreadResult } from '../flow/app-machine';
 import { saveResultsBlock } from '../results-download';
 import { classCouncil, teamsWithVotes } from '../screens/class-council';
@@ -77,12 +77,13 @@ function move(ui: Shell, event: Parameters<Shell['send']>[0]): void {
 }
 
 /** Calls the Council's vote: in class mode with the teams' votes, which the engine then counts. */
-function callVote(ui: Shell, run: RunState, view: GameView, draft: DecisionDraft): void {
+function callVote(ui: Shell, run: RunState, view: GameView, draft: DecisionDraft, position?: Position): void {
   const council = view.step?.council;
   if (!council) return;
   const rationale = draft.rationale.trim();
   if (run.mode !== 'class') {
-    move(ui, { type: 'MOVE', move: { type: 'CALL_VOTE', ...(rationale ? { rationale } : {}) } });
+    const own = position && council.seatVote ? { position } : {};
+    move(ui, { type: 'MOVE', move: { type: 'CALL_VOTE', ...own, ...(rationale ? { rationale } : {}) } });
     return;
   }
   const sitting = new Set(council.members.map((m) => m.actor));
@@ -187,7 +188,7 @@ function playScreen(ui: Shell, run: RunState, game: Game): ScreenResult {
       move(ui, { type: 'MOVE', move: { type: 'CHOOSE', choice: id, ...(r ? { rationale: r } : {}) } });
     },
     onLobby: (actor) => move(ui, { type: 'MOVE', move: { type: 'LOBBY', actor } }),
-    onVote: () => callVote(ui, run, view, draft),
+    onVote: (position) => callVote(ui, run, view, draft, position),
     onContinue: () => move(ui, { type: 'MOVE', move: { type: 'CONTINUE' } }),
     forecastMode: forecastMode(ui, run),
   });

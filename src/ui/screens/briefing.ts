@@ -1,8 +1,9 @@
 /** The briefing: the seat's brief, what it wants from the meters, and who is who. */
 import type { Scenario } from '../../engine/schema';
+import { sourcesById } from '../../engine/view';
 import { h } from '../dom';
 import { renderText } from '../markup';
-import { heading, type ScreenResult } from './common';
+import { heading, inlineSources, type ScreenResult } from './common';
 
 export interface BriefingProps {
   scenario: Scenario;
@@ -44,6 +45,7 @@ export function renderBriefing(p: BriefingProps): ScreenResult {
       h('strong', null, a.name),
       a.leader ? h('span', { class: 'leader' }, a.leader) : null,
       h('p', null, a.stance),
+      inlineSources(sourcesById(s, a.sources)),
     ),
   );
   const root = h(

@@ -1,5 +1,6 @@
 /** Pieces several screens share: forecasts, deltas, sources, the HTML meters, the meter chart. */
 import type { Source } from '../../engine/schema';
+import { CLAIM_LABEL_TEXT, type ClaimLabel } from '../../engine/schema-common';
 import type { LedgerEntry, MeterView } from '../../engine/view-types';
 import { formatDate, h, signed, svg, uid } from '../dom';
 import { linkHost, safeLink } from '../link-host';
@@ -50,6 +51,26 @@ export function sourceLine(s: Source): (HTMLElement | string)[] {
   if (s.date) parts.push(`, ${formatDate(s.date)}`);
   if (s.note) parts.push(h('span', { class: 'muted' }, ` — ${s.note}`));
   return parts;
+}
+
+/**
+ * The labels a claim or an option carries (`uncertain`, `inferred`, `simplified`): each a small
+ * badge with its meaning beside it, as "contested" is shown. Nothing when there are none.
+ */
+export function claimLabels(labels: readonly ClaimLabel[] | undefined): HTMLElement | null {
+  if (!labels || labels.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'claim-labels', 'aria-label': 'How sure this is' },
+    ...labels.map((l) =>
+      h(
+        'li',
+        { class: `claim-label claim-${l}`, 'data-claim-label': l },
+        h('span', { class: 'tag tag-claim' }, CLAIM_LABEL_TEXT[l].badge),
+        ` ${CLAIM_LABEL_TEXT[l].meaning}`,
+      ),
+    ),
+  );
 }
 
 export function sourceList(sources: Source[], label = 'Sources'): HTMLElement | null {

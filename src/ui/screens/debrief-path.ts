@@ -27,13 +27,19 @@ function openStory(turn: number): void {
 /** The path beside history: one row per decision. */
 export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLElement {
   const col = (text: string, className?: string) => h('th', { scope: 'col', class: className ?? null }, text);
+  // An invented case has no history to set the path beside.
+  const history = !d.fictional;
   return h(
     'div',
     { class: 'path-wrap' },
     h(
       'table',
       { class: 'path-table', 'data-debrief': 'path' },
-      h('caption', { class: 'sr-only' }, 'Your path beside history, one row per decision'),
+      h(
+        'caption',
+        { class: 'sr-only' },
+        history ? 'Your path beside history, one row per decision' : 'Your path, one row per decision',
+      ),
       h(
         'thead',
         null,
@@ -44,8 +50,8 @@ export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLEle
           col('Date'),
           col('Decision'),
           col('You chose'),
-          col('History chose'),
-          col('Match'),
+          history ? col('History chose') : null,
+          history ? col('Match') : null,
           h('th', { scope: 'col', class: 'replay-cell' }, h('span', { class: 'sr-only' }, 'Replay')),
         ),
       ),
@@ -88,15 +94,19 @@ export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLEle
               'td',
               { class: 'yours', 'data-label': 'You chose' },
               x.yours.label,
+              // The result drawn, by its name (never its id).
+              x.yours.outcomeLabel ? h('span', { class: 'path-outcome muted' }, ` → ${x.yours.outcomeLabel}`) : null,
               // The reasons given print beside the choice (on screen they are in the story).
               x.yours.rationale ? h('span', { class: 'path-why print-only' }, `Why: ${x.yours.rationale}`) : null,
             ),
-            h(
-              'td',
-              { class: 'hist', 'data-label': 'History chose' },
-              x.history?.choice ? x.history.choice.label : h('span', { class: 'muted' }, '—'),
-            ),
-            h('td', { class: 'same', 'data-label': 'Match' }, matchWord(x)),
+            history
+              ? h(
+                  'td',
+                  { class: 'hist', 'data-label': 'History chose' },
+                  x.history?.choice ? x.history.choice.label : h('span', { class: 'muted' }, '—'),
+                )
+              : null,
+            history ? h('td', { class: 'same', 'data-label': 'Match' }, matchWord(x)) : null,
             h(
               'td',
               { class: 'replay-cell' },

@@ -5,7 +5,7 @@
 import type { DebriefDecision } from '../../engine/index';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
-import { sourceList } from './common';
+import { claimLabels, sourceList } from './common';
 import { phaseLabel } from './play';
 
 type Quote = NonNullable<DebriefDecision['history']>['quotes'][number];
@@ -49,7 +49,7 @@ export function matchWord(d: DebriefDecision): HTMLElement {
 }
 
 /** One decision's whole story, collapsed: your decision and what really happened, with sources. */
-function decisionStory(d: DebriefDecision): HTMLElement {
+function decisionStory(d: DebriefDecision, fictional: boolean): HTMLElement {
   const hist = d.history;
   return h(
     'li',
@@ -75,7 +75,7 @@ function decisionStory(d: DebriefDecision): HTMLElement {
           ' ',
           d.counterfactual ? h('span', { class: 'tag tag-invented' }, 'Invented moment') : null,
           ' ',
-          matchWord(d),
+          fictional ? null : matchWord(d),
         ),
         h(
           'div',
@@ -85,7 +85,18 @@ function decisionStory(d: DebriefDecision): HTMLElement {
             { class: 'yours' },
             h('h3', { class: 'story-h' }, 'Your decision'),
             h('p', null, h('strong', null, d.yours.label)),
-            d.yours.outcomeText ? h('p', { class: 'muted' }, `What came of it: ${d.yours.outcomeText}`) : null,
+            d.yours.outcomeText
+              ? h(
+                  'p',
+                  { class: 'muted', 'data-outcome': 'text' },
+                  'What came of it: ',
+                  d.yours.outcomeLabel && !d.yours.outcomeText.startsWith(d.yours.outcomeLabel.replace(/…$/, ''))
+                    ? [h('strong', null, d.yours.outcomeLabel), '. ']
+                    : null,
+                  d.yours.outcomeText,
+                )
+              : null,
+            claimLabels(d.yours.labels),
             d.yours.rationale ? h('p', null, h('span', { class: 'muted' }, 'Why: '), d.yours.rationale) : null,
             d.yours.votes?.length
               ? h(
@@ -95,30 +106,33 @@ function decisionStory(d: DebriefDecision): HTMLElement {
                 )
               : null,
           ),
-          h(
-            'div',
-            { class: 'history' },
-            h('h3', { class: 'story-h story-h-history' }, 'What really happened'),
-            hist
-              ? [
-                  hist.choice ? h('p', null, h('strong', null, hist.choice.label)) : null,
-                  h('div', null, renderText(hist.text)),
-                  hist.contested
-                    ? h(
-                        'p',
-                        { class: 'contested' },
-                        `⚠ Contested: ${hist.contestedNote ?? 'the sources disagree on this point.'}`,
-                      )
-                    : null,
-                  ...hist.quotes.map(quoteBlock),
-                  sourceList(hist.sources, `Sources for decision ${d.turn}`),
-                ]
-              : h(
-                  'p',
-                  { class: 'muted' },
-                  'This moment has no historical counterpart: it belongs to an invented path.',
-                ),
-          ),
+          fictional && !hist
+            ? null
+            : h(
+                'div',
+                { class: 'history' },
+                h('h3', { class: 'story-h story-h-history' }, 'What really happened'),
+                hist
+                  ? [
+                      hist.choice ? h('p', null, h('strong', null, hist.choice.label)) : null,
+                      h('div', null, renderText(hist.text)),
+                      hist.contested
+                        ? h(
+                            'p',
+                            { class: 'contested' },
+                            `⚠ Contested: ${hist.contestedNote ?? 'the sources disagree on this point.'}`,
+                          )
+                        : null,
+                      claimLabels(hist.labels),
+                      ...hist.quotes.map(quoteBlock),
+                      sourceList(hist.sources, `Sources for decision ${d.turn}`),
+                    ]
+                  : h(
+                      'p',
+                      { class: 'muted' },
+                      'This moment has no historical counterpart: it belongs to an invented path.',
+                    ),
+              ),
         ),
       ),
     ),
@@ -126,8 +140,15 @@ function decisionStory(d: DebriefDecision): HTMLElement {
 }
 
 /** The stories as a list, and a button that opens or closes them all (kept in step with the list). */
-export function storyList(decisions: DebriefDecision[]): { stories: HTMLElement; toggle: HTMLElement } {
-  const stories = h('ol', { class: 'decisions', id: 'debrief-stories' }, ...decisions.map(decisionStory));
+export function storyList(
+  decisions: DebriefDecision[],
+  fictional = false,
+): { stories: HTMLElement; toggle: HTMLElement } {
+  const stories = h(
+    'ol',
+    { class: 'decisions', id: 'debrief-stories' },
+    ...decisions.map((d) => decisionStory(d, fictional)),
+  );
   const toggle = h(
     'button',
     { type: 'button', class: 'btn btn-small', 'aria-controls': 'debrief-stories', 'data-action': 'whole-story' },

@@ -7,7 +7,7 @@
  * report: a head with the name typed in Save results, the date, the case and the seat; the ending,
  * the path with the reasons given, how it ended, the meters; stories only if opened.
  */
-import type { Debrief } from '../../engine/index';
+import { type Debrief, historySummary } from '../../engine/index';
 import type { MeterView } from '../../engine/view-types';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
@@ -42,8 +42,6 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
   const d = p.debrief;
   const title = heading(1, 'Debrief');
   title.id = 'debrief-heading';
-  const matched = d.decisions.filter((x) => x.matched).length;
-  const comparable = d.decisions.filter((x) => x.history?.choice).length;
   const labels = d.series[0]?.values.map((_, i) => (i === 0 ? 'Start' : `Decision ${i}`)) ?? [];
   const others = d.endings.filter((e) => !e.reached);
   const reached = d.endings.find((e) => e.reached);
@@ -52,7 +50,7 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
   const { start, end } = d.objectives;
   const change = end - start;
 
-  const { stories, toggle } = storyList(d.decisions);
+  const { stories, toggle } = storyList(d.decisions, d.fictional);
   const head = reportHead(p.title, p.seat, new Date());
 
   const root = h(
@@ -74,7 +72,7 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
           { class: 'debrief-tags' },
           h('span', { class: `tag tag-${tone}` }, TONE[tone]),
           ' ',
-          ending?.historical || reached?.historical
+          !d.fictional && (ending?.historical || reached?.historical)
             ? h('span', { class: 'tag tag-history' }, 'Closest to what happened')
             : null,
           ' ',
@@ -106,18 +104,15 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
         ),
       ),
     ),
-    h(
-      'p',
-      { class: 'lede' },
-      `You took ${d.decisions.length} decision${d.decisions.length === 1 ? '' : 's'}; ` +
-        `${matched} of ${comparable} matched what the real decision-makers did.`,
-    ),
-    h('h2', { class: 'section-heading' }, 'Your path beside history'),
+    h('p', { class: 'lede' }, historySummary(d)),
+    h('h2', { class: 'section-heading' }, d.fictional ? 'Your path' : 'Your path beside history'),
     pathTable(d, p.onReplay),
     h(
       'p',
       { class: 'muted print-only story-print-note' },
-      'What really happened at each decision, with quotes and sources, is in the debrief on screen: a decision opened there prints here too.',
+      d.fictional
+        ? 'Each decision’s whole story is in the debrief on screen: a decision opened there prints here too.'
+        : 'What really happened at each decision, with quotes and sources, is in the debrief on screen: a decision opened there prints here too.',
     ),
     h(
       'div',
@@ -128,7 +123,9 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
     h(
       'p',
       { class: 'muted story-help' },
-      'Open a decision for what really happened: quotes, contested points and sources.',
+      d.fictional
+        ? 'Open a decision for what you chose and what came of it.'
+        : 'Open a decision for what really happened: quotes, contested points and sources.',
     ),
     stories,
     ending
@@ -163,7 +160,7 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
                 null,
                 h('strong', null, e.title),
                 h('span', { class: `tag tag-${e.tone}` }, e.tone),
-                e.historical ? h('span', { class: 'tag tag-history' }, 'What happened') : null,
+                e.historical && !d.fictional ? h('span', { class: 'tag tag-history' }, 'What happened') : null,
                 e.counterfactual ? h('span', { class: 'tag tag-invented' }, 'Invented') : null,
               ),
             ),

@@ -3,8 +3,9 @@
  * the top bar during a run and from the briefing; Back returns to the same place.
  */
 import type { Scenario } from '../../engine/schema';
+import { sourcesById } from '../../engine/view';
 import { h } from '../dom';
-import { heading, type ScreenResult } from './common';
+import { heading, inlineSources, type ScreenResult } from './common';
 
 export interface GlossaryProps {
   scenario: Scenario;
@@ -13,7 +14,7 @@ export interface GlossaryProps {
 }
 
 /** The glossary's entries sorted A–Z (case and accents ignored). */
-export function glossaryEntries(s: Scenario): { term: string; definition: string }[] {
+export function glossaryEntries(s: Scenario): { term: string; definition: string; sources: string[] }[] {
   return [...s.teacher.glossary].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 }
 
@@ -37,7 +38,12 @@ export function renderGlossary(p: GlossaryProps): ScreenResult {
           'dl',
           { class: 'glossary glossary-list' },
           ...entries.map((g) =>
-            h('div', { class: 'glossary-entry' }, h('dt', null, g.term), h('dd', null, g.definition)),
+            h(
+              'div',
+              { class: 'glossary-entry' },
+              h('dt', null, g.term),
+              h('dd', null, g.definition, inlineSources(sourcesById(p.scenario, g.sources))),
+            ),
           ),
         )
       : null,

@@ -3,12 +3,20 @@
  * and the vote (the button, or in class mode the teams' vote area).
  */
 import type { ForecastMode } from '../../engine/advice';
+import { councilMemberOrder, membersInOrder, optionKey, type StepOption, stepOptions } from '../../engine/step-options';
 import type { CouncilMemberView, CouncilView, LedgerEntry, MeterView, StepView } from '../../engine/view-types';
 import { h } from '../dom';
 import type { DecisionDraft } from './class-vote';
 import { forecastBlock } from './forecast';
 import type { StepProps } from './play';
 import { newsEffects, POSITION_ICON, POSITION_WORD } from './play-parts';
+
+/** How a member that is a party to the crisis is labelled in its row. */
+const PARTY_WORD: Record<NonNullable<CouncilMemberView['party']>, string> = {
+  requesting: 'requesting party',
+  accused: 'accused party',
+  affected: 'affected party',
+};
 
 function memberRow(
   m: CouncilMemberView,
@@ -23,6 +31,8 @@ function memberRow(
   team: HTMLElement | null = null,
   /** Whether lobbying this member is offered at all (not when a team holds it). */
   offered = true,
+  /** The player's seat casts this member's vote (`seatVote`): the position shown is the model's lean. */
+  own = false,
 ): HTMLElement {
   const pct = (v: number) => `${((Math.max(-100, Math.min(100, v)) + 100) / 2).toFixed(1)}%`;
   const lean = h(
@@ -30,7 +40,7 @@ function memberRow(
     {
       class: 'lean',
       role: 'img',
-      'aria-label': `Lean ${Math.round(m.lean)} on a scale from −100 (against) to 100 (for)`,
+      'aria-label': `Lean ${Math.round(m.lean)}${m.estimate ? ' (author’s estimate)' : ''} on a scale from −100 (against) to 100 (for)`,
       style: `--object-at:${pct(objectAt)};--support-at:${pct(supportAt)}`,
     },
     h('span', { class: 'lean-marker', style: `left:${pct(m.lean)}` }),
@@ -61,11 +71,28 @@ function memberRow(
   return h(
     'li',
     { class: 'member', 'data-member': m.actor },
-    h('span', { class: 'member-name' }, m.name, m.leader ? h('small', null, m.leader) : null),
+    h(
+      'span',
+      { class: 'member-name' },
+      m.name,
+      m.leader ? h('small', null, m.leader) : null,
+      m.party ? h('span', { class: `member-tag member-party member-party-${m.party}` }, PARTY_WORD[m.party]) : null,
+      m.estimate
+        ? h(
+            'span',
+            {
+              class: 'member-tag member-estimate',
+              title: 'The case’s author estimated this lean; no source gives it.',
+            },
+            'author’s estimate',
+          )
+        : null,
+      own ? h('span', { class: 'member-tag member-own', 'data-own-vote': m.actor }, 'your seat’s vote') : null,
+    ),
     h(
       'span',
       { class: `position position-${m.position}` },
-      `${team ? 'Game’s model: ' : ''}${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
+      `${team || own ? 'Game’s model: ' : ''}${POSITION_ICON[m.position]} ${POSITION_WORD[m.position]}`,
     ),
     lean,
     m.reasons.length > 0 ? h('ul', { class: 'member-reasons' }, ...m.reasons.map((r) => h('li', null, r))) : null,
@@ -89,23 +116,23 @@ export function councilBlock(
 ): { section: HTMLElement; voteArea: HTMLElement | null } | null {
   const c = step.council;
   if (!c) return null;
-  // Keys stay with their members: lobbying one leaves the others' numbers (and the vote's) as they were.
-  // In class mode a member a team holds is not lobbied by the class: its team decides its vote.
+  // Keys stay with their members: lobbying one leaves the others' numbers (and the vote's) as they
+  // were; the engine numbers them as the terminal does (`stepOptions`). In class mode a member a
+  // team holds is not lobbied by the class: its team decides its vote.
   const offered = (m: CouncilMemberView) => Boolean(m.lobby) && (p.lobbyOffered?.(m.actor) ?? true);
-  const lobbyable = c.members.filter(offered).length;
-  const voteKey = String(Math.min(9, lobbyable + 1));
+  const options = stepOptions(step, {
+    ...(p.memberOrder ? { memberOrder: p.memberOrder } : {}),
+    ...(p.lobbyOffered ? { lobbyOffered: p.lobbyOffered } : {}),
+  });
+  const keyOf = new Map(options.flatMap((o) => (o.kind === 'lobby' ? [[o.member.actor, optionKey(o)]] : [])));
+  const votes = options.filter((o) => o.kind === 'vote');
+  const vote = votes[0];
+  const voteKey = (vote && optionKey(vote)) ?? '9';
   const cls = p.classCouncil?.(voteKey) ?? null;
-  let n = 0;
-  const rank = new Map((p.memberOrder ?? []).map((actor, i) => [actor, i]));
-  const listed = [...c.members].sort(
-    (a, b) => (rank.get(a.actor) ?? c.members.length) - (rank.get(b.actor) ?? c.members.length),
-  );
-  const rows = listed.map((m) => {
-    const open = offered(m) && !m.lobby?.done;
-    if (offered(m)) n += 1;
+  const rows = membersInOrder(c, p.memberOrder).map((m) => {
     // What lobbying this member cost: the ledger entries of the coming decision caused by it.
     const paid = p.view.ledger.filter((e) => e.turn === p.view.turn + 1 && e.cause === `lobby:${m.actor}`);
-    const key = open && n <= 8 ? String(n) : null;
+    const key = keyOf.get(m.actor) ?? null;
     return memberRow(
       m,
       meters,
@@ -117,6 +144,7 @@ export function councilBlock(
       p.forecastMode,
       cls?.memberExtra(m.actor) ?? null,
       offered(m),
+      c.seatVote?.actor === m.actor,
     );
   });
   const objecting = c.members.filter((m) => m.position === 'object').map((m) => m.name);
@@ -135,7 +163,7 @@ export function councilBlock(
     ),
     leanScale(c.objectAt, c.supportAt),
     h('ul', { class: 'members', 'aria-label': 'Members of the Council' }, ...rows),
-    cls ? null : councilVote(p, voteKey),
+    cls ? null : councilVote(p, c, votes, meters),
     h(
       'p',
       { class: 'hint' },
@@ -151,13 +179,7 @@ export function councilBlock(
  * decision's draft at the first render, so lobbying never reshuffles the list or its number keys.
  */
 export function councilOrder(draft: DecisionDraft, council: CouncilView): string[] {
-  if (!draft.memberOrder) {
-    const rank = { object: 0, abstain: 1, support: 2 } as const;
-    draft.memberOrder = council.members
-      .map((m, i) => ({ actor: m.actor, key: rank[m.position] * 1000 + i }))
-      .sort((a, b) => a.key - b.key)
-      .map((m) => m.actor);
-  }
+  draft.memberOrder ??= councilMemberOrder(council);
   return draft.memberOrder;
 }
 
@@ -176,28 +198,63 @@ function leanScale(objectAt: number, supportAt: number): HTMLElement {
   );
 }
 
-/** The Council vote when one player decides: the "Why?" field and the button. */
-function councilVote(p: StepProps, voteKey: string): HTMLElement {
+/** The Council vote when one player decides: the "Why?" field and the button (one per position the seat may cast). */
+function councilVote(p: StepProps, c: CouncilView, votes: StepOption[], meters: MeterView[]): HTMLElement {
+  const seat = c.seatVote;
+  const lean = seat ? c.members.find((m) => m.actor === seat.actor)?.position : undefined;
+  const button = (o: StepOption) => {
+    if (o.kind !== 'vote') return null;
+    const key = optionKey(o);
+    const position = o.position;
+    const verdict = seat && position ? seat.verdicts[position] : c.wouldPass ? 'consensus' : 'blocked';
+    const label =
+      seat && position
+        ? `Call the vote: ${seat.name} ${POSITION_WORD[position].toLowerCase()}${position === lean ? ' (the model’s lean)' : ''}`
+        : 'Call the vote';
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: position === undefined || position === lean ? 'btn btn-primary' : 'btn',
+        'data-key': key,
+        'data-vote': position ?? 'call',
+        'data-focus-id': position ? `call-vote-${position}` : 'call-vote',
+        onclick: () => p.onVote(position),
+      },
+      key ? h('kbd', { 'aria-hidden': 'true' }, key) : null,
+      label,
+      seat && position ? h('small', null, ` — ${verdict === 'consensus' ? 'consensus' : 'blocked'}`) : null,
+    );
+  };
+  // What the result itself does (on_consensus, on_blocked): as things stand, the verdict's forecast.
+  const results = c.results
+    ? h(
+        'div',
+        { class: 'vote-results' },
+        ...(['consensus', 'blocked'] as const).map((v) =>
+          c.results && c.results[v].meters.length > 0
+            ? h(
+                'div',
+                { class: `vote-result vote-result-${v}` },
+                h('span', null, v === 'consensus' ? 'If consensus: ' : 'If blocked: '),
+                forecastBlock(c.results[v], meters, p.forecastMode),
+              )
+            : null,
+        ),
+      )
+    : null;
   return h(
     'div',
     null,
     p.notes ?? null,
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn btn-primary',
-          'data-key': voteKey,
-          'data-vote': 'call',
-          'data-focus-id': 'call-vote',
-          onclick: p.onVote,
-        },
-        h('kbd', { 'aria-hidden': 'true' }, voteKey),
-        'Call the vote',
-      ),
-    ),
+    seat && lean
+      ? h(
+          'p',
+          { class: 'hint' },
+          `Your seat casts ${seat.name}’s vote as you call it (the game’s model leans to: ${POSITION_WORD[lean].toLowerCase()}).`,
+        )
+      : null,
+    h('div', { class: 'actions' }, ...votes.map(button)),
+    results,
   );
 }

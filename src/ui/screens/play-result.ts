@@ -2,7 +2,7 @@
 import type { GameView, ResultView } from '../../engine/view-types';
 import { h } from '../dom';
 import { renderText } from '../markup';
-import { heading, ledgerTable, meterList, type ScreenResult } from './common';
+import { claimLabels, heading, ledgerTable, meterList, type ScreenResult } from './common';
 import { invented, POSITION_ICON, POSITION_WORD } from './play-parts';
 
 /**
@@ -101,6 +101,7 @@ export function renderResult(p: ResultProps): ScreenResult {
       : null,
     p.room ? roomBlock(p.room) : null,
     last.text ? h('div', { class: 'prose result-text' }, renderText(last.text)) : null,
+    claimLabels(last.labels),
     historyNote(last),
     h('h3', { class: 'section-heading' }, 'What moved, and why'),
     ledgerTable(last.entries, last.meters, `Ledger of decision ${last.turn}`),

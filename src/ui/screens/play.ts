@@ -4,7 +4,7 @@
  */
 
 import type { ForecastMode } from '../../engine/advice';
-import type { GameView, MeterView, StepView } from '../../engine/view-types';
+import type { GameView, MeterView, Position, StepView } from '../../engine/view-types';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
 import type { ClassCouncil } from './class-council';
@@ -20,7 +20,8 @@ export interface StepProps {
   step: StepView;
   onChoose(id: string): void;
   onLobby(actor: string): void;
-  onVote(): void;
+  /** Calls the vote; `position` is the vote the player's seat casts for its own member (`seatVote`). */
+  onVote(position?: Position): void;
   onContinue(): void;
   /** How forecasts show: advisers' estimates, full numbers, or none. */
   forecastMode: ForecastMode;

@@ -8,9 +8,10 @@
  */
 import { councilStepsBySeat, type TeamRoleSheet, teamRoleSheets } from '../../classroom/role-sheet';
 import type { Scenario } from '../../engine/schema';
+import { sourcesById } from '../../engine/view';
 import { formatDate, formatRange, h } from '../dom';
 import { renderText } from '../markup';
-import { heading, type ScreenResult } from './common';
+import { heading, inlineSources, type ScreenResult } from './common';
 import { glossaryEntries } from './glossary';
 
 export interface RoleSheetsProps {
@@ -117,7 +118,10 @@ function glossarySheet(s: Scenario): HTMLElement | null {
     h(
       'dl',
       { class: 'glossary role-sheet-terms' },
-      ...entries.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]),
+      ...entries.flatMap((g) => [
+        h('dt', null, g.term),
+        h('dd', null, g.definition, inlineSources(sourcesById(s, g.sources))),
+      ]),
     ),
   );
 }

@@ -1,9 +1,10 @@
 /** The teacher guide of a case: its `teacher` block and how to run it with a class. Printable. */
 import { lengthsOf } from '../../engine/estimates';
 import type { Scenario } from '../../engine/schema';
+import { sourcesById } from '../../engine/view';
 import { MINUTES_PER_DECISION, WORDS_PER_MINUTE } from '../../engine/words';
 import { formatRange, h } from '../dom';
-import { heading, type ScreenResult } from './common';
+import { heading, inlineSources, type ScreenResult, sourceList } from './common';
 
 export interface TeacherGuideProps {
   scenario: Scenario;
@@ -91,9 +92,14 @@ export function renderTeacherGuide(p: TeacherGuideProps): ScreenResult {
       ? h(
           'dl',
           { class: 'glossary' },
-          ...t.glossary.flatMap((g) => [h('dt', null, g.term), h('dd', null, g.definition)]),
+          ...t.glossary.flatMap((g) => [
+            h('dt', null, g.term),
+            h('dd', null, g.definition, inlineSources(sourcesById(s, g.sources))),
+          ]),
         )
       : null,
+    t.sources.length > 0 ? h('h2', { class: 'section-heading' }, 'Further reading') : null,
+    sourceList(sourcesById(s, t.sources), 'Sources for the teacher’s notes'),
     h(
       'div',
       { class: 'actions no-print' },
