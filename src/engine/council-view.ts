@@ -3,8 +3,9 @@
  * vote (`seat_votes`), what each verdict would do (`on_consensus`, `on_blocked`), and how a
  * member's lean is marked (`estimate`, `sources`). view.ts spreads them into the CouncilView.
  */
-import { type MemberPosition, partiesOf, type SeatVote, seatMember, verdictOf, withSeatVote } from './council';
+import { type MemberPosition, type SeatVote, seatMember, verdictOf, withSeatVote } from './council';
 import { forecastCertain } from './forecast';
+import { partiesOf } from './parties';
 import type { RunContext } from './run-context';
 import type { Council, CouncilMember, Scenario } from './schema';
 import type { PartyRole } from './schema-steps';

@@ -10,7 +10,6 @@ import { holds } from './conditions';
 import type { TeamPositions } from './events';
 import type { RunContext } from './run-context';
 import type { Council, CouncilMember, Scenario } from './schema';
-import type { PartyRole } from './schema-steps';
 import type { Position, Verdict } from './view-types';
 
 export interface MemberPosition {
@@ -57,18 +56,6 @@ export function seatMember(s: Pick<Scenario, 'roles'>, council: Council, role: s
   const actor =
     sv === true ? s.roles.find((r) => r.id === role)?.actor : Object.hasOwn(sv, role) ? sv[role] : undefined;
   return actor !== undefined && council.members.some((m) => m.actor === actor) ? actor : undefined;
-}
-
-/**
- * The parties to the crisis: the case's `parties`, and its `host` as the requesting party unless
- * `parties` lists it. Each actor once (the first listing counts).
- */
-export function partiesOf(s: Pick<Scenario, 'parties' | 'host'>): { actor: string; role: PartyRole }[] {
-  const out: { actor: string; role: PartyRole }[] = [];
-  for (const p of s.parties ?? [])
-    if (!out.some((x) => x.actor === p.actor)) out.push({ actor: p.actor, role: p.role });
-  if (s.host && !out.some((x) => x.actor === s.host)) out.unshift({ actor: s.host, role: 'requesting' });
-  return out;
 }
 
 /** Whether the run's seat may lobby `member` now: it has a lobby, its `roles` include the seat and its `when` holds. */

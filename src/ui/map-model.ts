@@ -3,7 +3,7 @@
  * the world scene only draws it. No game rule lives here: it reads ids, places and actors.
  */
 
-import { partiesOf } from '../engine/council';
+import { partiesOf } from '../engine/parties';
 import type { Scenario } from '../engine/schema';
 import type { StepView } from '../engine/view-types';
 

@@ -16,8 +16,8 @@ import {
   Game,
   loadScenario,
 } from '../../src/engine';
-import { partiesOf } from '../../src/engine/council';
 import { candidateMoves } from '../../src/engine/moves';
+import { partiesOf } from '../../src/engine/parties';
 import { rulesHash } from '../../src/engine/rules-hash';
 import { optionMove, stepOptions } from '../../src/engine/step-options';
 import { runTable } from '../../src/engine/table-run';
