@@ -69,8 +69,11 @@ export default defineConfig(({ command, mode }) => {
       // The single file reads public/boot-check.js itself, inline.
       copyPublicDir: !single,
       rolldownOptions: {
-        // Two pages: the game and the instructor dashboard (the single file is the game alone).
-        input: single ? [`${root}/index.html`] : [`${root}/index.html`, `${root}/dashboard.html`],
+        // Three pages: the game, the instructor dashboard and the Author page (the single file is
+        // the game alone).
+        input: single
+          ? [`${root}/index.html`]
+          : [`${root}/index.html`, `${root}/dashboard.html`, `${root}/author.html`],
         output: {
           // Phaser and the map code are reached only through dynamic import() in src/main.ts;
           // this keeps Phaser in a chunk of its own whatever imports it. (The single file turns

@@ -1,6 +1,6 @@
 /**
  * The installable, offline site: the web app manifest, its icons (drawn into `assets/icons/` by
- * draw-icons.ts) and a Workbox service worker that precaches both pages and everything they load
+ * draw-icons.ts) and a Workbox service worker that precaches every page and everything they load
  * (scripts, styles, WOFF2 fonts, the cases, the map data), through vite-plugin-pwa. The player is
  * asked before a new version takes over (`registerType: 'prompt'`, src/ui/pwa-update.ts). Only
  * the default production build has it; every other build gets `virtual:pwa-register` as a stub
@@ -57,7 +57,8 @@ export function installableSite(root: string): PluginOption[] {
         ],
       },
       workbox: {
-        // Both pages and all they load. WOFF fonts are left out: every browser with service
+        // Every page (the game, the dashboard, the Author page with its editor chunk and its
+        // engine worker) and all they load. WOFF fonts are left out: every browser with service
         // workers reads the WOFF2 each @font-face lists first.
         globPatterns: ['**/*.{html,js,css,woff2,json,png}'],
         // Phaser's chunk is 1.4 MB; the default limit is 2 MiB.

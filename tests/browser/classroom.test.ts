@@ -213,6 +213,7 @@ describe('classroom play', () => {
     try {
       const href = await page.getAttribute('#main [data-action="dashboard"]', 'href');
       expect(href).toBe('dashboard.html');
+      expect(await page.getAttribute('#main [data-action="author"]', 'href')).toBe('author.html');
       await clickAndRender(page, '[data-action="new"]');
       await clickAndRender(page, `[data-case="${CASE.id}"]`);
       await clickAndRender(page, `[data-role="${CASE.roles[0]?.id}"]`);

@@ -73,8 +73,9 @@ describe('the single file', () => {
       expect(world.world).toBe(true);
       expect(world.worldError).toBe(null);
       expect(await page.locator('canvas').count()).toBeGreaterThan(0);
-      // No dashboard sits beside the file, so the title does not offer it.
+      // No dashboard or Author page sits beside the file, so the title offers neither.
       expect(await page.locator('[data-action="dashboard"]').count()).toBe(0);
+      expect(await page.locator('[data-action="author"]').count()).toBe(0);
       await shoot(page, 'single-file-title');
 
       await startRun(page, c.id, c.roles[0]?.id ?? '');

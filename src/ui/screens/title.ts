@@ -80,23 +80,13 @@ export function renderTitle(p: TitleProps): ScreenResult {
           : null,
         menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
         menuButton('credits', 'Sources and credits', null, p.onCredits),
-        // The single-file build (`--mode single`) has no dashboard.html beside it.
-        import.meta.env.MODE === 'single'
-          ? null
-          : h(
-              'li',
-              null,
-              h(
-                'a',
-                { class: 'btn', href: 'dashboard.html', 'data-action': 'dashboard' },
-                h(
-                  'span',
-                  { class: 'label' },
-                  'Instructor dashboard',
-                  h('small', null, 'Load and compare result files'),
-                ),
-              ),
-            ),
+        // The single-file build (`--mode single`) has no dashboard.html or author.html beside it.
+        ...(import.meta.env.MODE === 'single'
+          ? []
+          : [
+              pageLink('dashboard.html', 'dashboard', 'Instructor dashboard', 'Load and compare result files'),
+              pageLink('author.html', 'author', 'Write a scenario', 'The Author page: edit, check and play a case'),
+            ]),
       ),
     ),
     p.cases.length > 0
@@ -115,4 +105,17 @@ export function renderTitle(p: TitleProps): ScreenResult {
   );
   title.id = 'title-heading';
   return { root, heading: title, layout: 'hero' };
+}
+
+/** A menu entry that opens another page of the site (the dashboard, the Author page). */
+function pageLink(href: string, action: string, label: string, detail: string): HTMLElement {
+  return h(
+    'li',
+    null,
+    h(
+      'a',
+      { class: 'btn', href, 'data-action': action },
+      h('span', { class: 'label' }, label, h('small', null, detail)),
+    ),
+  );
 }
