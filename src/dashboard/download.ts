@@ -7,6 +7,7 @@ import {
   localTimestamp,
   resultsToCsv,
 } from '../classroom/index';
+import { downloadText } from '../ui/dom';
 
 /** Downloads the results as CSV; returns the file name given to the browser. */
 export function downloadCsv(
@@ -15,16 +16,6 @@ export function downloadCsv(
   now: Date = new Date(),
 ): string {
   const name = csvFileName(localTimestamp(now));
-  const blob = new Blob([resultsToCsv(results, { ...opts, bom: true })], { type: CSV_MIME_TYPE });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  downloadText(name, resultsToCsv(results, { ...opts, bom: true }), CSV_MIME_TYPE);
   return name;
 }

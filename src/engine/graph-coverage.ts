@@ -8,7 +8,7 @@ import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { DeadEndError, randomPlaythrough } from './autoplay';
 import { type Budget, spent } from './bounded-walk';
 import { compileScenario } from './compiler';
-import { allConditions } from './conditions';
+import { conditionReads } from './condition-reads';
 import type { GameEvent } from './events';
 import type { Game } from './game';
 import { candidateMoves } from './moves';
@@ -29,21 +29,6 @@ export function candidateEvents(s: Scenario, step: string): GameEvent[] {
   return candidateMoves(s.steps.find((x) => x.id === step));
 }
 
-/** What the scenario's conditions read: only these can change where a run goes. */
-function readSet(s: Scenario) {
-  const meters = new Set<string>();
-  const flags = new Set<string>();
-  const chosen = new Set<string>();
-  const visited = new Set<string>();
-  for (const c of allConditions(s)) {
-    if ('meter' in c) meters.add(c.meter);
-    else if ('flag' in c) flags.add(c.flag);
-    else if ('chose' in c) chosen.add(c.chose);
-    else if ('visited' in c) visited.add(c.visited);
-  }
-  return { meters, flags, chosen, visited };
-}
-
 /**
  * How finely the walk tells states apart. `exact`: where the run is plus everything its
  * conditions can read (meters read by conditions included; never the ledger). `flags`: the same
@@ -53,8 +38,8 @@ function readSet(s: Scenario) {
 export type Precision = 'exact' | 'flags' | 'steps';
 
 function stateKeyFor(s: Scenario, precision: Precision) {
-  const r = readSet(s);
-  const pick = <T>(rec: Record<string, T>, keep: Set<string>) => [...keep].sort().map((k) => rec[k]);
+  const r = conditionReads(s);
+  const pick = <T>(rec: Record<string, T>, keep: ReadonlySet<string>) => [...keep].sort().map((k) => rec[k]);
   // Who was lobbied is a set: the order of lobbying never changes a vote.
   if (precision === 'steps')
     return (value: unknown, ctx: RunContext) => JSON.stringify([value, [...ctx.lobbied].sort()]);

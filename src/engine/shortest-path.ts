@@ -13,7 +13,7 @@
  * real, but a shorter one may exist, and `exact` says so. Lobbying is tried in one order (members
  * as listed), since the order never changes a vote.
  */
-import { allConditions } from './conditions';
+import { conditionReads } from './condition-reads';
 import type { GameEvent } from './events';
 import { candidateMoves } from './moves';
 import type { RunContext } from './run-context';
@@ -53,31 +53,12 @@ export interface PathOptions {
 
 type Precision = 'exact' | 'steps';
 
-/** What the scenario's conditions read: only these (and the generator) change where a run can go. */
-function readSet(s: Scenario) {
-  const meters = new Set<string>();
-  const flags = new Set<string>();
-  const chosen = new Set<string>();
-  const visited = new Set<string>();
-  for (const c of allConditions(s)) {
-    if ('meter' in c) meters.add(c.meter);
-    else if ('flag' in c) flags.add(c.flag);
-    else if ('chose' in c) chosen.add(c.chose);
-    else if ('visited' in c) visited.add(c.visited);
-  }
-  return {
-    meters: [...meters].sort(),
-    flags: [...flags].sort(),
-    chosen,
-    visited,
-  };
-}
-
 function keyFor(s: Scenario, precision: Precision): (run: TableRun) => string {
   const place = (run: TableRun) => (run.status === 'done' ? `#done:${run.context.ending ?? ''}` : run.value);
   const lobbied = (ctx: RunContext) => [...ctx.lobbied].sort().join(',');
   if (precision === 'steps') return (run) => `${place(run)}|${lobbied(run.context)}`;
-  const r = readSet(s);
+  const reads = conditionReads(s);
+  const r = { ...reads, meters: [...reads.meters].sort(), flags: [...reads.flags].sort() };
   return (run) => {
     const ctx = run.context;
     return JSON.stringify([

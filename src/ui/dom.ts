@@ -72,3 +72,18 @@ export function signed(n: number): string {
   if (r < 0) return `−${Math.abs(r)}`;
   return '±0';
 }
+
+/**
+ * Hands `text` to the browser as a download named `fileName`: a Blob, an object URL and an
+ * `<a download>` (nothing is uploaded). The game's result files, the dashboard's CSV and the
+ * Author page's scenario files all leave this way.
+ */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

@@ -7,22 +7,12 @@ import { version as packageVersion } from '../../package.json';
 import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
 import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
-import { h } from './dom';
+import { downloadText, h } from './dom';
 import { printOrSay, resultText } from './result-text';
 import type { PlayMode } from './screens/class-vote';
 
 // Only the version is imported: the rest of package.json (its scripts) stays out of the bundle.
 export const APP_VERSION: string = packageVersion ?? '0.0.0';
-
-/** Downloads a text file with a Blob, an object URL and an `<a download>`. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: fileName, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export interface SaveResultsProps {
   game: Game;

@@ -4,6 +4,7 @@
  * handle, so Save writes the same file again; elsewhere Open reads a file chosen in an
  * `<input type="file">` and Save downloads the text under the file's name. Nothing is uploaded.
  */
+import { downloadText } from '../ui/dom';
 
 interface WritableLike {
   write(data: string): Promise<void>;
@@ -132,13 +133,5 @@ export class ScenarioFiles {
 
 /** Hands the text to the browser as a download named `name`. */
 export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/yaml;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  downloadText(name, text, 'text/yaml;charset=utf-8');
 }

@@ -181,8 +181,8 @@ afterAll(() => {
   g.document = savedDocument;
 });
 
-/** The number keys of the step as the browser renders it: each button's key and what it does. */
-function browserKeys(view: GameView, memberOrder: string[] | undefined): Map<string, string | null> {
+/** The step as the browser renders it (in the stand-in DOM). */
+function renderedStep(view: GameView, memberOrder?: string[]): FakeNode {
   const step = view.step;
   if (!step) throw new Error('no step');
   const noop = () => {};
@@ -196,8 +196,14 @@ function browserKeys(view: GameView, memberOrder: string[] | undefined): Map<str
     forecastMode: 'numbers',
     ...(memberOrder ? { memberOrder } : {}),
   });
+  return root as unknown as FakeNode;
+}
+
+/** The number keys of the step as the browser renders it: each button's key and what it does. */
+function browserKeys(view: GameView, memberOrder: string[] | undefined): Map<string, string | null> {
   const keys = new Map<string, string | null>();
-  for (const b of (root as unknown as FakeNode).withAttribute('data-key')) {
+  const root = renderedStep(view, memberOrder);
+  for (const b of root.withAttribute('data-key')) {
     const what = b.getAttribute('data-choice')
       ? `choose:${b.getAttribute('data-choice')}`
       : b.getAttribute('data-lobby')
@@ -210,7 +216,7 @@ function browserKeys(view: GameView, memberOrder: string[] | undefined): Map<str
     keys.set(what, b.getAttribute('data-key'));
   }
   // A button rendered without a key (past the ninth) has data-key null: h() leaves it out.
-  for (const b of (root as unknown as FakeNode).withAttribute('data-lobby')) {
+  for (const b of root.withAttribute('data-lobby')) {
     const what = `lobby:${b.getAttribute('data-lobby')}`;
     if (!keys.has(what)) keys.set(what, null);
   }
@@ -339,17 +345,8 @@ describe('a Council where the seat casts its own member’s vote (council-seat.y
     const view = game.view();
     const step = view.step;
     if (!step?.council) throw new Error('not at the Council');
-    const noop = () => {};
-    const { root } = renderStep({
-      view,
-      step,
-      onChoose: noop,
-      onLobby: noop,
-      onVote: noop,
-      onContinue: noop,
-      forecastMode: 'numbers',
-    });
-    const votes = (root as unknown as FakeNode)
+    const root = renderedStep(view);
+    const votes = root
       .withAttribute('data-vote')
       .map((b) => [b.getAttribute('data-vote'), b.getAttribute('data-key'), b.textContent]);
     expect(votes).toEqual([
@@ -362,7 +359,7 @@ describe('a Council where the seat casts its own member’s vote (council-seat.y
       [3, 'abstain'],
       [4, 'object'],
     ]);
-    const members = (root as unknown as FakeNode).withAttribute('data-member').map((m) => m.textContent);
+    const members = root.withAttribute('data-member').map((m) => m.textContent);
     expect(members.find((t) => t.startsWith('Redland'))).toContain('author’s estimate');
     expect(members.find((t) => t.startsWith('Redland'))).toContain('your seat’s vote');
     expect(members.find((t) => t.startsWith('Greenland'))).toContain('accused party');
