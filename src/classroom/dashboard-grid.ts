@@ -5,6 +5,7 @@
  * `id` fields for the page's data attributes and the CSV's id columns.
  */
 import type { Scenario } from '../engine/schema';
+import { outcomeLabel } from '../engine/view';
 import { decisionNumberText, stepOrder, turnsOf } from './dashboard-order';
 import type { Person } from './dashboard-people';
 import type { GridCell, GridColumn, GridRow, SeatGrid } from './dashboard-types';
@@ -44,11 +45,16 @@ function optionLabel(scenario: Scenario | undefined, step: string, id: string, d
   );
 }
 
-/** The text of the random result a choice drew, from the case (none without it). */
-export function outcomeText(scenario: Scenario | undefined, d: ResultDecision): string | undefined {
+/** The random result a choice drew, from the case (none without it). */
+function outcomeOf(scenario: Scenario | undefined, d: ResultDecision) {
   if (!d.outcome) return undefined;
   const choice = scenario?.steps.find((s) => s.id === d.step)?.choices.find((c) => c.id === d.choice.id);
-  return choice?.outcomes.find((o) => o.id === d.outcome)?.text;
+  return choice?.outcomes.find((o) => o.id === d.outcome);
+}
+
+/** The text of the random result a choice drew, from the case (none without it). */
+export function outcomeText(scenario: Scenario | undefined, d: ResultDecision): string | undefined {
+  return outcomeOf(scenario, d)?.text;
 }
 
 /** A class tally with each option's label, in the order entered. */
@@ -64,7 +70,9 @@ export function tallyLabels(
 }
 
 function cellOf(d: ResultDecision, scenario: Scenario | undefined, historyId: string | undefined): GridCell {
-  const outcome = outcomeText(scenario, d);
+  // A grid cell is small: the result's label (its first sentence when it has none), not its text.
+  const drawn = outcomeOf(scenario, d);
+  const outcome = drawn ? outcomeLabel(drawn) : undefined;
   const tally = tallyLabels(scenario, d);
   return {
     turn: d.turn,

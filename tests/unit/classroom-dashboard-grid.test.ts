@@ -4,6 +4,7 @@
  * them, each cell the option's label and whether it was history's; flagged files nowhere; only
  * labels for a person to read. Expected values come from the runs themselves.
  */
+
 import { describe, expect, it } from 'vitest';
 import {
   buildResult,
@@ -16,6 +17,7 @@ import {
 } from '../../src/classroom';
 import { compareGroups } from '../../src/classroom/dashboard-groups';
 import { Game } from '../../src/engine';
+import { outcomeLabel } from '../../src/engine/view';
 import { CLASS_RESULT_OPTIONS, FORGED_ENDING, loadFixture, loadOrThrow, playThrough, SCENARIO_DIR } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
@@ -102,12 +104,13 @@ describe('the grid of a seat', () => {
       { id: 'ask_yes', label: 'Ask the alliance', votes: 10 },
       { id: 'ask_no', label: 'Cope alone', votes: 2 },
     ]);
-    // A random result drawn reads as the case words it.
+    // A random result drawn reads as the case names it: its label, or its text's first sentence.
     const request = rows[0]?.cells[1]?.[0];
-    const text = mini.steps[1]?.choices
+    const drawn = mini.steps[1]?.choices
       .find((c) => c.id === 'assess_yes')
-      ?.outcomes.find((o) => o.id === files[0]?.result.decisions[1]?.outcome)?.text;
-    expect(request?.outcome).toBe(text);
+      ?.outcomes.find((o) => o.id === files[0]?.result.decisions[1]?.outcome);
+    expect(request?.outcome).toBe(drawn && outcomeLabel(drawn));
+    expect(request?.outcome).not.toBe(drawn?.id);
   });
 
   it('puts the groups side by side, with their share of history’s choices and their endings', () => {
