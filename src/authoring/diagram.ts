@@ -5,6 +5,7 @@
  */
 import { safeLine } from '../cli/safe-text';
 import type { Condition, Next, Scenario } from '../engine';
+import { nextOf } from '../engine/conditions';
 import { FULL_LENGTH } from '../engine/schema';
 
 export interface Edge {
@@ -75,6 +76,12 @@ function conditionText(c: Condition): string {
   if ('visited' in c) return `visited ${c.visited}`;
   if ('role' in c) return `seat ${c.role}`;
   if ('length' in c) return `${c.length} length`;
+  if ('decisions' in c) {
+    const { gte, lte } = c.decisions;
+    return [gte !== undefined && `decisions ≥ ${gte}`, lte !== undefined && `decisions ≤ ${lte}`]
+      .filter(Boolean)
+      .join(' and ');
+  }
   if ('all' in c) return c.all.map(conditionText).join(' and ');
   if ('any' in c) return `(${c.any.map(conditionText).join(' or ')})`;
   return `not (${conditionText(c.not)})`;
@@ -138,7 +145,7 @@ export function historicalMoves(s: Scenario, role: string): string[] {
       if (!c || knownHolds(c.when, { role, visited, chosen }) === false) break;
       chosen.add(c.id);
       const o = c.outcomes[0];
-      next = o ? (o.next ?? c.next) : c.next;
+      next = nextOf(st, c, o);
       move = moveKey(st.id, 'choice', c.id, o?.id ?? '');
     } else if (st.council) {
       if (hist !== 'consensus' && hist !== 'blocked') break;
@@ -165,10 +172,10 @@ export function scenarioEdges(s: Scenario, role?: string): Edge[] {
   for (const st of s.steps) {
     for (const c of st.choices) {
       const key = (o: string) => moveKey(st.id, 'choice', c.id, o);
-      if (c.outcomes.length === 0) edges.push(...nextEdges(st.id, c.label, c.next, key(''), { choice: c.id }));
+      if (c.outcomes.length === 0) edges.push(...nextEdges(st.id, c.label, nextOf(st, c), key(''), { choice: c.id }));
       for (const o of c.outcomes) {
         edges.push(
-          ...nextEdges(st.id, `${c.label} → ${o.id}`, o.next ?? c.next, key(o.id), { choice: c.id, outcome: o.id }),
+          ...nextEdges(st.id, `${c.label} → ${o.id}`, nextOf(st, c, o), key(o.id), { choice: c.id, outcome: o.id }),
         );
       }
     }
@@ -177,7 +184,8 @@ export function scenarioEdges(s: Scenario, role?: string): Edge[] {
         edges.push(...nextEdges(st.id, verdict, st.council[verdict], moveKey(st.id, verdict), { verdict }));
       }
     }
-    edges.push(...nextEdges(st.id, '', st.next, moveKey(st.id, 'next')));
+    // On a step with choices, `next` is the one its choices share (drawn on each choice above).
+    if (st.choices.length === 0) edges.push(...nextEdges(st.id, '', st.next, moveKey(st.id, 'next')));
   }
   const seatsOf = new Map<string, string[]>();
   for (const r of s.roles) {

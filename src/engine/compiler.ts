@@ -12,6 +12,7 @@
  *   the implementations before the machine is built. No code is generated or evaluated.
  */
 import { setup } from 'xstate';
+import { nextOf } from './conditions';
 import { councilTransitions } from './council';
 import type { GameEvent } from './events';
 import { ACTION_NAMES, GUARD_NAMES, implementations } from './implementations';
@@ -62,7 +63,9 @@ export function machineConfig(s: Scenario) {
       on.CHOOSE = step.choices.flatMap((c) => {
         const outcomes = c.outcomes.length > 0 ? c.outcomes : [null];
         return outcomes.map((o, i) => {
-          const next = (o?.next ?? c.next) as Next;
+          // A choice or outcome without its own `next` takes the step's: the same transition as if
+          // the step's `next` were written on it.
+          const next = nextOf(step, c, o) as Next;
           return {
             guard: { type: 'canTake', params: { step: step.id, choice: c.id, outcome: o ? i : -1 } },
             target: target(next, step.id, o ? `${c.id}:${o.id}` : c.id),

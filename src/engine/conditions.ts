@@ -1,6 +1,6 @@
 /** Evaluating a scenario's conditions against the state of a run. Pure. */
 import type { RunContext } from './run-context';
-import { type Condition, FULL_LENGTH, type Next, type Scenario } from './schema';
+import { type Choice, type Condition, FULL_LENGTH, type Next, type Outcome, type Scenario, type Step } from './schema';
 
 export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if (c === undefined) return true;
@@ -19,6 +19,10 @@ export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if ('visited' in c) return ctx.visited.includes(c.visited);
   if ('role' in c) return ctx.role === c.role;
   if ('length' in c) return (ctx.length ?? FULL_LENGTH) === c.length;
+  if ('decisions' in c) {
+    const { gte, lte } = c.decisions;
+    return (gte === undefined || ctx.turn >= gte) && (lte === undefined || ctx.turn <= lte);
+  }
   if ('all' in c) return c.all.every((x) => holds(x, ctx));
   if ('any' in c) return c.any.some((x) => holds(x, ctx));
   return !holds(c.not, ctx);
@@ -29,6 +33,14 @@ export function resolveNext(next: Next, ctx: RunContext): string {
   if (typeof next === 'string') return next;
   for (const b of next) if (holds(b.when, ctx)) return b.to;
   return next[next.length - 1]?.to ?? '';
+}
+
+/**
+ * Where a choice (and, given one, its outcome) leads: the outcome's own `next`, else the choice's,
+ * else the step's `next`, which every choice and outcome without one of its own shares.
+ */
+export function nextOf(step: Pick<Step, 'next'>, choice: Pick<Choice, 'next'>, outcome?: Pick<Outcome, 'next'> | null) {
+  return outcome?.next ?? choice.next ?? step.next;
 }
 
 function conditionsIn(c: Condition | undefined, out: Condition[] = []): Condition[] {

@@ -8,7 +8,7 @@ import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { DeadEndError, randomPlaythrough } from './autoplay';
 import { type Budget, spent } from './bounded-walk';
 import { compileScenario } from './compiler';
-import { conditionReads } from './condition-reads';
+import { conditionReads, decisionsKey } from './condition-reads';
 import type { GameEvent } from './events';
 import type { Game } from './game';
 import { candidateMoves } from './moves';
@@ -52,6 +52,7 @@ function stateKeyFor(s: Scenario, precision: Precision) {
       ctx.chosen.filter((c) => r.chosen.has(c)),
       ctx.visited.filter((v) => r.visited.has(v)),
       [...ctx.lobbied].sort(),
+      decisionsKey(r, ctx.turn),
     ]);
 }
 

@@ -1,32 +1,40 @@
 /** Lint rules over the choices of a step: two with the same effects, and one another dominates for a seat. */
 
-import { staticReachable } from './lint-paths';
+import { nextOf } from './conditions';
+import { forSeat, staticReachable } from './lint-paths';
 import type { Report } from './lint-rules';
 import { dominatedOn, expectedDeltas, objectiveWeights } from './option-value';
-import type { Scenario } from './schema';
+import type { Choice, Scenario } from './schema';
 
-/** Two choices of a step with the same effects and destination: the decision makes no difference. */
+/**
+ * Two choices of a step with the same effects and destination that one seat can both be offered:
+ * the decision makes no difference. (Two that no seat sees together, such as one option worded
+ * for each seat with `when: { role: … }`, are one decision told two ways.)
+ */
 export function lintIdenticalChoices(s: Scenario, report: Report): void {
   s.steps.forEach((st, si) => {
-    const signatures = new Map<string, string>();
+    const signatures = new Map<string, Choice[]>();
+    const together = (a: Choice, b: Choice) =>
+      s.roles.some((r) => forSeat(a.when, r.id) !== false && forSeat(b.when, r.id) !== false);
     st.choices.forEach((c, ci) => {
       const cp = ['steps', si, 'choices', ci];
       const sig = JSON.stringify([
         c.effects.map((e) => [e.meter, e.delta]),
         c.set,
         c.clear,
-        c.outcomes.map((o) => [o.weight, o.effects.map((e) => [e.meter, e.delta]), o.set, o.clear, o.next]),
-        c.next,
+        c.outcomes.map((o) => [o.weight, o.effects.map((e) => [e.meter, e.delta]), o.set, o.clear, nextOf(st, c, o)]),
+        nextOf(st, c),
       ]);
-      const twin = signatures.get(sig);
+      const same = signatures.get(sig) ?? [];
+      const twin = same.find((x) => together(x, c));
       if (twin) {
         report.warn(
           'identical-choices',
           [...cp, 'id'],
-          `choice "${c.id}" has the same effects and destination as "${twin}": the decision makes no difference`,
+          `choice "${c.id}" has the same effects and destination as "${twin.id}": the decision makes no difference`,
         );
       } else {
-        signatures.set(sig, c.id);
+        signatures.set(sig, [...same, c]);
       }
     });
   });

@@ -13,7 +13,7 @@ import { sampleLength } from './path-lengths';
 import { type Condition, FULL_LENGTH, type Next, type Scenario } from './schema';
 
 /** Whether a condition holds for a seat whatever else the run holds: true, false, or undefined when it depends. */
-function forSeat(c: Condition | undefined, role: string | undefined): boolean | undefined {
+export function forSeat(c: Condition | undefined, role: string | undefined): boolean | undefined {
   if (c === undefined) return true;
   if (role === undefined) return undefined;
   if ('role' in c) return c.role === role;

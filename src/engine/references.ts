@@ -248,7 +248,12 @@ export function checkReferences(s: Scenario): Finding[] {
     });
     refs('source', step.sources, [...p, 'sources']);
 
-    const kinds = [step.choices.length > 0 && 'choices', step.council && 'council', step.next !== undefined && 'next']
+    // A step with choices may also have a `next`: the one its choices and outcomes without their own share.
+    const kinds = [
+      step.choices.length > 0 && 'choices',
+      step.council && 'council',
+      step.next !== undefined && step.choices.length === 0 && 'next',
+    ]
       .filter(Boolean)
       .join(', ');
     if (kinds.split(', ').length !== 1 || kinds === '') {
@@ -257,7 +262,7 @@ export function checkReferences(s: Scenario): Finding[] {
         message:
           kinds === ''
             ? `step "${step.id}" needs choices, a council, or a next (for a narrative step)`
-            : `step "${step.id}" has ${kinds}: give exactly one of choices, council, next`,
+            : `step "${step.id}" has ${kinds}: give exactly one of choices, council, next (a step with choices may also have a next its choices share)`,
         code: 'step-kind',
         severity: 'error',
       });
@@ -283,10 +288,15 @@ export function checkReferences(s: Scenario): Finding[] {
         flagChanges(o, op);
         next(o.next, [...op, 'next']);
       });
-      if (c.next === undefined && (c.outcomes.length === 0 || c.outcomes.some((o) => o.next === undefined))) {
+      const shared = step.next !== undefined;
+      if (
+        !shared &&
+        c.next === undefined &&
+        (c.outcomes.length === 0 || c.outcomes.some((o) => o.next === undefined))
+      ) {
         out.push({
           path: [...cp, 'id'],
-          message: `choice "${c.id}" needs a next (or every one of its outcomes needs one)`,
+          message: `choice "${c.id}" needs a next (or every one of its outcomes needs one, or its step a next its choices share)`,
           code: 'choice-next',
           severity: 'error',
         });

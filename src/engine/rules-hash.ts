@@ -5,7 +5,8 @@
  * added to the schema enters the hash only when it is added here.
  *
  * In the rules: the scenario format version, ids, conditions, effects (meter and delta), flags set
- * and cleared, outcomes and their weights, events and their chances, `next` targets, the Council
+ * and cleared, outcomes and their weights, events and their chances, `next` targets (a step's `next`
+ * shared by its choices counted on each choice that takes it), the Council
  * (members, leans, shifts, thresholds, lobbying, its costs and who may lobby, consensus and blocked
  * targets and what each result does, the seats that cast their own member's vote),
  * meters' ranges and starts, flags' starts, seats' first steps and objective weights (the seat's
@@ -37,6 +38,7 @@ function condition(c: Condition | undefined): unknown {
   if ('visited' in c) return { visited: c.visited };
   if ('role' in c) return { role: c.role };
   if ('length' in c) return { length: c.length };
+  if ('decisions' in c) return { decisions: { gte: c.decisions.gte, lte: c.decisions.lte } };
   if ('all' in c) return { all: c.all.map(condition) };
   if ('any' in c) return { any: c.any.map(condition) };
   return { not: condition(c.not) };
@@ -63,13 +65,16 @@ const outcome = (o: Outcome) => ({
   next: next(o.next),
 });
 
-const choice = (c: Choice) => ({
+// A step's `next` shared by its choices is hashed on each choice that takes it (and not on the
+// step), so a case written with the shared form has the rules, and the hash, of the same case with
+// the `next` repeated on each choice: rewriting one as the other keeps its saves valid.
+const choice = (c: Choice, shared: Next | undefined) => ({
   id: c.id,
   when: condition(c.when),
   effects: effects(c.effects),
   ...flagChanges(c),
   outcomes: c.outcomes.map(outcome),
-  next: next(c.next),
+  next: next(c.next ?? shared),
 });
 
 function council(c: Step['council']): unknown {
@@ -110,9 +115,9 @@ const step = (s: Step) => ({
     effects: effects(e.effects),
     ...flagChanges(e),
   })),
-  choices: s.choices.map(choice),
+  choices: s.choices.map((c) => choice(c, s.next)),
   council: council(s.council),
-  next: next(s.next),
+  next: s.choices.length > 0 ? null : next(s.next),
 });
 
 /** What decides play in a scenario, and nothing else: the object `rulesHash` hashes. */

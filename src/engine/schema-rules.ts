@@ -12,6 +12,7 @@ export type Condition =
   | { visited: string }
   | { role: string }
   | { length: string }
+  | { decisions: { gte?: number; lte?: number } }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -45,6 +46,34 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z
       .strictObject({ length: Id.describe('A length id (`full` for the whole case).') })
       .describe('True when the run is played at this length (a class lesson, or the full case).'),
+    z
+      .strictObject({
+        decisions: z
+          .strictObject({
+            gte: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe('True when the run has taken at least this many decisions.'),
+            lte: z
+              .number()
+              .int()
+              .min(0)
+              .optional()
+              .describe('True when the run has taken at most this many decisions.'),
+          })
+          .refine((t) => t.gte !== undefined || t.lte !== undefined, {
+            message: 'a decisions test needs gte or lte',
+          })
+          .refine((t) => t.gte === undefined || t.lte === undefined || t.gte <= t.lte, {
+            message: 'decisions: gte is above lte, so the condition never holds',
+          })
+          .describe('Compares the number of decisions taken so far (choices and Council votes) with numbers.'),
+      })
+      .describe(
+        'True when the number of decisions the run has taken (choices and Council votes, not Continue or lobbying) is in range: a deadline.',
+      ),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }).describe('True when every condition holds.'),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }).describe('True when at least one condition holds.'),
     z.strictObject({ not: ConditionSchema }).describe('True when the condition does not hold.'),

@@ -24,7 +24,7 @@ export const OutcomeSchema = z
     effects: Effects,
     set: FlagList('Flags this outcome sets.'),
     clear: FlagList('Flags this outcome clears.'),
-    next: NextSchema.optional().describe("Overrides the choice's `next` for this outcome."),
+    next: NextSchema.optional().describe("Overrides the choice's `next` (and the step's) for this outcome."),
     author_note: AuthorNote,
   })
   .describe('One possible result of a choice, drawn with the run’s seeded random numbers.');
@@ -43,7 +43,9 @@ export const ChoiceSchema = z
     clear: FlagList('Flags this choice clears.'),
     outcomes: z.array(OutcomeSchema).default([]).describe('Random results (seeded); none for a certain result.'),
     result: z.string().max(2000).optional().describe('What happens, shown after the choice when it has no outcomes.'),
-    next: NextSchema.optional().describe('Where the choice leads (an outcome may override it).'),
+    next: NextSchema.optional().describe(
+      "Where the choice leads (an outcome may override it); default: the step's `next`, shared by its choices.",
+    ),
     author_note: AuthorNote,
   })
   .describe('An option the player can take at a step.');
@@ -219,7 +221,9 @@ export const StepSchema = z
     events: z.array(EventSchema).default([]).describe('Consequences that may happen on entering the step.'),
     choices: z.array(ChoiceSchema).default([]).describe('The options; none for a narrative step with `next`.'),
     council: CouncilSchema.optional().describe('Makes this step a Council decision by consensus.'),
-    next: NextSchema.optional().describe('For a narrative step: where Continue leads.'),
+    next: NextSchema.optional().describe(
+      'For a narrative step: where Continue leads. For a step with choices: where every choice and outcome without its own `next` leads.',
+    ),
     history: HistorySchema.optional().describe('What really happened at this decision.'),
     author_note: AuthorNote,
   })

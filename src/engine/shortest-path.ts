@@ -13,7 +13,7 @@
  * real, but a shorter one may exist, and `exact` says so. Lobbying is tried in one order (members
  * as listed), since the order never changes a vote.
  */
-import { conditionReads } from './condition-reads';
+import { conditionReads, decisionsKey } from './condition-reads';
 import type { GameEvent } from './events';
 import { candidateMoves } from './moves';
 import type { RunContext } from './run-context';
@@ -69,6 +69,7 @@ function keyFor(s: Scenario, precision: Precision): (run: TableRun) => string {
       r.flags.map((f) => ctx.flags[f] === true),
       ctx.chosen.filter((c) => r.chosen.has(c)).sort(),
       ctx.visited.filter((v) => r.visited.has(v)).sort(),
+      decisionsKey(reads, ctx.turn),
     ]);
   };
 }
