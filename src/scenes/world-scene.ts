@@ -103,7 +103,7 @@ export class WorldScene extends BaseScene {
   private onModel(model: MapModel): void {
     const before = this.model;
     this.model = model;
-    this.countries.setCountries(model.members, model.hosts);
+    this.countries.setCountries(model.members, model.hosts, model.accused);
     this.countries.setRegions(model.regions);
     this.countries.setDim(model.dim);
     this.rebuildOverlay();

@@ -390,6 +390,7 @@ export class App {
     // The chamber covers the map: its legend steps aside.
     this.el.app.classList.toggle('council-open', payload.council !== null);
     this.el.app.classList.toggle('has-moves', payload.map.moves.length > 0);
+    this.el.app.classList.toggle('has-accused', payload.map.accused.length > 0);
     bridge.emit(BridgeEvent.Screen, payload);
   }
 

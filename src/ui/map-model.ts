@@ -45,8 +45,10 @@ export interface MapRegion {
 export interface MapModel {
   /** Points inside the alliance's member states: the country around each is shaded. */
   members: MapPoint[];
-  /** Points inside the state in crisis: its country is highlighted. */
+  /** Points inside the state in crisis (and any other requesting or affected party): its country is highlighted. */
   hosts: MapPoint[];
+  /** Points inside a party accused in the crisis (the case's `parties`): its country is outlined as accused. */
+  accused: MapPoint[];
   /** Regions drawn as circles around places (instead of a country): highlighted like the host. */
   regions: MapRegion[];
   /** Labelled places (capitals, cities of the case). */
@@ -63,8 +65,6 @@ export interface MapModel {
   focus: MapPoint[];
   /** Dim the map (while the council chamber shows over it). */
   dim: boolean;
-  /** The parties to the crisis with a place (`partyPoints`): the map may mark each by its role. */
-  parties?: MapParty[];
 }
 
 /** A party to the crisis on the map: where its actor sits and its role (the case's `parties`, or `host`). */
@@ -85,6 +85,7 @@ export function emptyMap(): MapModel {
   return {
     members: [],
     hosts: [],
+    accused: [],
     regions: [],
     places: [],
     current: null,
@@ -183,9 +184,15 @@ export function mapRegions(s: Pick<Scenario, 'map' | 'places'>): MapRegion[] {
   });
 }
 
-export function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[] } {
+/**
+ * The countries to shade: the members', the state in crisis's (with the other requesting and
+ * affected parties) and the accused parties' (outlined apart). The parties follow the host's
+ * shading: none with `map: none` or when the case draws its own regions.
+ */
+export function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoint[]; accused: MapPoint[] } {
   const members: MapPoint[] = [];
   const hosts: MapPoint[] = [];
+  const accused: MapPoint[] = [];
   const shading = mapShading(s);
   for (const a of s.actors) {
     const p = placeOf(s, a.place);
@@ -195,7 +202,13 @@ export function memberPoints(s: Scenario): { members: MapPoint[]; hosts: MapPoin
   const host = shading.host ? hostActor(s) : undefined;
   const hp = host ? placeOf(s, host.place) : null;
   if (hp) hosts.push(hp);
-  return { members, hosts };
+  if (shading.host) {
+    for (const party of partyPoints(s)) {
+      const list = party.role === 'accused' ? accused : hosts;
+      if (!list.some((p) => p.lon === party.point.lon && p.lat === party.point.lat)) list.push(party.point);
+    }
+  }
+  return { members, hosts, accused };
 }
 
 /** What the region map needs of a case (a bundled case's index entry has it precomputed). */
@@ -221,9 +234,10 @@ export function regionMap(cases: readonly RegionCase[], withMarkers: boolean): M
 /** One case before play: its members, its state in crisis and its places. */
 export function caseMap(s: Scenario): MapModel {
   const map = emptyMap();
-  const { members, hosts } = memberPoints(s);
+  const { members, hosts, accused } = memberPoints(s);
   map.members = members;
   map.hosts = hosts;
+  map.accused = accused;
   map.regions = mapRegions(s);
   map.places = s.places.map(point);
   const host = casePoint(s);

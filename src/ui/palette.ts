@@ -19,6 +19,9 @@ export interface Theme {
   memberEdge: string;
   host: string;
   hostEdge: string;
+  /** A party accused in the crisis (the case's `parties`). */
+  accused: string;
+  accusedEdge: string;
   text: string;
   muted: string;
   accent: string;
@@ -40,6 +43,8 @@ export const DARK: Theme = {
   memberEdge: '#4d7390',
   host: '#3d3420',
   hostEdge: '#e3a93b',
+  accused: '#3a2228',
+  accusedEdge: '#e0707a',
   text: '#ece6d9',
   muted: '#a9b5be',
   accent: '#e3a93b',
@@ -61,6 +66,8 @@ export const HIGH_CONTRAST: Theme = {
   memberEdge: '#7fd4ff',
   host: '#4d3f00',
   hostEdge: '#ffd400',
+  accused: '#4a0012',
+  accusedEdge: '#ff7a8a',
   text: '#ffffff',
   muted: '#ffffff',
   accent: '#ffd400',

@@ -19,7 +19,7 @@ interface Bounds {
   y1: number;
 }
 
-type Kind = 'host' | 'member' | 'land';
+type Kind = 'host' | 'accused' | 'member' | 'land';
 
 /** A country's name on the map, at its label point (world space). */
 export interface CountryName {
@@ -39,6 +39,7 @@ export class CountryLayer {
   private baked: { view: View; width: number; height: number; origin: { x: number; y: number } } | null = null;
   private memberIds = new Set<string>();
   private hostIds = new Set<string>();
+  private accusedIds = new Set<string>();
   /** Regions drawn as circles (the case's `map: { highlight }`), projected; a change means a new bake. */
   private regions: { region: MapRegion; ring: Ring; label: { x: number; y: number } }[] = [];
   private regionsKey = '';
@@ -56,13 +57,15 @@ export class CountryLayer {
     this.dim = scene.add.rectangle(0, 0, 10, 10, 0x000000, 0.62).setOrigin(0, 0).setDepth(5).setVisible(false);
   }
 
-  /** The countries around these points are members / in crisis; a change means a new bake. */
-  setCountries(members: MapPoint[], hosts: MapPoint[]): void {
+  /** The countries around these points are members / in crisis / accused; a change means a new bake. */
+  setCountries(members: MapPoint[], hosts: MapPoint[], accused: MapPoint[] = []): void {
     const m = this.countryIds(members);
     const h = this.countryIds(hosts);
-    if (sameSet(m, this.memberIds) && sameSet(h, this.hostIds)) return;
+    const a = this.countryIds(accused);
+    if (sameSet(m, this.memberIds) && sameSet(h, this.hostIds) && sameSet(a, this.accusedIds)) return;
     this.memberIds = m;
     this.hostIds = h;
+    this.accusedIds = a;
     this.baked = null;
   }
 
@@ -129,13 +132,15 @@ export class CountryLayer {
     const visible = this.atlas.countries.filter((c) => overlaps(this.ringBounds.get(c), vis));
     for (const c of visible) {
       const k = this.kind(c);
-      g.fillStyle(hex(k === 'host' ? theme.host : k === 'member' ? theme.member : theme.land), 1);
+      const fill = { host: theme.host, accused: theme.accused, member: theme.member, land: theme.land }[k];
+      g.fillStyle(hex(fill), 1);
       for (const ring of c.rings) if (ring.length > 2) g.fillPoints(ring as Phaser.Math.Vector2[], true);
     }
     const edges: [Kind, number, string, number][] = [
       ['land', 1, theme.landEdge, 0.9],
       ['member', 1.4, theme.memberEdge, 1],
       ['host', 2.2, theme.hostEdge, 1],
+      ['accused', 2.2, theme.accusedEdge, 1],
     ];
     for (const [kind, lineWidth, colour, alpha] of edges) {
       g.lineStyle(lineWidth / zoom, hex(colour), alpha);
@@ -184,7 +189,9 @@ export class CountryLayer {
   }
 
   private kind(c: Country): Kind {
-    return this.hostIds.has(c.id) ? 'host' : this.memberIds.has(c.id) ? 'member' : 'land';
+    if (this.hostIds.has(c.id)) return 'host';
+    if (this.accusedIds.has(c.id)) return 'accused';
+    return this.memberIds.has(c.id) ? 'member' : 'land';
   }
 
   private countryIds(points: MapPoint[]): Set<string> {
@@ -214,7 +221,7 @@ export class CountryLayer {
           fontFamily: FONT,
           fontSize: this.scene.px(Math.min(15, 9 + onScreen / 80)),
           fontStyle: k === 'land' ? '500' : '700',
-          color: k === 'host' ? theme.accent : k === 'member' ? theme.memberEdge : theme.muted,
+          color: { host: theme.accent, accused: theme.accusedEdge, member: theme.memberEdge, land: theme.muted }[k],
         })
         .setOrigin(0.5)
         .setLetterSpacing(2)
