@@ -176,12 +176,12 @@ describe('open a scenario file', () => {
 
   it('lists every error with its line, column and the offending line', async () => {
     // A typo in a meter id and an unknown step: the loader reports both.
-    const typo = editLine(tutorial, 'meter: credibility, delta: -5, reason: Karvenia waits', (l) =>
+    const typo = editLine(tutorial, 'meter: credibility, delta: -5, reason: "Karvenia waits', (l) =>
       l.replace('credibility', 'credibilty'),
     );
     const step = editLine(typo.text, 'next: wider_war', (l) => l.replace('wider_war', 'wider_wra'));
     const refs = write('broken-refs.yaml', step.text);
-    // A YAML syntax error: the file cannot be parsed at all, so it is the only error.
+    // A YAML trap (a colon and a space in unquoted text): one error that says to quote the text, and no other.
     const syntax = editLine(tutorial, 'title: Karvenia asks for help', (l) => l.replace('Karvenia', 'Karvenia:'));
     const yaml = write('broken-yaml.yml', syntax.text);
 
@@ -214,6 +214,7 @@ describe('open a scenario file', () => {
       expect(await page.locator('#main [data-error-count]').textContent()).toContain('1 error.');
       expect(bad?.line).toBe(syntax.line);
       expect(bad?.text).toContain('YAML');
+      expect(bad?.text).toContain('put this text in quotes');
       expect(bad?.excerpt).toContain('title: Karvenia: asks for help');
       await shoot(page, 'open-file-yaml-error');
 
