@@ -22,6 +22,7 @@ import {
   ROOT,
   type Site,
   tabTo,
+  watchPage,
 } from './harness';
 
 const TEMPLATE = readFileSync(join(ROOT, 'src', 'authoring', 'template.yaml'), 'utf8');
@@ -64,12 +65,7 @@ async function openAuthor(
   const context = opts.context ?? (await site.browser.newContext({ viewport: opts.viewport ?? DESKTOP }));
   if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('request', (r) => site.requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const errors = watchPage(site, page);
   await page.goto(`${site.url}author.html`);
   await ready(page);
   return { context, page, errors };
