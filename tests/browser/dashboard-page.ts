@@ -1,6 +1,6 @@
 /** The dashboard page in a browser test: opened with its errors and writes recorded, files loaded with the file input, and what it shows (its view, the text a person sees, anything wider than the window). */
 import type { BrowserContext, Page } from 'playwright-core';
-import { type Site, VIEWPORTS, watchPage } from './harness';
+import { type Site, VIEWPORTS } from './harness';
 
 export interface Opened {
   context: BrowserContext;
@@ -16,10 +16,15 @@ export async function openDashboard(
 ): Promise<Opened> {
   const context = await site.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
-  const errors = watchPage(site, page);
+  const errors: string[] = [];
   const writes: string[] = [];
   page.on('request', (r) => {
+    site.requests.push(r.url());
     if (r.method() !== 'GET') writes.push(`${r.method()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(`${site.url}dashboard.html`);
   await page.waitForFunction(() => (window as unknown as { __dashboard?: { ready: boolean } }).__dashboard?.ready);

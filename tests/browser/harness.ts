@@ -153,17 +153,6 @@ export interface Opened {
   errors: string[];
 }
 
-/** Records the page's requests in `site.requests`; returns the list its errors (uncaught, or console errors) go to. */
-export function watchPage(site: Site, page: Page): string[] {
-  const errors: string[] = [];
-  page.on('request', (r) => site.requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
-
 /** A fresh browser profile with the page loaded and the app ready. Records requests and page errors. */
 export async function openPage(
   site: Site,
@@ -174,7 +163,12 @@ export async function openPage(
     reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
   });
   const page = await context.newPage();
-  const errors = watchPage(site, page);
+  const errors: string[] = [];
+  page.on('request', (r) => site.requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${site.url}${opts.query ?? ''}`);
   await waitReady(page);
   return { context, page, errors };

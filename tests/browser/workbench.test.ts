@@ -22,7 +22,6 @@ import {
   ROOT,
   type Site,
   tabTo,
-  watchPage,
 } from './harness';
 
 const TEMPLATE = readFileSync(join(ROOT, 'src', 'authoring', 'template.yaml'), 'utf8');
@@ -65,7 +64,12 @@ async function openAuthor(
   const context = opts.context ?? (await site.browser.newContext({ viewport: opts.viewport ?? DESKTOP }));
   if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
-  const errors = watchPage(site, page);
+  const errors: string[] = [];
+  page.on('request', (r) => site.requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${site.url}author.html`);
   await ready(page);
   return { context, page, errors };
