@@ -11,6 +11,8 @@ const HEAVY = [
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -18,6 +20,11 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: HEAVY,
           environment: 'node',
+          // Threads that keep their modules from file to file: the engine, Zod, YAML and the loaded
+          // cases (tests/helpers.ts) are imported once a worker, not once a file. A test file that
+          // changes a global restores it.
+          pool: 'threads',
+          isolate: false,
           // Under load (two cores shared with a browser run) a test may wait for the CPU.
           testTimeout: 30_000,
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },

@@ -178,7 +178,9 @@ beforeAll(() => {
   g.document = fakeDocument;
 });
 afterAll(() => {
-  g.document = savedDocument;
+  // The unit project shares globals across files (isolate: false): leave none behind.
+  if (savedDocument === undefined) delete g.document;
+  else g.document = savedDocument;
 });
 
 /** The step as the browser renders it (in the stand-in DOM). */
