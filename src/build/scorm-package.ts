@@ -10,13 +10,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
-import { build } from 'vite';
 import { parseArgs, UsageError } from '../cli/args';
 import { loadScenarioCore } from '../engine/loader-core';
 import { FULL_LENGTH, type Scenario } from '../engine/schema';
 import type { ScormVersion } from '../lms/find-api';
 import { LMS_META, launchMeta, type Pin } from '../lms/launch-config';
 import { shortTitle } from '../ui/map-model';
+import { productionBuild } from './production-build';
 import { LAUNCH_FILE, manifestFor, packageName, SCHEMA_DIR, xmlEscape } from './scorm-manifest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -131,7 +131,7 @@ export async function buildScormPackages(
   const outDir = opts.outDir ?? join(ROOT, 'dist-scorm');
   const tmp = mkdtempSync(join(tmpdir(), 'article-four-scorm-'));
   try {
-    await build({
+    await productionBuild({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       mode: 'scorm',

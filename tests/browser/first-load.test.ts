@@ -2,7 +2,7 @@
  * The first load, in bytes (times are for `npm run bench:web`, never asserted): what index.html
  * asks for before the title is usable (its module script, the modules it imports statically and
  * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the linter and
- * xstate/graph are in no file the browser can load.
+ * xstate/graph are in no file the browser can load; and it is the production build.
  */
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,6 +15,8 @@ const MARKERS = {
   yaml: 'YAMLParseError',
   linter: 'is reached by no path',
   graph: 'Traversal limit exceeded',
+  /** A warning only XState's development build has. */
+  xstateDev: 'Custom actions should not call',
 };
 
 let base = '';
@@ -81,6 +83,14 @@ describe('the first load', () => {
       const code = await text(f);
       expect(code.includes(MARKERS.linter), `${f} has the linter`).toBe(false);
       expect(code.includes(MARKERS.graph), `${f} has xstate/graph`).toBe(false);
+    }
+  });
+
+  it('is the production build players get, even built from the test runner (no XState development build)', async () => {
+    const reachable = await everyChunk();
+    expect(reachable.length).toBeGreaterThan(3);
+    for (const f of reachable.filter((x) => x.endsWith('.js'))) {
+      expect((await text(f)).includes(MARKERS.xstateDev), `${f} has XState's development build`).toBe(false);
     }
   });
 });

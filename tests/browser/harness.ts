@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { productionBuild } from '../../src/build/production-build';
 import { formatDiagnostic, loadScenario } from '../../src/engine/index';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -93,7 +93,7 @@ export function requireChromium(): void {
 /** Builds the site into a temporary folder and serves it from BASE_PATH on 127.0.0.1. */
 export async function buildAndServe(): Promise<{ origin: string; dir: string; stop(): Promise<void> }> {
   const out = mkdtempSync(join(tmpdir(), 'article-four-dist-'));
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  await productionBuild({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
   const server = await serve(out);
   const { port } = server.address() as AddressInfo;
   return {

@@ -12,8 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionBuild } from '../../src/build/production-build';
 import {
   BASE_PATH,
   bundledCases,
@@ -42,7 +43,7 @@ async function buildSite(version: number): Promise<string> {
     name: 'test:version-mark',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'x-test-version', content: String(version) } }],
   };
-  await build({ root: ROOT, logLevel: 'warn', plugins: [mark], build: { outDir: dir, emptyOutDir: true } });
+  await productionBuild({ root: ROOT, logLevel: 'warn', plugins: [mark], build: { outDir: dir, emptyOutDir: true } });
   return dir;
 }
 

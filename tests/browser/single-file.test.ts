@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionBuild } from '../../src/build/production-build';
 import { SINGLE_FILE_NAME } from '../../src/build/single-file';
 import { bundledCases, openSite, ROOT, type Site, shoot, waitReady, waitScreen, waitWorld } from './harness';
 import { playOn, startRun } from './keyboard';
@@ -19,7 +19,7 @@ let site: Site;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'article-four-single-'));
-  await build({ root: ROOT, mode: 'single', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  await productionBuild({ root: ROOT, mode: 'single', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
   // Only the browser is needed: the page is a file, no server is involved.
   site = await openSite('file://');
 });
