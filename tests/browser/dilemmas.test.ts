@@ -8,7 +8,7 @@
  * - no option is marked invented before the decision; the result says what history did.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index';
 import { formatDate } from '../../src/ui/dom';
 import { bundledScenario } from '../helpers';
@@ -18,7 +18,7 @@ import { advance, pressAndWait, startRun, tabAndEnter } from './keyboard';
 let site: Site;
 
 beforeAll(async () => {
-  site = await openSite(process.env.A4_ORIGIN);
+  site = await openSite(inject('siteOrigin'));
 });
 afterAll(async () => {
   await site?.close();

@@ -6,14 +6,14 @@
  * forecasts or hints, which are there to consult) stay within the lesson's budget.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundledCases, clickAndRender, openPage, openSite, type Site, shoot, waitScreen } from './harness';
 import { pressAndWait, tabAndEnter } from './keyboard';
 
 let site: Site;
 
 beforeAll(async () => {
-  site = await openSite(process.env.A4_ORIGIN);
+  site = await openSite(inject('siteOrigin'));
 });
 afterAll(async () => {
   await site?.close();
