@@ -2,7 +2,7 @@
  * Map geometry from Natural Earth (world-atlas TopoJSON): one base projection for the region,
  * and each country as rings of projected points ready to draw with Phaser Graphics.
  */
-import { type GeoProjection, geoConicEqualArea, geoContains, geoGraticule, geoPath } from 'd3-geo';
+import { type GeoProjection, geoBounds, geoConicEqualArea, geoContains, geoGraticule, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -97,6 +97,11 @@ export function buildAtlas(topology: unknown): Atlas {
     });
   }
   const graticule = ringsOf(projection, geoGraticule().step([5, 5])());
+  // Which country holds a point is asked for the same few places at every screen, and a spherical
+  // point-in-polygon test against every country took about 0.2 s each time: each answer is kept,
+  // and only countries whose bounding box holds the point are tested.
+  const found = new Map<string, Country | undefined>();
+  let boxes: Box[] | null = null;
   return {
     projection,
     countries,
@@ -106,9 +111,23 @@ export function buildAtlas(topology: unknown): Atlas {
       return { x: p[0], y: p[1] };
     },
     countryAt(lon, lat) {
-      return countries.find((c) => geoContains(c.feature, [lon, lat]));
+      const key = `${lon},${lat}`;
+      if (found.has(key)) return found.get(key);
+      boxes ??= countries.map((c) => geoBounds(c.feature));
+      const all = boxes;
+      const hit = countries.find((c, i) => inBox(all[i] as Box, lon, lat) && geoContains(c.feature, [lon, lat]));
+      found.set(key, hit);
+      return hit;
     },
   };
+}
+
+type Box = [[number, number], [number, number]];
+
+/** Whether a longitude and latitude fall in a box from `geoBounds` (west > east: it crosses 180°). */
+function inBox([[west, south], [east, north]]: Box, lon: number, lat: number): boolean {
+  if (lat < south || lat > north) return false;
+  return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
 }
 
 /** The area-weighted centre of the largest ring, for placing a name. */
