@@ -74,6 +74,14 @@ export abstract class BaseScene extends Phaser.Scene {
     this.redraw();
   }
 
+  /**
+   * Whether the scene is changing by itself, frame after frame, beyond its tweens (which the idle
+   * loop sees): the game loop sleeps only when no scene is (idle-loop.ts).
+   */
+  busy(): boolean {
+    return false;
+  }
+
   /** Subscribes to a bridge event until the scene shuts down. */
   protected listen<K extends keyof BridgeEvents>(name: K, fn: (payload: BridgeEvents[K]) => void): void {
     this.offs.push(this.channel.on(name, fn));

@@ -17,6 +17,15 @@ export class ChildScenes {
     this.reconcile();
   }
 
+  /** Whether every child scene runs or stands stopped as the screen wants (no order still to take effect). */
+  settled(): boolean {
+    for (const [key, on] of this.wanted) {
+      const status = this.scene.scene.get(key)?.sys.getStatus() ?? Phaser.Scenes.PENDING;
+      if (on !== (status === Phaser.Scenes.RUNNING)) return false;
+    }
+    return true;
+  }
+
   /**
    * Starts or stops the child scenes to match what the screen wants. Phaser queues scene
    * operations until the next frame, so a scene's status is only trusted once no operation of

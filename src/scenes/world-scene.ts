@@ -61,6 +61,11 @@ export class WorldScene extends BaseScene {
     this.markers.animate(delta);
   }
 
+  /** Dots still travelling, or a child scene still starting or stopping. */
+  override busy(): boolean {
+    return this.markers?.moving() || !this.childScenes.settled();
+  }
+
   /** For the browser tests: what the map shows now. */
   describe(): { zoom: number; focus: number; labels: number; moving: boolean } {
     return {
@@ -84,7 +89,7 @@ export class WorldScene extends BaseScene {
   protected override onSettings(): void {
     this.cameras.main.setBackgroundColor(this.theme().sea);
     this.countries.invalidate();
-    this.rebuildOverlay();
+    this.rebuildOverlay(true);
     this.frame(true);
   }
 
@@ -111,8 +116,8 @@ export class WorldScene extends BaseScene {
     this.frame(!refocus);
   }
 
-  private rebuildOverlay(): void {
-    this.markers.rebuild(this.model, this.highlight);
+  private rebuildOverlay(force = false): void {
+    this.markers.rebuild(this.model, this.highlight, force);
     this.place();
   }
 

@@ -55,6 +55,8 @@ export class Bridge {
   private listeners = new Map<Name, Set<(payload: never) => void>>();
   /** The last payload of each event, so a scene that starts late can catch up. */
   private last = new Map<Name, unknown>();
+  /** Called before every event is delivered, whatever its name (the idle loop wakes the canvas). */
+  private taps = new Set<(name: Name) => void>();
 
   on<K extends Name>(name: K, fn: Listener<K>): () => void {
     let set = this.listeners.get(name);
@@ -68,8 +70,17 @@ export class Bridge {
     };
   }
 
+  /** Hears every event's name as it is emitted; returns its own `off`. */
+  tap(fn: (name: Name) => void): () => void {
+    this.taps.add(fn);
+    return () => {
+      this.taps.delete(fn);
+    };
+  }
+
   emit<K extends Name>(name: K, payload: BridgeEvents[K]): void {
     this.last.set(name, payload);
+    for (const fn of [...this.taps]) fn(name);
     for (const fn of [...(this.listeners.get(name) ?? [])]) (fn as Listener<K>)(payload);
   }
 
@@ -80,7 +91,7 @@ export class Bridge {
   listenerCount(): number {
     let n = 0;
     for (const set of this.listeners.values()) n += set.size;
-    return n;
+    return n + this.taps.size;
   }
 }
 

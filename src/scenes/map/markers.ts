@@ -1,8 +1,8 @@
 /**
- * What the map marks over the countries: places of events, the current place (pulsing unless
+ * What the map marks over the countries: places of events, the current place (pulsing twice unless
  * motion is reduced), the cases to pick (the highlighted one larger), the track of the crisis and
- * the movements of forces with dots travelling along them. Markers live in screen space and
- * follow the camera; clicks on a case call `onPick`.
+ * the movements of forces, with dots travelling along them for about five seconds. Markers live in
+ * screen space and follow the camera; clicks on a case call `onPick`.
  */
 import * as Phaser from 'phaser';
 import { emptyMap, type MapModel, type MapPoint } from '../../ui/map-model';
@@ -11,6 +11,10 @@ import { type BaseScene, FONT } from '../base-scene';
 import type { MapCamera } from './camera';
 import { declutter, type FloatingLabel } from './declutter';
 import { curvePoint, drawRoutes } from './routes';
+
+/** How long a dot takes from start to destination, and how long the dots go round before they stop (ms). */
+const LAP_MS = 2600;
+const TRAVEL_MS = 2400;
 
 interface LabelOptions {
   size: number;
@@ -32,7 +36,11 @@ export class MarkerLayer {
   private anchored: { obj: Phaser.GameObjects.Components.Transform; point: MapPoint; dx: number; dy: number }[] = [];
   /** Place labels that move around their marker to avoid each other (in priority order). */
   private floating: FloatingLabel[] = [];
-  private movers: { t: number; dot: Phaser.GameObjects.Arc; from: MapPoint; to: MapPoint }[] = [];
+  private movers: { t: number; dot: Phaser.GameObjects.Arc; from: MapPoint; to: MapPoint; parked: boolean }[] = [];
+  /** What the markers shown were made from (see `rebuild`). */
+  private shown = '';
+  /** How long the dots have travelled since the movements were drawn (ms). */
+  private travelled = 0;
   private readonly routes: Phaser.GameObjects.Graphics;
 
   constructor(
@@ -48,14 +56,29 @@ export class MarkerLayer {
     return this.floating.filter((f) => f.obj.visible).length;
   }
 
-  /** Moves the dots along the movements; `delta` in milliseconds. */
+  /**
+   * Moves the dots along the movements; `delta` in milliseconds. After TRAVEL_MS each dot ends its
+   * lap at its destination and stays there (where reduced motion puts it at once): the map then
+   * stands still, so the game loop can sleep, and no motion lasts past five seconds (WCAG 2.2.2).
+   */
   animate(delta: number): void {
-    if (this.movers.length === 0 || this.scene.reducedMotion) return;
+    if (!this.moving()) return;
+    this.travelled += delta;
     for (const m of this.movers) {
-      m.t = (m.t + delta / 2600) % 1;
+      if (m.parked) continue;
+      m.t += delta / LAP_MS;
+      if (m.t >= 1 && this.travelled >= TRAVEL_MS) {
+        m.t = 1;
+        m.parked = true;
+      } else m.t %= 1;
       const p = curvePoint(this.camera, m.from, m.to, m.t);
       m.dot.setPosition(p.x, p.y);
     }
+  }
+
+  /** Whether a dot is still travelling. */
+  moving(): boolean {
+    return !this.scene.reducedMotion && this.movers.some((m) => !m.parked);
   }
 
   /** Positions the markers, keeps the labels apart (hiding `names` they cover) and draws the routes. */
@@ -71,10 +94,18 @@ export class MarkerLayer {
     drawRoutes(this.routes, this.model, this.scene.theme(), this.camera);
   }
 
-  /** Makes the markers and labels of `model`, the case `highlight` (an id) larger; call `place` after. */
-  rebuild(model: MapModel, highlight: string | null): void {
-    this.clear();
+  /**
+   * Makes the markers and labels of `model`, the case `highlight` (an id) larger; call `place` after.
+   * When they would be the same as those shown, it keeps them (a result screen after its step, a
+   * reload of the same screen), unless `force` (the theme or text size changed): each label is a
+   * texture drawn on the CPU.
+   */
+  rebuild(model: MapModel, highlight: string | null, force = false): void {
+    const key = JSON.stringify([model.places, model.current, model.cases, model.track, model.moves, highlight]);
     this.model = model;
+    if (!force && key === this.shown) return;
+    this.clear();
+    this.shown = key;
     const m = model;
     const theme = this.scene.theme();
     const currentId = m.current?.id;
@@ -108,7 +139,7 @@ export class MarkerLayer {
     for (const [i, mv] of m.moves.entries()) {
       const d = this.scene.add.circle(0, 0, 4, hex(theme.worse), 1).setDepth(3);
       this.overlay.push(d);
-      this.movers.push({ t: i / Math.max(1, m.moves.length), dot: d, from: mv.from, to: mv.to });
+      this.movers.push({ t: i / Math.max(1, m.moves.length), dot: d, from: mv.from, to: mv.to, parked: false });
       const end = curvePoint(this.camera, mv.from, mv.to, 1);
       d.setPosition(end.x, end.y);
     }
@@ -120,6 +151,8 @@ export class MarkerLayer {
     this.anchored = [];
     this.floating = [];
     this.movers = [];
+    this.travelled = 0;
+    this.shown = '';
   }
 
   /** The place where the current step happens: a ring, a pulse unless motion is reduced, a dot, its name. */
@@ -134,7 +167,8 @@ export class MarkerLayer {
         .setDepth(3);
       this.overlay.push(pulse);
       this.anchored.push({ obj: pulse, point, dx: 0, dy: 0 });
-      this.scene.tweens.add({ targets: pulse, scale: 3, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.easeOut' });
+      // Two pulses, 3.6 s: enough to find the place, then the map stands still (see `animate`).
+      this.scene.tweens.add({ targets: pulse, scale: 3, alpha: 0, duration: 1800, repeat: 1, ease: 'Sine.easeOut' });
     }
     this.dot(point, 4, theme.accent, theme.accent, 4);
     this.label(point, point.name, { size: 16, bold: true, color: theme.accent, dx: 16, float: true, always: true });

@@ -1,0 +1,118 @@
+/**
+ * The canvas's game loop sleeps while nothing on it moves, and wakes for what changes it
+ * (src/scenes/idle-loop.ts). Without a GPU driver, as here (SwiftShader) and on many classroom
+ * laptops, every frame is drawn by the CPU: a still map drawn 30 times a second kept two cores busy.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundledCases, openPage, openSite, type Site, waitWorld } from './harness';
+import { startRun } from './keyboard';
+
+interface Loop {
+  frames: number;
+  sleeps: number;
+  asleep: boolean;
+}
+interface World {
+  loop: Loop;
+  tweens: number;
+  scenes: string[];
+}
+
+let site: Site;
+const [first] = bundledCases();
+
+beforeAll(async () => {
+  site = await openSite(inject('siteOrigin'));
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function world(page: Page): Promise<World> {
+  return page.evaluate(
+    () => (window as unknown as { __articleFour: { stats(): { world: World } } }).__articleFour.stats().world,
+  );
+}
+
+/** Waits until the loop sleeps (the pulse of the current place takes about 4 s). */
+async function asleep(page: Page): Promise<World> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __articleFour: { stats(): { world: World | null } } }).__articleFour.stats().world?.loop
+        .asleep === true,
+    null,
+    { timeout: 30_000 },
+  );
+  return world(page);
+}
+
+/** Does `act` and waits until the loop has drawn at least one more frame and gone back to sleep. */
+async function wakesAndSleeps(page: Page, act: () => Promise<unknown>): Promise<{ before: World; after: World }> {
+  const before = await asleep(page);
+  await act();
+  await page.waitForFunction(
+    (n) => {
+      const w = (window as unknown as { __articleFour: { stats(): { world: World } } }).__articleFour.stats().world;
+      return w.loop.frames > n && w.loop.asleep;
+    },
+    before.loop.frames,
+    { timeout: 30_000 },
+  );
+  return { before, after: await world(page) };
+}
+
+/** The map's part of the screen, as a PNG. */
+function mapShot(page: Page): Promise<Buffer> {
+  const vp = page.viewportSize() ?? { width: 1280, height: 800 };
+  return page.screenshot({ clip: { x: vp.width * 0.55, y: 0, width: vp.width * 0.45, height: vp.height * 0.6 } });
+}
+
+describe('the idle game loop', () => {
+  if (!first) throw new Error('no bundled case');
+
+  it('sleeps on a still screen, and asleep the canvas keeps showing the map', async () => {
+    const { page, context, errors } = await openPage(site);
+    try {
+      await waitWorld(page);
+      const still = await asleep(page);
+      expect(still.tweens).toBe(0);
+      const asleepShot = await mapShot(page);
+      // Nothing is drawn while the screen stands still: the page's own work does not wake it.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      expect((await world(page)).loop.frames).toBe(still.loop.frames);
+      // A resize of the same size wakes the loop and draws the same picture again: what the
+      // sleeping canvas showed was the map, not a cleared buffer.
+      const { after } = await wakesAndSleeps(page, () =>
+        page.evaluate(() => window.dispatchEvent(new Event('resize'))),
+      );
+      expect(after.loop.sleeps).toBeGreaterThan(still.loop.sleeps);
+      const redrawn = await mapShot(page);
+      expect(asleepShot.equals(redrawn)).toBe(true);
+      // And it was the canvas's picture: without the canvas the same part of the page differs.
+      await page.evaluate(() => {
+        for (const c of document.querySelectorAll('canvas')) c.style.visibility = 'hidden';
+      });
+      expect(asleepShot.equals(await mapShot(page))).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wakes for the pointer over the map and for a new screen, then sleeps again', async () => {
+    const { page, context, errors } = await openPage(site);
+    try {
+      await waitWorld(page);
+      const vp = page.viewportSize() ?? { width: 1280, height: 800 };
+      await wakesAndSleeps(page, () => page.mouse.move(vp.width * 0.8, vp.height * 0.5));
+      // A run's first step: the current place pulses twice, then the map stands still.
+      const { after } = await wakesAndSleeps(page, () => startRun(page, first.id, first.roles[0]?.id ?? ''));
+      expect(after.scenes).toContain('gauges');
+      expect(after.tweens).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
