@@ -188,7 +188,13 @@ export function implementations(s: Scenario) {
       const member = ix.step(p.step).council?.members.find((m) => m.actor === p.actor);
       const effects = member?.lobby?.effects ?? [];
       // Lobbying costs belong to the vote it prepares: the next decision.
-      const applied = applyEffects(s, { ...context, turn: context.turn + 1 }, effects, p.step, `lobby:${p.actor}`);
+      const applied = applyEffects(
+        s,
+        { meters: context.meters, ledger: context.ledger, turn: context.turn + 1 },
+        effects,
+        p.step,
+        `lobby:${p.actor}`,
+      );
       return { ...applied, lobbied: [...context.lobbied, p.actor], handled: context.handled + 1 };
     },
 

@@ -39,16 +39,21 @@ export function candidateMoves(step: Step | undefined): GameEvent[] {
  */
 export function legalMoves(step: Step | undefined, ctx: RunContext, scenario?: Pick<Scenario, 'roles'>): GameEvent[] {
   if (!step) return [];
-  const when = new Map(step.choices.map((c) => [c.id, c.when]));
-  const members = new Map(step.council?.members.map((m) => [m.actor, m]));
-  const seat = step.council && scenario ? seatMember(scenario, step.council, ctx.role) : undefined;
-  return candidateMoves(step).filter((m) => {
-    if (m.type === 'CHOOSE') return holds(when.get(m.choice), ctx);
-    if (m.type === 'CALL_VOTE') return m.position === undefined || seat !== undefined;
-    if (m.type === 'LOBBY') {
-      const member = members.get(m.actor);
-      return !ctx.lobbied.includes(m.actor) && member !== undefined && lobbyOpen(member, ctx);
-    }
-    return true;
-  });
+  // The same moves as filtering `candidateMoves(step)`, in the same order, built without the
+  // candidates or lookup maps: automated play calls this at every move of every run.
+  if (step.choices.length > 0) {
+    const out: GameEvent[] = [];
+    for (const c of step.choices) if (holds(c.when, ctx)) out.push({ type: 'CHOOSE', choice: c.id });
+    return out;
+  }
+  const council = step.council;
+  if (!council) return [{ type: 'CONTINUE' }];
+  const out: GameEvent[] = [{ type: 'CALL_VOTE' }];
+  if (council.seat_votes !== false && scenario && seatMember(scenario, council, ctx.role) !== undefined) {
+    for (const position of POSITIONS) out.push({ type: 'CALL_VOTE', position });
+  }
+  for (const m of council.members) {
+    if (m.lobby && !ctx.lobbied.includes(m.actor) && lobbyOpen(m, ctx)) out.push({ type: 'LOBBY', actor: m.actor });
+  }
+  return out;
 }

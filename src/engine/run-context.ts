@@ -72,15 +72,31 @@ export interface RunInput {
   length?: string;
 }
 
+/** Each scenario's starting meters and flags, built once (a run starts from copies). */
+const starts = new WeakMap<Scenario, { meters: Record<string, number>; flags: Record<string, boolean> }>();
+
+function startsOf(s: Scenario) {
+  let st = starts.get(s);
+  if (!st) {
+    st = {
+      meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
+      flags: Object.fromEntries(s.flags.map((f) => [f.id, f.start])),
+    };
+    starts.set(s, st);
+  }
+  return st;
+}
+
 export function initialContext(s: Scenario, input: RunInput): RunContext {
+  const start = startsOf(s);
   return {
     scenario: s.id,
     role: input.role,
     seed: input.seed,
     ...(input.length && input.length !== FULL_LENGTH ? { length: input.length } : {}),
     rng: seedState(input.seed),
-    meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
-    flags: Object.fromEntries(s.flags.map((f) => [f.id, f.start])),
+    meters: { ...start.meters },
+    flags: { ...start.flags },
     turn: 0,
     handled: 0,
     visited: [],
