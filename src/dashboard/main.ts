@@ -218,6 +218,10 @@ function start(): void {
     if (!box.matches('input.group-input')) return;
     const file = box.dataset.file ?? '';
     groupEdits = { ...groupEdits, [file]: box.value };
+    // The editor is open (its box was typed in): say so now, not only when its `toggle` event
+    // comes, which is dispatched later and can come after this change on a busy machine. The
+    // render would then close the editor and the focus would fall out of it.
+    editorOpen = true;
     render();
     document.querySelector<HTMLInputElement>(`#glance input.group-input[data-file="${CSS.escape(file)}"]`)?.focus();
     const label = box.value.trim();

@@ -57,8 +57,11 @@ async function toSeats(page: Page): Promise<void> {
   await waitScreen(page, 'seats');
 }
 
-async function liveText(page: Page): Promise<string> {
-  await page.waitForTimeout(150);
+/** The live region's text once it says `want` (it is announced a moment after the click). */
+async function liveText(page: Page, want: string): Promise<string> {
+  await page
+    .waitForFunction((w) => document.getElementById('live')?.textContent?.includes(w), want, { timeout: 10_000 })
+    .catch(() => {});
   return (await page.textContent('#live')) ?? '';
 }
 
@@ -193,7 +196,7 @@ describe('Council teams', () => {
 
       // Calling the vote before every team has voted names who is missing and calls nothing.
       await main.locator('[data-vote="call"]').click();
-      expect(await liveText(page)).toContain('waiting for');
+      expect(await liveText(page, 'waiting for')).toContain('waiting for');
       expect(await main.locator('[data-step]').getAttribute('data-step')).toBe(step);
 
       // Every team supports but Team Bear, which objects: blocked.
