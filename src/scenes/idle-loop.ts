@@ -5,16 +5,17 @@
  * 2-core machine busy. Asleep, the canvas keeps showing its last frame and costs nothing.
  *
  * Once the world is first drawn, the loop sleeps after IDLE_FRAMES frames in a row in which no
- * scene is starting, loading or stopping, no tween runs and no scene says it is busy (`BaseScene.busy`). It wakes on every
- * message from the app (the bridge), a resize of the window or of the canvas's parent, the pointer
- * over the canvas (hover and clicks on the case markers), the page becoming visible, a restored
- * WebGL context, and a scene queued to start or stop from outside a frame.
+ * scene is starting, loading or stopping, no tween runs and no scene says it is busy
+ * (`BaseScene.busy`). It wakes on every message from the app (the bridge), a resize of the window
+ * or of the canvas's parent, the pointer over the canvas (hover and clicks on the case markers),
+ * the page becoming visible, a restored WebGL context, and a scene queued to start or stop from
+ * outside a frame.
  */
 import * as Phaser from 'phaser';
 import type { Bridge } from '../ui/bridge';
 import { BridgeEvent } from '../ui/keys';
 
-/** Still frames in a row before the loop sleeps: one to apply what woke it, one to draw it. */
+/** Still frames in a row before the loop sleeps: what woke it is applied and drawn in the first. */
 export const IDLE_FRAMES = 3;
 
 const POINTER_EVENTS = ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel', 'touchstart'] as const;
