@@ -76,10 +76,19 @@ export default defineConfig(({ command, mode }) => {
           : [`${root}/index.html`, `${root}/dashboard.html`, `${root}/author.html`],
         output: {
           // Phaser and the map code are reached only through dynamic import() in src/main.ts;
-          // this keeps Phaser in a chunk of its own whatever imports it. (The single file turns
-          // code splitting off.)
+          // this keeps Phaser in a chunk of its own whatever imports it. What the game needs of the
+          // format at run time has one too (Zod for saves, events and result files, the common ids
+          // and the format's constants): it would otherwise share a chunk with the scenario schema
+          // and the YAML loader, which only opened files need. (The single file turns code
+          // splitting off.)
           codeSplitting: {
-            groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],
+            groups: [
+              { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ },
+              {
+                name: 'format-core',
+                test: /node_modules[\\/]zod[\\/]|src[\\/]engine[\\/](zod|schema-common|constants)\.ts$/,
+              },
+            ],
           },
         },
       },

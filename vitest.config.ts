@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { scenariosPlugin } from './src/build/scenarios-plugin';
 
 /** Unit tests that play or mutate thousands of runs: they run in the `scenarios` project. */
 const HEAVY = [
@@ -15,6 +16,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        // The bundled timeline and cases as the game imports them (compiled when first imported).
+        plugins: [scenariosPlugin()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

@@ -9,8 +9,10 @@
  *     cards and the region map need, time estimates measured here) and `loaders`, one dynamic
  *     import per case;
  *   - `virtual:article-four/case/ID`: one module per case, the loaded scenario as JSON, fetched
- *     only when a player picks the case (or a link or a saved run names it).
- * So the browser never parses YAML or runs Zod for a bundled case, and the linter never reaches it.
+ *     only when a player picks the case (or a link or a saved run names it);
+ *   - `virtual:article-four/timeline`: the alliance timeline (`scenarios/timeline/alliance.yaml`),
+ *     loaded and checked the same way.
+ * So the browser never parses YAML or runs Zod for a bundled file, and the linter never reaches it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -20,10 +22,14 @@ import { compileScenario } from '../engine/compiler';
 import { type Diagnostic, formatDiagnostic } from '../engine/diagnostics';
 import { lengthEstimates } from '../engine/estimates';
 import { loadScenario } from '../engine/loader';
+import { loadTimeline } from '../engine/timeline';
 import { type CaseSummary, type CompiledCase, summarize } from '../ui/case-summary';
 
 export const CASES_MODULE = 'virtual:article-four/cases';
 const CASE_PREFIX = 'virtual:article-four/case/';
+export const TIMELINE_MODULE = 'virtual:article-four/timeline';
+/** The timeline's file, under the scenarios folder. */
+const TIMELINE_FILE = join('timeline', 'alliance.yaml');
 const RESOLVED = '\0';
 /** Every module this plugin serves, as resolved. */
 const OURS = `${RESOLVED}virtual:article-four/`;
@@ -123,9 +129,9 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
     return out;
   };
 
-  const fail = (ctx: { error(e: unknown): never }, broken: Checked[]): never => {
-    const lines = broken.flatMap((c) => c.errors.map(formatDiagnostic));
-    const first = broken[0]?.errors[0];
+  const fail = (ctx: { error(e: unknown): never }, errors: Diagnostic[]): never => {
+    const lines = errors.map(formatDiagnostic);
+    const first = errors[0];
     return ctx.error({
       message: `The bundled scenarios have errors:\n${lines.join('\n')}`,
       id: first ? join(root, first.file) : undefined,
@@ -159,15 +165,27 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
       s.watcher.on('change', onChange);
     },
     resolveId(id) {
-      if (id === CASES_MODULE || id.startsWith(CASE_PREFIX)) return RESOLVED + id;
+      if (id === CASES_MODULE || id === TIMELINE_MODULE || id.startsWith(CASE_PREFIX)) return RESOLVED + id;
       return null;
     },
     load(id) {
       if (!id.startsWith(OURS)) return null;
+      if (id === RESOLVED + TIMELINE_MODULE) {
+        const path = join(dir, TIMELINE_FILE);
+        this.addWatchFile(path);
+        const r = loadTimeline(readFileSync(path), relative(root, path));
+        for (const w of r.warnings) this.warn(formatDiagnostic(w));
+        if (!r.ok) return fail(this, r.errors);
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(r.timeline))});\n`;
+      }
       const checked = all();
       for (const c of checked) this.addWatchFile(join(root, c.file));
       const broken = checked.filter((c) => c.errors.length > 0);
-      if (broken.length > 0) fail(this, broken);
+      if (broken.length > 0)
+        fail(
+          this,
+          broken.flatMap((c) => c.errors),
+        );
       for (const c of checked) {
         for (const w of c.compiled?.warnings ?? []) this.warn(formatDiagnostic(w));
       }

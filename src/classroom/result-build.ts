@@ -2,9 +2,10 @@
  * Making result files: `buildResult` turns a run into a result (the caller passes the clock
  * values: nothing here reads the time), `serializeResult` gives the downloaded file's text.
  */
+
+import { FULL_LENGTH } from '../engine/constants';
 import { MAX_RATIONALE } from '../engine/events';
 import type { Game } from '../engine/game';
-import { FULL_LENGTH } from '../engine/schema';
 import { describeIssues } from './result-issues';
 import { cachedRulesHash } from './result-replay';
 import {

@@ -10,7 +10,7 @@
  */
 
 import { GameEventSchema, PositionSchema, RationaleSchema, TallySchema } from '../engine/events';
-import { Id } from '../engine/schema';
+import { Id } from '../engine/schema-common';
 import { z } from '../engine/zod';
 
 export const RESULT_KIND = 'article-four-result';

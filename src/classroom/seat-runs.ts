@@ -5,7 +5,8 @@
  * linter reports it). Cached per case and number of runs. Pure.
  */
 import { randomPlaythrough } from '../engine/autoplay';
-import { FULL_LENGTH, type Scenario } from '../engine/schema';
+import { FULL_LENGTH } from '../engine/constants';
+import type { Scenario } from '../engine/schema';
 
 const cache = new WeakMap<Scenario, Map<number, Map<string, ReadonlySet<string>[]>>>();
 

@@ -1,6 +1,8 @@
 /** Evaluating a scenario's conditions against the state of a run. Pure. */
+
+import { FULL_LENGTH } from './constants';
 import type { RunContext } from './run-context';
-import { type Choice, type Condition, FULL_LENGTH, type Next, type Outcome, type Scenario, type Step } from './schema';
+import type { Choice, Condition, Next, Outcome, Scenario, Step } from './schema';
 
 export function holds(c: Condition | undefined, ctx: RunContext): boolean {
   if (c === undefined) return true;

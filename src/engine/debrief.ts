@@ -2,8 +2,10 @@
  * The debrief: the player's path beside what really happened, decision by decision; every
  * ending and which was reached; each meter over the run; how well the seat's objectives fared.
  */
+
+import { FULL_LENGTH } from './constants';
 import type { RunContext } from './run-context';
-import { FULL_LENGTH, type Phase, type Scenario, type Source, type Step } from './schema';
+import type { Phase, Scenario, Source, Step } from './schema';
 import type { ClaimLabel } from './schema-common';
 import {
   endingView,

@@ -3,8 +3,10 @@
  * minute plus time per decision (alone, or as a class that discusses and votes). Measured over
  * seeded random runs of every seat; the case cards, the seat screen and the teacher guide show it.
  */
+
+import { FULL_LENGTH } from './constants';
 import { sampleLength } from './path-lengths';
-import { FULL_LENGTH, type Scenario } from './schema';
+import type { Scenario } from './schema';
 import { playMinutes } from './words';
 
 export interface LengthEstimate {

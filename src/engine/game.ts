@@ -4,6 +4,7 @@
  * Game and render `view()`; they never decide a rule themselves.
  */
 import { compileScenario, type ScenarioMachine } from './compiler';
+import { FULL_LENGTH } from './constants';
 import { seatVoteOf } from './council-view';
 import { buildDebrief, type Debrief } from './debrief';
 import type { DecisionNotes, GameEvent, TeamPositions } from './events';
@@ -11,7 +12,7 @@ import { legalMoves } from './moves';
 import type { RunContext } from './run-context';
 import { type Interpreter, interpreterCore, type RunCore, type RunSnapshot } from './run-core';
 import { parseSave, playState, rulesHash, SAVE_VERSION, type SaveData, SaveError, SaveMessage } from './save';
-import { FULL_LENGTH, type Scenario, type Step } from './schema';
+import type { Scenario, Step } from './schema';
 import { gameView, type VoteCall } from './view';
 import type { GameView, Position } from './view-types';
 

@@ -3,8 +3,10 @@
  * meter effects recorded in the ledger, flags, seeded draws. Every meter change in a run
  * goes through `applyEffects`, so the ledger is complete.
  */
+
+import { FULL_LENGTH } from './constants';
 import { nextRandom, seedState } from './rng';
-import { type Effect, FULL_LENGTH, type Scenario } from './schema';
+import type { Effect, Scenario } from './schema';
 import type { LedgerEntry, Position } from './view-types';
 
 export interface DecisionRecord {

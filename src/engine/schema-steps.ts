@@ -2,6 +2,8 @@
  * The scenario format's steps: choices and their outcomes, news events, the Council and its
  * members, and what really happened at each decision. Part of the format in schema.ts.
  */
+
+import { PHASES, type Phase } from './constants';
 import { AuthorNote, ClaimLabels, Id, IsoDate, Text } from './schema-common';
 import { ConditionSchema, Effects, FlagList, NextSchema } from './schema-rules';
 import { z } from './zod';
@@ -86,17 +88,7 @@ export const HistorySchema = z
   .describe('What really happened at a decision, with sources.');
 export type History = z.infer<typeof HistorySchema>;
 
-export const PHASES = [
-  'request',
-  'assessment',
-  'consultation',
-  'council',
-  'response',
-  'consequences',
-  'withdrawal',
-  'aftermath',
-] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase };
 
 export const EventSchema = z
   .strictObject({

@@ -5,6 +5,8 @@
  *
  * Every field carries a description: `docs/authoring.md` and editor tooltips come from it.
  */
+
+import { FULL_LENGTH } from './constants';
 import { AuthorNote, Id, IsoDate, Text } from './schema-common';
 import { PartySchema, StepSchema } from './schema-steps';
 import { z } from './zod';
@@ -201,8 +203,7 @@ export const MapSettingSchema = z
   );
 export type MapSetting = z.infer<typeof MapSettingSchema>;
 
-/** The whole case, always available: the length a run has unless another is chosen. */
-export const FULL_LENGTH = 'full';
+export { FULL_LENGTH };
 
 export const LengthSchema = z
   .strictObject({

@@ -14,10 +14,11 @@
  * as listed), since the order never changes a vote.
  */
 import { conditionReads, decisionsKey } from './condition-reads';
+import { FULL_LENGTH } from './constants';
 import type { GameEvent } from './events';
 import { candidateMoves } from './moves';
 import type { RunContext } from './run-context';
-import { FULL_LENGTH, type Next, type Scenario, type Step } from './schema';
+import type { Next, Scenario, Step } from './schema';
 import { runTable, type TableRun } from './table-run';
 
 export interface PathQuery {

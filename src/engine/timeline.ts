@@ -7,8 +7,11 @@
 import { bySeverity, type Diagnostic, sortDiagnostics } from './diagnostics';
 import { describePath } from './loader';
 import { Id, IsoDate, SourceSchema, Text } from './schema';
+import { compareDates } from './timeline-lookup';
 import { decodeSource, type ParsedYaml, type PathKey, parseYamlSource, positionOf, positionOfKey } from './yaml-source';
 import { z } from './zod';
+
+export { article4At, compareDates, sourcesOf } from './timeline-lookup';
 
 export const TIMELINE_FORMAT = 1;
 
@@ -94,24 +97,6 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 export type TimelineLoadResult =
   | { ok: true; timeline: Timeline; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
-
-/** The first day a date (YYYY, YYYY-MM or YYYY-MM-DD) can mean. */
-function firstDay(date: string): string {
-  if (date.length === 4) return `${date}-01-01`;
-  if (date.length === 7) return `${date}-01`;
-  return date;
-}
-
-/** The Article 4 wording in force on `date` (a partial date means its first day), or undefined. */
-export function article4At(timeline: Pick<Timeline, 'article4'>, date: string): Article4Version | undefined {
-  const day = firstDay(date);
-  return timeline.article4.find((v) => v.in_force <= day && (v.until === undefined || day < v.until));
-}
-
-/** Compares two timeline dates by their first day; a less precise date sorts first on a tie. */
-export function compareDates(a: string, b: string): number {
-  return firstDay(a).localeCompare(firstDay(b)) || a.length - b.length;
-}
 
 interface Finding {
   path: PathKey[];
@@ -275,15 +260,4 @@ export function loadTimeline(input: string | Uint8Array, file: string): Timeline
   } catch (e) {
     return fail(file, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-/** The sources an entry or a wording cites, in the order cited (unknown ids are skipped). */
-export function sourcesOf(t: Timeline, ids: readonly string[]): Timeline['sources'] {
-  const seen = new Set<string>();
-  return ids.flatMap((id) => {
-    const s = t.sources.find((x) => x.id.toLowerCase() === id.toLowerCase());
-    if (!s || seen.has(s.id)) return [];
-    seen.add(s.id);
-    return [s];
-  });
 }

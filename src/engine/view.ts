@@ -1,11 +1,12 @@
 /** Builds the GameView a front end renders from the scenario and a snapshot's context. Pure. */
 import { holds } from './conditions';
+import { FULL_LENGTH } from './constants';
 import { councilPositions, lobbyOpen, type SeatVote, verdictOf, withTeamPositions } from './council';
 import { councilExtras, councilWithSeatVote, memberExtras } from './council-view';
 import type { TeamPositions } from './events';
 import { forecastCertain, forecastChoice } from './forecast';
 import type { RunContext } from './run-context';
-import { type Ending, FULL_LENGTH, type Outcome, type Scenario, type Source, type Step } from './schema';
+import type { Ending, Outcome, Scenario, Source, Step } from './schema';
 import type { ClaimLabel } from './schema-common';
 import type {
   CouncilView,

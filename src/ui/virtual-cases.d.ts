@@ -1,8 +1,16 @@
-/** The bundled cases, compiled at build time by src/build/scenarios-plugin.ts. */
+/** The bundled cases and timeline, compiled at build time by src/build/scenarios-plugin.ts. */
 declare module 'virtual:article-four/cases' {
   import type { CaseSummary, CompiledCase } from './case-summary';
   /** Every bundled case's summary, in the order they happened. */
   export const cases: CaseSummary[];
   /** Loads one case's compiled scenario (its own chunk). */
   export const loaders: Record<string, () => Promise<{ default: CompiledCase }>>;
+}
+
+/** The alliance timeline (scenarios/timeline/alliance.yaml), loaded and checked. */
+declare module 'virtual:article-four/timeline' {
+  import type { Timeline } from '../engine/timeline';
+
+  const timeline: Timeline;
+  export default timeline;
 }

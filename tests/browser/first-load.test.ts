@@ -1,8 +1,10 @@
 /**
  * The first load, in bytes (times are for `npm run bench:web`, never asserted): what index.html
  * asks for before the title is usable (its module script, the modules it imports statically and
- * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the linter and
- * xstate/graph are in no file the browser can load; and it is the production build.
+ * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the app that
+ * takes over from the title (to a case's first decision) has neither the YAML loader nor the
+ * scenario schema; the linter and xstate/graph are in no file the browser can load; and it is the
+ * production build.
  */
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +15,8 @@ const BUDGET = 60_000;
 const MARKERS = {
   zod: '$ZodType',
   yaml: 'YAMLParseError',
+  /** A description in the scenario schema (src/engine/schema.ts). */
+  schema: 'Stable id, unique among steps and endings.',
   linter: 'is reached by no path',
   graph: 'Traversal limit exceeded',
   /** A warning only XState's development build has. */
@@ -39,8 +43,13 @@ async function firstLoad(): Promise<string[]> {
   const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g)].map(
     (m) => m[1] ?? '',
   );
+  return staticClosure(refs.map((r) => new URL(r, base).pathname.slice(BASE_PATH.length)));
+}
+
+/** The files and every module they import statically. */
+async function staticClosure(files: string[]): Promise<string[]> {
   const seen = new Set<string>();
-  const queue = refs.map((r) => new URL(r, base).pathname.slice(BASE_PATH.length));
+  const queue = [...files];
   while (queue.length > 0) {
     const path = queue.shift() ?? '';
     if (seen.has(path)) continue;
@@ -74,6 +83,20 @@ describe('the first load', () => {
       const code = await text(f);
       expect(code.includes(MARKERS.zod), `${f} has Zod`).toBe(false);
       expect(code.includes(MARKERS.yaml), `${f} has the YAML parser`).toBe(false);
+    }
+  });
+
+  it('takes over with an app that has neither the YAML loader nor the scenario schema', async () => {
+    const first = await firstLoad();
+    const dynamic = (await Promise.all(first.filter((f) => f.endsWith('.js')).map(text))).flatMap((code) =>
+      [...code.matchAll(/import\(\s*["'`]\.\/(app-[^"'`]+\.js)["'`]\s*\)/g)].map((m) => `assets/${m[1]}`),
+    );
+    expect(dynamic.length, 'the title imports the app').toBeGreaterThan(0);
+    for (const f of await staticClosure(dynamic)) {
+      if (!f.endsWith('.js')) continue;
+      const code = await text(f);
+      expect(code.includes(MARKERS.yaml), `${f} has the YAML parser`).toBe(false);
+      expect(code.includes(MARKERS.schema), `${f} has the scenario schema`).toBe(false);
     }
   });
 

@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASES_MODULE, scenariosPlugin } from '../../src/build/scenarios-plugin';
+import { CASES_MODULE, scenariosPlugin, TIMELINE_MODULE } from '../../src/build/scenarios-plugin';
+import type { Timeline } from '../../src/engine/timeline';
 import type { CaseSummary } from '../../src/ui/case-summary';
-import { fixture } from '../helpers';
+import { fixture, ROOT } from '../helpers';
 
 interface Hooks {
   configResolved(c: { root: string }): void;
@@ -26,7 +27,10 @@ function folder(files: Record<string, string>): string {
   dirs.push(root);
   const dir = join(root, 'scenarios');
   mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return root;
 }
 
@@ -47,6 +51,7 @@ function loadModule(root: string, id: string): { code: string | null; warnings: 
 }
 
 const mini = readFileSync(fixture('mini.yaml'), 'utf8');
+const alliance = readFileSync(join(ROOT, 'scenarios', 'timeline', 'alliance.yaml'), 'utf8');
 
 describe('the scenarios plugin', () => {
   it('writes a small index, with lengths timed, and one module per case', () => {
@@ -77,5 +82,24 @@ describe('the scenarios plugin', () => {
   it('refuses a case that is not bundled', () => {
     const root = folder({ 'mini.yaml': mini });
     expect(() => loadModule(root, 'virtual:article-four/case/nope')).toThrow(/no bundled case "nope"/);
+  });
+
+  it('compiles the timeline to JSON, so the game reads it without YAML or Zod', () => {
+    const root = folder({ 'timeline/alliance.yaml': alliance });
+    const code = loadModule(root, TIMELINE_MODULE).code ?? '';
+    expect(code).toMatch(/^export default JSON\.parse\(/);
+    const timeline = JSON.parse(
+      JSON.parse(code.slice('export default JSON.parse('.length, code.lastIndexOf(')'))),
+    ) as Timeline;
+    expect(timeline.entries.length).toBeGreaterThan(0);
+    expect(timeline.article4.length).toBeGreaterThan(0);
+  });
+
+  it('fails with FILE:LINE:COL lines when the timeline has an error', () => {
+    const broken = alliance.replace(/^format: 1$/m, 'format: 1\ncolour: red');
+    const root = folder({ 'timeline/alliance.yaml': broken });
+    expect(() => loadModule(root, TIMELINE_MODULE)).toThrow(
+      /scenarios\/timeline\/alliance\.yaml:7:\d+: error: .*colour/,
+    );
   });
 });

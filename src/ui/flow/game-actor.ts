@@ -5,7 +5,8 @@
  */
 import { fromCallback } from 'xstate';
 import type { GameEvent } from '../../engine/events';
-import { Game, SaveError } from '../../engine/index';
+import { Game } from '../../engine/game';
+import { SaveError } from '../../engine/save';
 import type { Scenario } from '../../engine/schema';
 
 export type GameStart =

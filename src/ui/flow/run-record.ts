@@ -1,6 +1,6 @@
 /** What the flow reads of the open run and the saved one: pure functions of its context. */
 import { teamsForSeat } from '../../classroom/team-seats';
-import { FULL_LENGTH } from '../../engine/schema';
+import { FULL_LENGTH } from '../../engine/constants';
 import { runMeta, STORED_VERSION, type StoredRun, type StoredScreen } from '../save-store';
 import type { PlayMode } from '../screens/class-vote';
 import type { AtStake, FlowContext, FlowDeps, RunState } from './flow-types';

@@ -3,7 +3,7 @@
  * teams, role sheets, glossary, timeline, settings, credits, and the error screens. Each reads
  * the flow's context and sends the flow events; none decides where the flow goes next.
  */
-import { FULL_LENGTH } from '../../engine/schema';
+import { FULL_LENGTH } from '../../engine/constants';
 import { h } from '../dom';
 import type { Route } from '../flow/routes';
 import { shortTitle } from '../map-model';

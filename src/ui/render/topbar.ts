@@ -1,5 +1,5 @@
 /** The run's top bar: the case, the seat and date, the phases, and Settings, Glossary, Save and exit. */
-import { PHASES } from '../../engine/schema-steps';
+import { PHASES } from '../../engine/constants';
 import { formatDate, h } from '../dom';
 import { type RunState, unreadResult } from '../flow/app-machine';
 import { phaseLabel } from '../screens/play';

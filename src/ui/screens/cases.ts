@@ -1,6 +1,6 @@
 /** Case select: every bundled case with its dates and one-line summary; broken cases show their errors. */
 
-import { FULL_LENGTH } from '../../engine/schema';
+import { FULL_LENGTH } from '../../engine/constants';
 import type { CaseCard } from '../case-summary';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';

@@ -7,7 +7,7 @@
  * report: a head with the name typed in Save results, the date, the case and the seat; the ending,
  * the path with the reasons given, how it ended, the meters; stories only if opened.
  */
-import { type Debrief, historySummary } from '../../engine/index';
+import { type Debrief, historySummary } from '../../engine/debrief';
 import type { MeterView } from '../../engine/view-types';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';

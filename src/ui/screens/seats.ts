@@ -1,8 +1,9 @@
 /** Seat select: the seats of a case, each with what it wants in a sentence. */
 
 import { FORECAST_MODES, type ForecastMode } from '../../engine/advice';
+import { FULL_LENGTH } from '../../engine/constants';
 import { lengthsOf } from '../../engine/estimates';
-import { FULL_LENGTH, type Scenario } from '../../engine/schema';
+import type { Scenario } from '../../engine/schema';
 import { formatRange, h } from '../dom';
 import { heading, type ScreenResult } from './common';
 import { FORECAST_LABELS } from './forecast';

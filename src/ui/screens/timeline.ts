@@ -5,43 +5,18 @@
  * at the case's start, so that it does not tell what the alliance decided (the player can ask to
  * see everything).
  */
-import { formatDiagnostic } from '../../engine/diagnostics';
+
+import timeline from 'virtual:article-four/timeline';
 import type { Source } from '../../engine/schema';
-import {
-  type Article4Version,
-  article4At,
-  compareDates,
-  loadTimeline,
-  sourcesOf,
-  type Timeline,
-  type TimelineEntry,
-} from '../../engine/timeline';
+import type { Article4Version, Timeline, TimelineEntry } from '../../engine/timeline';
+import { article4At, compareDates, sourcesOf } from '../../engine/timeline-lookup';
 import { formatDate, h } from '../dom';
 import { renderText } from '../markup';
 import { heading, type ScreenResult, sourceLine } from './common';
 
-// Only this one file: every other *.yaml under scenarios/ is a case (see cases.ts).
-const files = import.meta.glob('../../../scenarios/timeline/alliance.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-
-export type TimelineData = { ok: true; timeline: Timeline } | { ok: false; errors: string[] };
-
-let cached: TimelineData | null = null;
-
-/** The bundled timeline, parsed once with the engine's loader (its errors kept to be shown). */
-export function bundledTimeline(): TimelineData {
-  if (cached) return cached;
-  const [text] = Object.values(files);
-  if (text === undefined) {
-    cached = { ok: false, errors: ['scenarios/timeline/alliance.yaml is missing from the build.'] };
-    return cached;
-  }
-  const r = loadTimeline(text, 'alliance.yaml');
-  cached = r.ok ? { ok: true, timeline: r.timeline } : { ok: false, errors: r.errors.map(formatDiagnostic) };
-  return cached;
+/** The bundled timeline, loaded and checked when the site is built (src/build/scenarios-plugin.ts). */
+export function bundledTimeline(): Timeline {
+  return timeline;
 }
 
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
@@ -183,7 +158,7 @@ function entryItem(
 }
 
 export interface TimelineProps {
-  data: TimelineData;
+  data: Timeline;
   /** Opened from a briefing: show only what came before this date, and the wording in force then. */
   asOf?: string;
   /** The case the player came from (its entries are marked). */
@@ -206,18 +181,7 @@ export function renderTimeline(p: TimelineProps): ScreenResult {
     { type: 'button', class: 'btn btn-quiet btn-small back', 'data-action': 'back', onclick: p.onBack },
     `← ${p.backLabel}`,
   );
-  if (!p.data.ok) {
-    const root = h(
-      'section',
-      { 'aria-labelledby': 'timeline-heading' },
-      back,
-      title,
-      h('p', { class: 'lede' }, 'The timeline could not be loaded:'),
-      h('pre', { class: 'diagnostics' }, p.data.errors.join('\n')),
-    );
-    return { root, heading: title, layout: 'wide' };
-  }
-  const t = p.data.timeline;
+  const t = p.data;
   const asOf = p.asOf;
   const entries = asOf ? t.entries.filter((e) => compareDates(e.date, asOf) < 0) : t.entries;
   const versions = asOf ? t.article4.filter((v) => v.in_force <= asOf) : t.article4;
@@ -290,9 +254,7 @@ export function renderTimeline(p: TimelineProps): ScreenResult {
 }
 
 /** The briefing's block: Article 4 as it stood at the case's start, and a way to the timeline. */
-export function treatyTestBlock(data: TimelineData, date: string, onOpen: () => void): HTMLElement | null {
-  if (!data.ok) return null;
-  const t = data.timeline;
+export function treatyTestBlock(t: Timeline, date: string, onOpen: () => void): HTMLElement {
   const v = article4At(t, date);
   const headingEl = h('h2', { class: 'section-heading', id: 'treaty-test-heading' }, 'The treaty’s test at this date');
   const english = v && !v.paraphrase ? (v.translation ?? (v.language === 'en' ? v.text : undefined)) : undefined;
