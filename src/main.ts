@@ -3,11 +3,7 @@
  * (the flow, the engine and every other screen) loads right after it is painted and takes over;
  * Phaser and the map data load after that, in their own chunk, and draw behind the panel when ready.
  */
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/500.css';
-import '@fontsource/inter/600.css';
-import '@fontsource/inter/700.css';
-import '@fontsource/inter/800.css';
+import './ui/fonts.css';
 import './ui/styles.css';
 import './ui/phone.css';
 import './ui/projector.css';

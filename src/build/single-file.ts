@@ -35,18 +35,6 @@ export const SINGLE_FILE_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** Inter's @font-face rules list WOFF2 then WOFF; browsers that run the game read WOFF2, so WOFF is not inlined. */
-function woff2Only(): Plugin {
-  return {
-    name: 'article-four:woff2-only',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]@fontsource[\\/][^?]+\.css$/.test(id)) return undefined;
-      return { code: code.replace(/,\s*url\([^)]+\.woff\)\s*format\('woff'\)/g, ''), map: null };
-    },
-  };
-}
-
 /** base64 SHA-256 of a script's text as the browser hashes it (the characters between the tags). */
 export function scriptHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -97,7 +85,6 @@ function hashScripts(publicDir: string): Plugin {
 
 export function singleFile(root: string): PluginOption[] {
   return [
-    woff2Only(),
     viteSingleFile({ outputFileName: SINGLE_FILE_NAME, removeViteModuleLoader: true }),
     hashScripts(join(root, 'public')),
   ];

@@ -50,9 +50,13 @@ export function summarize(s: Scenario, file: string, estimates?: LengthEstimate[
   };
 }
 
-/** Cases in the order they happened, then by file. */
+/** Cases in the order they happened, then by file. ISO dates sort by code unit, with no collator to start. */
 export function byDate<T extends { file: string }>(list: T[], start: (x: T) => string): T[] {
-  return list.sort((a, b) => start(a).localeCompare(start(b)) || a.file.localeCompare(b.file));
+  return list.sort((a, b) => {
+    const da = start(a);
+    const db = start(b);
+    return da < db ? -1 : da > db ? 1 : a.file.localeCompare(b.file);
+  });
 }
 
 /** A card of the case list: a case to play (loaded or not yet), or a file that failed to load. */

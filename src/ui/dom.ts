@@ -54,11 +54,27 @@ export function uid(prefix: string): string {
   return `${prefix}-${idCounter}`;
 }
 
+/** Month names as the game writes them (British English), without starting Intl on the first screen. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /** Formats a scenario date (YYYY, YYYY-MM, YYYY-MM-DD) for reading. */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!m) return String(y);
-  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  const month = MONTHS[m - 1] ?? String(m);
   return d ? `${d} ${month} ${y}` : `${month} ${y}`;
 }
 

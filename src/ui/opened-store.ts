@@ -10,6 +10,7 @@
 import { version as packageVersion } from '../../package.json';
 import type { Diagnostic, LoadResult, Scenario } from '../engine/index';
 import { isolateScenario } from './bidi';
+import { byDate } from './case-summary';
 import type { CaseEntry } from './cases';
 import { StorageKey } from './keys';
 import { asKeyValue, local, type StoreLike } from './storage';
@@ -137,5 +138,5 @@ export function casesWithOpened(
     ids.add(entry.scenario.id);
     out.push({ ...entry, scenario: isolateScenario(entry.scenario) });
   }
-  return out.sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.file.localeCompare(b.file));
+  return byDate(out, startOf);
 }
