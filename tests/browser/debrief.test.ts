@@ -1,6 +1,7 @@
 /**
  * The debrief opens on one screen: for every bundled case from every seat, what shows before any
- * click (collapsed <details> left out) is at most 800 words, and holds the ending, the seat's score
+ * click (collapsed <details> left out) is at most 800 words (each seat's run played by the engine
+ * and opened from storage, as a reload there would: playthrough.test.ts plays by keyboard), and holds the ending, the seat's score
  * and the path beside history as a table; a decision's whole story, sources included, is one Enter
  * away; a quote in another language shows its translation; no step, option or result id shows
  * (labels and texts only; what prints is print.test.ts). The Glossary opens from the top bar
@@ -24,6 +25,7 @@ import {
 } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
 import { idsIn, readableIds, visibleText } from './print-helpers';
+import { finishedRun, openDebrief } from './saved-run';
 
 const cases = bundledCases();
 const MAX_WORDS = 800;
@@ -98,11 +100,13 @@ describe('the debrief opens on one screen', () => {
     const s = bundledScenario(c.id);
     c.roles.forEach((role, seat) => {
       it(`${c.id} as ${role.id}: at most ${MAX_WORDS} words before any click; the whole story one Enter away`, async () => {
-        const { page, context, errors } = await openPage(site, { query: `?seed=${101 + seat}` });
+        const { page, context, errors } = await openPage(site);
         try {
-          await startRun(page, c.id, role.id);
-          await playOn(page, { choose: (turn, n) => (turn + seat) % n, lobby: seat % 2 === 1 });
-          await waitScreen(page, 'debrief');
+          const run = finishedRun(s, role.id, 101 + seat, {
+            choose: (turn, n) => (turn + seat) % n,
+            lobby: seat % 2 === 1,
+          });
+          await openDebrief(page, site, run);
           const first = await firstScreen(page);
           counts.push(
             `${c.id} / ${role.id}: ${first.words} words (${first.inViewport} in the first view), ${first.height}px`,
