@@ -49,35 +49,44 @@ export function runTable(s: Scenario): RunTable {
     guard === undefined ||
     (guards[guard.type] as (a: unknown, p: unknown) => boolean)({ context, event }, guard.params);
 
-  const run = (actions: readonly Named[] | undefined, context: RunContext, event: GameEvent): RunContext => {
-    let ctx = context;
-    for (const a of actions ?? []) {
+  /**
+   * A run being moved by one event: its context is this event's own copy, which the actions change
+   * in place (what XState's assign does, a new context with the changed fields, without a new
+   * object per action). Nothing else holds the copy until the event is done; then it is a value.
+   */
+  interface Moving {
+    status: 'active' | 'done';
+    value: string;
+    context: RunContext;
+  }
+
+  const run = (actions: readonly Named[] | undefined, at: Moving, event: GameEvent): void => {
+    if (actions === undefined) return;
+    for (const a of actions) {
       const reducer = reducers[a.type];
       if (!reducer) throw new Error(`table-run: unknown action "${a.type}"`);
-      // What XState's assign does: a new context with the changed fields.
-      ctx = Object.assign({}, ctx, reducer({ context: ctx, event }, a.params));
+      Object.assign(at.context, reducer({ context: at.context, event }, a.params));
     }
-    return ctx;
   };
 
-  /** Takes one transition from `from`: its actions, then (unless it stays) the target's entry. */
-  const take = (from: TableRun, t: Transition, event: GameEvent): TableRun => {
-    let context = run(t.actions, from.context, event);
-    if (t.target === undefined || t.target === from.value) return { status: from.status, value: from.value, context };
+  /** Takes one transition: its actions, then (unless it stays) the target's entry. */
+  const take = (at: Moving, t: Transition, event: GameEvent): void => {
+    run(t.actions, at, event);
+    if (t.target === undefined || t.target === at.value) return;
     const target = states[t.target] as StateConfig;
-    context = run(target.entry, context, event);
-    return { status: target.type === 'final' ? 'done' : 'active', value: t.target, context };
+    at.value = t.target;
+    at.status = target.type === 'final' ? 'done' : 'active';
+    run(target.entry, at, event);
   };
 
   /** Follows enabled `always` transitions until none is. */
-  const settle = (start: TableRun, event: GameEvent): TableRun => {
-    let at = start;
+  const settle = (at: Moving, event: GameEvent): TableRun => {
     for (let guard = 0; at.status === 'active'; guard++) {
       if (guard > 10_000) throw new Error(`table-run: eventless transitions loop at "${at.value}"`);
       const always = (states[at.value] as StateConfig).always;
       const t = always?.find((x) => passes(x.guard, at.context, event));
       if (!t) break;
-      at = take(at, t, event);
+      take(at, t, event);
     }
     return at;
   };
@@ -89,7 +98,10 @@ export function runTable(s: Scenario): RunTable {
     send(from, event) {
       if (from.status !== 'active') return from;
       const t = (states[from.value] as StateConfig).on?.[event.type]?.find((x) => passes(x.guard, from.context, event));
-      return t ? settle(take(from, t, event), event) : from;
+      if (!t) return from;
+      const at: Moving = { status: from.status, value: from.value, context: { ...from.context } };
+      take(at, t, event);
+      return settle(at, event);
     },
   };
 }
