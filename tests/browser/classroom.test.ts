@@ -1,7 +1,8 @@
 /**
  * Classroom play in the browser: a case played in class mode (tallies, rationales, countdown)
  * to the debrief; Save results downloads a file that validates and carries the rationales and
- * tallies; three such files load into the instructor dashboard; the teacher guide; axe audits;
+ * tallies; with two more from finished class runs opened from storage, three such files load
+ * into the instructor dashboard; the teacher guide; axe audits;
  * a 1920×1080 screenshot of class mode; no request to another host.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ResultFile, ResultSchema } from '../../src/classroom/index';
+import { bundledScenario } from '../helpers';
 import {
   axe,
   bundledCases,
@@ -25,6 +27,7 @@ import {
   waitScreen,
 } from './harness';
 import { renders } from './keyboard';
+import { finishedRun, openDebrief } from './saved-run';
 
 const cases = bundledCases();
 const CASE = cases.find((c) => c.id === 'kazakhstan-2022') ?? cases[0];
@@ -175,17 +178,26 @@ describe('classroom play', () => {
     }
   });
 
-  it('saves two more results (one solo, with a rationale) and the dashboard counts 3', async () => {
+  it('saves two more results from finished class runs and the dashboard counts 3', async () => {
+    if (!CASE) throw new Error('no bundled case');
+    const s = bundledScenario(CASE.id);
+    const role = CASE.roles[0]?.id ?? '';
     for (const [seed, team] of [
       [8, 'Team Red'],
       [9, 'Team Green'],
     ] as const) {
-      const { page, context, errors } = await openPage(site, { query: `?seed=${seed}` });
+      const { page, context, errors } = await openPage(site);
       try {
-        await playClass(page);
+        // Played by the engine and opened from storage: the first test plays a class run by mouse.
+        await openDebrief(
+          page,
+          site,
+          finishedRun(s, role, seed, { choose: (turn, n) => (turn + seed) % n, lobby: false }, 'class'),
+        );
         const { path, result } = await saveResults(page, '', team);
         expect(result.student).toBeUndefined();
         expect(result.mode).toBe('class');
+        expect(result.team).toBe(team);
         saved.push(path);
         expect(errors).toEqual([]);
       } finally {

@@ -16,7 +16,13 @@ import type { Policy } from './keyboard';
  * of the n choices open, or (at a Council) each member that can be lobbied first when
  * `policy.lobby`, then the vote; as keyboard.ts's `playOn` does in the page.
  */
-export function finishedRun(s: Scenario, role: string, seed: number, policy: Policy): StoredRun {
+export function finishedRun(
+  s: Scenario,
+  role: string,
+  seed: number,
+  policy: Policy,
+  mode: 'solo' | 'class' = 'solo',
+): StoredRun {
   const game = Game.start(s, { role, seed });
   let turn = 0;
   for (let i = 0; i < 400 && !game.ended; i++) {
@@ -42,7 +48,7 @@ export function finishedRun(s: Scenario, role: string, seed: number, policy: Pol
     seen: game.view().turn,
     engine: game.save(),
     startedAt: now,
-    mode: 'solo',
+    mode,
   };
   game.stop();
   return run;
