@@ -5,7 +5,7 @@
  * flow itself.
  */
 import { type Actor, createActor } from 'xstate';
-import { localTimestamp } from '../classroom/result-file';
+import { localTimestamp } from '../classroom/result-build';
 import type { Scenario } from '../engine/schema';
 import type { AppHooks } from './app-hooks';
 import { bridge, type Layout } from './bridge';

@@ -4,7 +4,8 @@
  */
 
 import { version as packageVersion } from '../../package.json';
-import { buildResult, localTimestamp, RESULT_MIME_TYPE, resultFileName, serializeResult } from '../classroom/index';
+import { buildResult, localTimestamp, RESULT_MIME_TYPE, serializeResult } from '../classroom/result-build';
+import { resultFileName } from '../classroom/result-name';
 import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
 import { downloadText, h } from './dom';
