@@ -67,6 +67,34 @@ export interface RunContext {
   ending?: string;
 }
 
+/**
+ * A shallow copy of a context, its fields always in the same order (so that automated play's
+ * contexts share one shape), optional fields only when set. The arrays and records are shared:
+ * the actions replace them, never change them.
+ */
+export function copyContext(c: RunContext): RunContext {
+  const out: RunContext = {
+    scenario: c.scenario,
+    role: c.role,
+    seed: c.seed,
+    rng: c.rng,
+    meters: c.meters,
+    flags: c.flags,
+    turn: c.turn,
+    handled: c.handled,
+    visited: c.visited,
+    chosen: c.chosen,
+    lobbied: c.lobbied,
+    ledger: c.ledger,
+    decisions: c.decisions,
+    news: c.news,
+  };
+  if (c.length !== undefined) out.length = c.length;
+  if (c.last !== undefined) out.last = c.last;
+  if (c.ending !== undefined) out.ending = c.ending;
+  return out;
+}
+
 export interface RunInput {
   role: string;
   seed: number;

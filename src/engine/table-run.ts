@@ -14,7 +14,7 @@
 import { machineConfig, START_STATE } from './compiler';
 import type { GameEvent } from './events';
 import { implementations } from './implementations';
-import type { RunContext, RunInput } from './run-context';
+import { copyContext, type RunContext, type RunInput } from './run-context';
 import type { Scenario } from './schema';
 
 type Config = ReturnType<typeof machineConfig>;
@@ -99,7 +99,7 @@ export function runTable(s: Scenario): RunTable {
       if (from.status !== 'active') return from;
       const t = (states[from.value] as StateConfig).on?.[event.type]?.find((x) => passes(x.guard, from.context, event));
       if (!t) return from;
-      const at: Moving = { status: from.status, value: from.value, context: { ...from.context } };
+      const at: Moving = { status: from.status, value: from.value, context: copyContext(from.context) };
       take(at, t, event);
       return settle(at, event);
     },
