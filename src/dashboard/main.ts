@@ -4,10 +4,7 @@
  * Three views, each with its address (routes.ts): the dashboard (the summary first, the detail
  * below), #present (the summary large, for a projector) and #path/N (one student's path).
  */
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/600.css';
-import '@fontsource/inter/700.css';
-import '@fontsource/inter/800.css';
+import '../ui/fonts.css';
 import '../ui/styles.css';
 import './dashboard.css';
 import './glance.css';

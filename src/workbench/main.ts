@@ -13,10 +13,7 @@
  * one, and the game's first load would grow. Everything else of the game (the engine, the markup
  * renderer, the Council's order) runs in the worker, which is bundled on its own.
  */
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/600.css';
-import '@fontsource/inter/700.css';
-import '@fontsource/inter/800.css';
+import '../ui/fonts.css';
 import '../ui/styles.css';
 import './workbench.css';
 import type { EditorView } from '@codemirror/view';
