@@ -66,7 +66,14 @@ async function embed(opts: {
   page?: string;
   blockStorage?: boolean;
 }): Promise<Embedded> {
-  const context = await site.browser.newContext({ viewport: VIEWPORTS.projector, acceptDownloads: true });
+  // Reduced motion (the system setting): what is tested is the frame, not the map's animations
+  // (idle-loop.test.ts and playthrough.test.ts play with them), and a moving map in software WebGL
+  // is most of a run's time here.
+  const context = await site.browser.newContext({
+    viewport: VIEWPORTS.projector,
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
   if (opts.blockStorage) {
     await context.addInitScript((origin) => {
       if (window === window.top || location.origin !== origin) return;
