@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { installableSite, noServiceWorker } from './src/build/pwa';
 import { scenariosPlugin } from './src/build/scenarios-plugin';
 import { SINGLE_FILE_CONTENT_SECURITY_POLICY, singleFile } from './src/build/single-file';
+import { titleInPage } from './src/build/title-html';
 
 /**
  * The built pages' Content-Security-Policy: the site's own scripts only (no inline script, no
@@ -58,6 +59,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       contentSecurityPolicy(single ? SINGLE_FILE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
       scenariosPlugin(),
+      titleInPage(),
       serviceWorker ? installableSite(root) : noServiceWorker(),
       single ? singleFile(root) : [],
     ],

@@ -1,5 +1,6 @@
 /*
- * Loaded as a classic script, before the game's module scripts: a classic script loads even where
+ * Loaded as a deferred classic script, which runs after the page is parsed (so it does not hold up
+ * the first paint) and before the game's module script runs or fails: a classic script loads even where
  * module scripts cannot (an iframe sandboxed without allow-same-origin has an opaque origin, and
  * its module scripts and stylesheets, fetched with CORS, are refused). When the page's module
  * script fails to load, or has neither loaded nor failed after a while, this puts a plain message
@@ -59,7 +60,8 @@
     const address = text('p', 'Or copy this address into a new tab: ');
     address.append(text('code', location.href));
     box.append(linkLine, address);
-    const note = document.getElementById('boot-note');
+    // The loading note, or the title the build wrote into the page (its links need the app).
+    const note = document.getElementById('boot-note') ?? document.querySelector('#main .screen-title');
     const main = document.getElementById('main');
     if (note) note.replaceWith(box);
     else if (main) main.prepend(box);
@@ -86,6 +88,6 @@
     true,
   );
   window.setTimeout(() => {
-    if (!settled && document.getElementById('boot-note')) show('stalled');
+    if (!settled) show('stalled');
   }, STALL_MS);
 })();

@@ -1,7 +1,8 @@
 /**
- * Entry point. The title shows at once from the small case index (ui/first-screen.ts); the app
- * (the flow, the engine and every other screen) loads right after it is painted and takes over;
- * Phaser and the map data load after that, in their own chunk, and draw behind the panel when ready.
+ * Entry point. The title is in the page's HTML, written at build time (src/build/title-html.ts,
+ * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once and
+ * takes over once the title is painted. Phaser and the map data load after that, in their own chunk, and draw
+ * behind the panel when ready.
  */
 import './ui/fonts.css';
 import './ui/styles.css';
@@ -53,8 +54,10 @@ async function boot(): Promise<void> {
   applySettings(loadSettings());
   // A SCORM package (`npm run build:scorm`) opens where the LMS's data says, not on the title.
   const first = import.meta.env.MODE === 'scorm' ? null : showFirstScreen(els);
+  // The app's code is fetched at once; it takes over once the title has been painted.
+  const appModule = import('./ui/app');
   if (first) await afterPaint();
-  const { App } = await import('./ui/app');
+  const { App } = await appModule;
   // Only in the SCORM package (the build's mode): the LMS code, its own chunk, out of the plain site.
   const lms =
     import.meta.env.MODE === 'scorm' ? await import('./lms/scorm-launch').then((m) => m.connectScorm()) : undefined;

@@ -94,6 +94,21 @@ function check(path: string, name: string): Omit<Checked, 'mtime' | 'file'> {
   };
 }
 
+/** The index of the cases that check: what the title and the case list read, oldest case first. */
+function caseIndex(checked: Checked[]): CaseSummary[] {
+  return checked
+    .flatMap((c) => (c.compiled && c.summary ? [c.summary] : []))
+    .sort((a, b) => a.dates.start.localeCompare(b.dates.start));
+}
+
+export const SCENARIOS_PLUGIN = 'article-four:scenarios';
+
+/** What other build plugins may read of this one (Vite's `plugin.api`). */
+export interface ScenariosApi {
+  /** The bundled cases' index, as `virtual:article-four/cases` serves it (broken cases left out). */
+  index(): CaseSummary[];
+}
+
 export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'scenarios')): Plugin {
   let root = process.cwd();
   let server: ViteDevServer | null = null;
@@ -149,8 +164,11 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
     server.ws.send({ type: 'full-reload' });
   };
 
+  const api: ScenariosApi = { index: () => caseIndex(all()) };
+
   return {
-    name: 'article-four:scenarios',
+    name: SCENARIOS_PLUGIN,
+    api,
     configResolved(config) {
       root = config.root;
     },
@@ -194,7 +212,7 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
       );
       const wanted = id.slice((RESOLVED + CASE_PREFIX).length);
       if (id === RESOLVED + CASES_MODULE) {
-        const index = ok.map((c) => c.summary).sort((a, b) => a.dates.start.localeCompare(b.dates.start));
+        const index = caseIndex(checked);
         const loaders = index.map(
           (c) => `  ${JSON.stringify(c.id)}: () => import(${JSON.stringify(CASE_PREFIX + c.id)}),`,
         );

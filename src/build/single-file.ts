@@ -64,7 +64,7 @@ function hashScripts(publicDir: string): Plugin {
         if (files.length > 0) this.error(`the single-file build left files beside the page: ${files.join(', ')}`);
         const boot = readFileSync(join(publicDir, 'boot-check.js'), 'utf8').replace(/<(\/script|!--)/gi, '\\x3C$1');
         let html = String(page.source);
-        const bootTag = /<script src="[^"]*boot-check\.js"><\/script>/;
+        const bootTag = /<script (?:defer )?src="[^"]*boot-check\.js"><\/script>/;
         if (!bootTag.test(html)) this.error('index.html no longer loads boot-check.js');
         html = html.replace(bootTag, () => `<script>${boot.trim()}</script>`);
         const scripts = inlineScripts(html);

@@ -141,10 +141,12 @@ export class App {
     actor.send({ type: 'START', route: initial });
   }
 
-  /** Carries out what the player chose on the first screen before the app had loaded. */
+  /**
+   * Carries out what the player chose on the first screen before the app had loaded (a link they
+   * followed is already in the address, which `start` opens).
+   */
   follow(choice: FirstChoice): void {
-    if (choice.kind === 'file') void this.openFile(choice.file);
-    else this.navigate(choice.route);
+    void this.openFile(choice.file);
   }
 
   /**
@@ -287,7 +289,12 @@ export class App {
     ].join('|');
     const sameScreen = key === this.renderKey;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focusId;
-    const scroll = this.el.main.scrollTop;
+    // Read only when kept: reading it lays out the old screen, which a new one would throw away.
+    const scroll = sameScreen ? this.el.main.scrollTop : 0;
+    // The first drawing replaces the title written into the page: a player who has tabbed to one
+    // of its entries keeps the focus there.
+    const firstAction =
+      this.renderKey === '' ? (document.activeElement as HTMLElement | null)?.closest('#main [data-action]') : null;
     this.renderKey = key;
 
     this.el.app.classList.remove('layout-hero', 'layout-side', 'layout-wide');
@@ -311,7 +318,9 @@ export class App {
       target.scrollIntoView({ block: 'nearest' });
     } else {
       this.el.main.scrollTop = 0;
-      result.heading.focus({ preventScroll: true });
+      const action = firstAction?.getAttribute('data-action');
+      const kept = action ? this.el.main.querySelector<HTMLElement>(`[data-action="${CSS.escape(action)}"]`) : null;
+      (kept ?? result.heading).focus({ preventScroll: true });
       document.title = `${result.heading.textContent ?? ''} — Article Four`;
       const run = s.context.run;
       if (screen === ScreenId.Play && run?.game) announceNews(this.announcer, run.game.view(), run.seen);
@@ -423,10 +432,15 @@ export class App {
       });
     }
     // The map's legend keeps to the map's side of the panel; the room's bar in class mode is as wide as the panel.
+    // Set only when changed: a custom property on #app restyles the whole page.
     const style = this.el.app.style;
-    style.setProperty('--map-free', `${Math.round(layout.width)}px`);
-    style.setProperty('--panel-left', `${Math.round(panel.left)}px`);
-    style.setProperty('--panel-now', `${Math.round(panel.width)}px`);
+    const set = (name: string, px: number) => {
+      const value = `${Math.round(px)}px`;
+      if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
+    };
+    set('--map-free', layout.width);
+    set('--panel-left', panel.left);
+    set('--panel-now', panel.width);
     bridge.emit(BridgeEvent.Layout, layout);
   }
 }

@@ -1,51 +1,42 @@
 /**
- * The first screen before the app has loaded: the title, drawn from the small case index alone,
- * so it is usable as soon as the page's HTML, CSS and this small chunk are in. The app (the flow,
- * the engine, every other screen) loads right after it is painted and takes over; a choice made
- * before then is kept and carried out when the app is ready. A visitor with a saved run (the
- * title offers Continue) or an address naming another screen waits for the app instead.
+ * The first screen before the app has loaded: the title, which the build writes into index.html
+ * (src/build/title-html.ts), so it shows and works from HTML and CSS alone. Its menu entries are
+ * links to their screens' addresses, which the app opens when it starts; this small chunk adds
+ * only what a link cannot do, opening a scenario file, and keeps the file for the app. A visitor
+ * with a saved run (the app's title offers Continue) or an address naming another screen sees the
+ * loading note instead, until the app draws the screen they will use.
  */
-import { cases } from 'virtual:article-four/cases';
-import type { Route } from './flow/routes';
 import { parseRoute } from './flow/routes';
 import { StorageKey } from './keys';
-import { shortTitle } from './map-model';
-import { renderTitle } from './screens/title';
 import { local } from './storage';
 
-/** What the player asked for on the first screen, to be done once the app is ready. */
-export type FirstChoice = { kind: 'route'; route: Route } | { kind: 'file'; file: File };
+/** What the player asked for on the first screen that a link cannot carry, to be done once the app is ready. */
+export type FirstChoice = { kind: 'file'; file: File };
 
 export interface FirstScreen {
   /** The player's choice so far, if any. */
   choice(): FirstChoice | null;
 }
 
-/** Shows the title at once when the address asks for it and no saved run is kept; else null. */
+/** Keeps the title written into the page when the address asks for it and no saved run is kept; else null. */
 export function showFirstScreen(el: { app: HTMLElement; main: HTMLElement }): FirstScreen | null {
+  const title = el.main.querySelector('.screen-title');
+  if (!title) return null;
   const hash = location.hash;
-  if (hash.startsWith('#/') && parseRoute(hash).screen !== 'title') return null;
-  if (local.get(StorageKey.Save) !== null) return null;
+  if ((hash.startsWith('#/') && parseRoute(hash).screen !== 'title') || local.get(StorageKey.Save) !== null) {
+    const note = document.createElement('p');
+    note.className = 'muted';
+    note.textContent = 'Loading Article Four…';
+    el.main.replaceChildren(note);
+    delete el.app.dataset.screen;
+    return null;
+  }
   let choice: FirstChoice | null = null;
-  const go = (route: Route) => {
-    choice ??= { kind: 'route', route };
-  };
-  const result = renderTitle({
-    cases: cases.map((c) => shortTitle(c.title)),
-    resume: null,
-    notice: null,
-    onContinue: () => go({ screen: 'play' }),
-    onNew: () => go({ screen: 'cases' }),
-    onSettings: () => go({ screen: 'settings' }),
-    onCredits: () => go({ screen: 'credits' }),
-    onTimeline: () => go({ screen: 'timeline' }),
-    onOpenFile: (file) => {
-      choice ??= { kind: 'file', file };
-    },
+  const input = title.querySelector<HTMLInputElement>('input[data-action="open-file"]');
+  input?.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) choice ??= { kind: 'file', file };
   });
-  el.app.classList.add(`layout-${result.layout}`);
-  el.app.dataset.screen = 'title';
-  el.main.replaceChildren(result.root);
-  document.title = 'Article Four';
   return { choice: () => choice };
 }

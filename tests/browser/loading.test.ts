@@ -1,5 +1,6 @@
 /**
- * Loading and leaks: the HTML panel works before Phaser and the map data arrive (they load in
+ * Loading and leaks: the title, written into index.html at build time, works before any script
+ * has run; the HTML panel works before Phaser and the map data arrive (they load in
  * their own chunk, beside it); without them the game is still playable; and replaying ten times,
  * or leaving and resuming a run ten times, leaves no listener, scene or game object behind.
  */
@@ -59,6 +60,78 @@ const isWorldChunk = (url: string) =>
 describe('loading', () => {
   if (!first) throw new Error('no bundled case');
   const role = first.roles[0]?.id ?? '';
+
+  it('the title is in the page and works before any script has run', async () => {
+    const held: Route[] = [];
+    let release = false;
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(
+      (url) => /\/assets\/[^/]+\.js$/.test(url.href),
+      (route) => {
+        if (release) void route.continue();
+        else held.push(route);
+      },
+    );
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url, { waitUntil: 'commit' });
+      await page.locator('#main [data-action="new"]').waitFor();
+      expect(held.length, 'the page has asked for its scripts').toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.getElementById('app')?.dataset.screen)).toBe('title');
+      expect(await page.locator('#main h1').textContent()).toBe('Article Four');
+      for (const c of bundledCases()) {
+        expect(await page.locator('#main .title-cases').textContent()).toContain(c.title.split(':')[0]);
+      }
+      // With the keyboard alone: New game is a link to the case list's address.
+      let tabs = 0;
+      while (!(await page.evaluate(() => document.activeElement?.getAttribute('data-action') === 'new'))) {
+        await page.keyboard.press('Tab');
+        tabs += 1;
+        expect(tabs, 'New game is reached with Tab').toBeLessThan(10);
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#/cases');
+      // The scripts arrive: the app opens the screen the player asked for.
+      release = true;
+      for (const r of held.splice(0)) await r.continue();
+      await waitReady(page);
+      await waitScreen(page, 'cases');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a player who tabbed to an entry of the title keeps the focus there when the app takes over', async () => {
+    const held: Route[] = [];
+    let release = false;
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(
+      (url) => /\/assets\/[^/]+\.js$/.test(url.href),
+      (route) => {
+        if (release) void route.continue();
+        else held.push(route);
+      },
+    );
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url, { waitUntil: 'commit' });
+      await page.locator('#main [data-action="settings"]').focus();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+      release = true;
+      for (const r of held.splice(0)) await r.continue();
+      await waitReady(page);
+      // The app's own title (buttons) has replaced the page's (links); the focus is on the same entry.
+      await page.waitForFunction(() => document.querySelector('#main [data-action="new"]')?.tagName === 'BUTTON');
+      expect(
+        await page.evaluate(() => [
+          document.activeElement?.tagName,
+          document.activeElement?.getAttribute('data-action'),
+        ]),
+      ).toEqual(['BUTTON', 'settings']);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('the panel is usable before Phaser and the map data have loaded', async () => {
     const held: Route[] = [];

@@ -83,6 +83,7 @@ export function titleScreen(ui: Shell): ScreenResult {
     onCredits: () => ui.navigate({ screen: 'credits' }),
     onTimeline: () => ui.navigate({ screen: 'timeline' }),
     onOpenFile: (file) => ui.openFile(file),
+    pages: import.meta.env.MODE !== 'single',
   });
 }
 

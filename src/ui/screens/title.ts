@@ -1,5 +1,6 @@
 /** The title screen: Continue (when a saved run exists), New game, Settings, Sources and credits. */
 import { h } from '../dom';
+import { type Route, routeHash } from '../flow/routes';
 import type { ScreenResult } from './common';
 import { openFileItem } from './open-file';
 
@@ -18,27 +19,39 @@ export interface TitleProps {
   onTimeline?(): void;
   /** Opens a scenario file from the player's computer (see open-file.ts). */
   onOpenFile?(file: File): void;
+  /** The dashboard and the Author page are beside this page (the single file has neither). */
+  pages: boolean;
+  /**
+   * Menu entries are links to their screens' addresses instead of buttons: the title written
+   * into index.html at build time (src/build/title-html.ts) works before any script has run.
+   */
+  links?: boolean;
 }
 
-function menuButton(
-  action: string,
-  label: string,
-  sub: string | null,
-  onClick: () => void,
-  primary = false,
-): HTMLElement {
+interface MenuEntry {
+  action: string;
+  label: string;
+  sub: string | null;
+  /** Where the entry leads: the screen a link opens, or what a button does. */
+  route: Route;
+  onClick(): void;
+  primary?: boolean;
+}
+
+function menuEntry(e: MenuEntry, asLink: boolean): HTMLElement {
+  const cls = `btn ${e.primary ? 'btn-primary' : ''}`;
+  const label = h('span', { class: 'label' }, e.label, e.sub ? h('small', null, e.sub) : null);
   return h(
     'li',
     null,
-    h(
-      'button',
-      { type: 'button', class: `btn ${primary ? 'btn-primary' : ''}`, 'data-action': action, onclick: onClick },
-      h('span', { class: 'label' }, label, sub ? h('small', null, sub) : null),
-    ),
+    asLink
+      ? h('a', { class: cls, href: routeHash(e.route), 'data-action': e.action }, label)
+      : h('button', { type: 'button', class: cls, 'data-action': e.action, onclick: e.onClick }, label),
   );
 }
 
 export function renderTitle(p: TitleProps): ScreenResult {
+  const entry = (e: MenuEntry) => menuEntry(e, p.links === true);
   const title = h('h1', { class: 'title-mark', tabindex: -1 }, 'Article ', h('span', null, 'Four'));
   const root = h(
     'section',
@@ -66,27 +79,53 @@ export function renderTitle(p: TitleProps): ScreenResult {
         'ul',
         { class: 'menu' },
         p.resume
-          ? menuButton('continue', 'Continue', `${p.resume.title} — ${p.resume.detail}`, p.onContinue, true)
+          ? entry({
+              action: 'continue',
+              label: 'Continue',
+              sub: `${p.resume.title} — ${p.resume.detail}`,
+              route: { screen: 'play' },
+              onClick: p.onContinue,
+              primary: true,
+            })
           : null,
-        menuButton('new', 'New game', 'Choose a case and a seat', p.onNew, !p.resume),
+        entry({
+          action: 'new',
+          label: 'New game',
+          sub: 'Choose a case and a seat',
+          route: { screen: 'cases' },
+          onClick: p.onNew,
+          primary: !p.resume,
+        }),
         p.onOpenFile ? openFileItem(p.onOpenFile) : null,
         p.onTimeline
-          ? menuButton(
-              'timeline',
-              'The alliance’s story so far',
-              'A timeline from 1992 to 2024, and Article 4 over time',
-              p.onTimeline,
-            )
+          ? entry({
+              action: 'timeline',
+              label: 'The alliance’s story so far',
+              sub: 'A timeline from 1992 to 2024, and Article 4 over time',
+              route: { screen: 'timeline' },
+              onClick: p.onTimeline,
+            })
           : null,
-        menuButton('settings', 'Settings', 'Text size, motion, contrast', p.onSettings),
-        menuButton('credits', 'Sources and credits', null, p.onCredits),
-        // The single-file build (`--mode single`) has no dashboard.html or author.html beside it.
-        ...(import.meta.env.MODE === 'single'
-          ? []
-          : [
+        entry({
+          action: 'settings',
+          label: 'Settings',
+          sub: 'Text size, motion, contrast',
+          route: { screen: 'settings' },
+          onClick: p.onSettings,
+        }),
+        entry({
+          action: 'credits',
+          label: 'Sources and credits',
+          sub: null,
+          route: { screen: 'credits' },
+          onClick: p.onCredits,
+        }),
+        ...(p.pages
+          ? [
               pageLink('dashboard.html', 'dashboard', 'Instructor dashboard', 'Load and compare result files'),
               pageLink('author.html', 'author', 'Write a scenario', 'The Author page: edit, check and play a case'),
-            ]),
+            ]
+          : []),
       ),
     ),
     p.cases.length > 0
