@@ -306,6 +306,15 @@ export class App {
     this.el.topbar.hidden = !hasBar;
     this.el.app.classList.toggle('has-topbar', hasBar);
     this.el.main.replaceChildren(result.root);
+    // What changes the page comes before the focus and the scroll, which lay it out: then the
+    // page is laid out once per drawing, not once for them and again for the frame.
+    this.stopEstimates?.();
+    this.stopEstimates = fillEstimates(
+      this.el.main,
+      (id) => this.book.summary(id)?.estimates,
+      (id) => this.scenario(id),
+    );
+    this.emitScreen(s);
 
     if (sameScreen) {
       this.el.main.scrollTop = scroll;
@@ -325,13 +334,6 @@ export class App {
       const run = s.context.run;
       if (screen === ScreenId.Play && run?.game) announceNews(this.announcer, run.game.view(), run.seen);
     }
-    this.stopEstimates?.();
-    this.stopEstimates = fillEstimates(
-      this.el.main,
-      (id) => this.book.summary(id)?.estimates,
-      (id) => this.scenario(id),
-    );
-    this.emitScreen(s);
     this.scheduleLayout();
     this.renders += 1;
   }
