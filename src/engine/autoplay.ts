@@ -30,8 +30,8 @@ export function randomPolicy(seed: number): (moves: readonly GameEvent[]) => Gam
     return r.value;
   };
   return (moves) => {
-    const lobbies = moves.filter((m) => m.type === 'LOBBY');
     if (moves[0]?.type === 'CALL_VOTE') {
+      const lobbies = moves.filter((m) => m.type === 'LOBBY');
       return lobbies.length > 0 && draw() < 0.5
         ? (lobbies[Math.floor(draw() * lobbies.length)] as GameEvent)
         : moves[0];

@@ -5,29 +5,77 @@ import type { RunContext } from './run-context';
 import type { Choice, Condition, Next, Outcome, Scenario, Step } from './schema';
 
 export function holds(c: Condition | undefined, ctx: RunContext): boolean {
-  if (c === undefined) return true;
-  if ('meter' in c) {
-    const v = ctx.meters[c.meter] ?? Number.NaN;
-    return (
-      (c.gt === undefined || v > c.gt) &&
-      (c.gte === undefined || v >= c.gte) &&
-      (c.lt === undefined || v < c.lt) &&
-      (c.lte === undefined || v <= c.lte) &&
-      (c.eq === undefined || v === c.eq)
-    );
+  return c === undefined || testOf(c)(ctx);
+}
+
+/** A condition read once into a function of the run's context. */
+type Test = (ctx: RunContext) => boolean;
+
+/**
+ * Each condition's test, built the first time it is asked: a scenario never changes once loaded,
+ * and automated play asks the same conditions millions of times.
+ */
+const tests = new WeakMap<Condition, Test>();
+
+function testOf(c: Condition): Test {
+  let test = tests.get(c);
+  if (!test) {
+    test = buildTest(c);
+    tests.set(c, test);
   }
-  if ('flag' in c) return (ctx.flags[c.flag] === true) === (c.is ?? true);
-  if ('chose' in c) return ctx.chosen.includes(c.chose);
-  if ('visited' in c) return ctx.visited.includes(c.visited);
-  if ('role' in c) return ctx.role === c.role;
-  if ('length' in c) return (ctx.length ?? FULL_LENGTH) === c.length;
+  return test;
+}
+
+/** What `holds` answers for `c`, as a function of the context (the condition's fields read now, not per call). */
+function buildTest(c: Condition): Test {
+  if ('meter' in c) {
+    const { meter, gt, gte, lt, lte, eq } = c;
+    return (ctx) => {
+      const v = ctx.meters[meter] ?? Number.NaN;
+      return (
+        (gt === undefined || v > gt) &&
+        (gte === undefined || v >= gte) &&
+        (lt === undefined || v < lt) &&
+        (lte === undefined || v <= lte) &&
+        (eq === undefined || v === eq)
+      );
+    };
+  }
+  if ('flag' in c) {
+    const { flag } = c;
+    const is = c.is ?? true;
+    return (ctx) => (ctx.flags[flag] === true) === is;
+  }
+  if ('chose' in c) {
+    const { chose } = c;
+    return (ctx) => ctx.chosen.includes(chose);
+  }
+  if ('visited' in c) {
+    const { visited } = c;
+    return (ctx) => ctx.visited.includes(visited);
+  }
+  if ('role' in c) {
+    const { role } = c;
+    return (ctx) => ctx.role === role;
+  }
+  if ('length' in c) {
+    const { length } = c;
+    return (ctx) => (ctx.length ?? FULL_LENGTH) === length;
+  }
   if ('decisions' in c) {
     const { gte, lte } = c.decisions;
-    return (gte === undefined || ctx.turn >= gte) && (lte === undefined || ctx.turn <= lte);
+    return (ctx) => (gte === undefined || ctx.turn >= gte) && (lte === undefined || ctx.turn <= lte);
   }
-  if ('all' in c) return c.all.every((x) => holds(x, ctx));
-  if ('any' in c) return c.any.some((x) => holds(x, ctx));
-  return !holds(c.not, ctx);
+  if ('all' in c) {
+    const parts = c.all.map(testOf);
+    return (ctx) => parts.every((p) => p(ctx));
+  }
+  if ('any' in c) {
+    const parts = c.any.map(testOf);
+    return (ctx) => parts.some((p) => p(ctx));
+  }
+  const { not } = c;
+  return (ctx) => !holds(not, ctx);
 }
 
 /** The step or ending a `next` leads to in this state. */

@@ -118,27 +118,45 @@ export function councilPositions(
   seat?: SeatVote,
 ): MemberPosition[] {
   const model = council.members.map((m): MemberPosition => {
-    let lean = m.lean;
     const reasons: string[] = [];
-    for (const sh of m.shifts) {
-      if (holds(sh.when, ctx)) {
-        lean += sh.add;
-        reasons.push(sh.reason);
-      }
-    }
-    if (m.lobby && ctx.lobbied.includes(m.actor)) {
-      lean += m.lobby.add;
-      reasons.push(`Lobbied: ${m.lobby.label}`);
-    }
-    lean = Math.max(-100, Math.min(100, lean));
+    const lean = memberLean(m, ctx, reasons);
     return { actor: m.actor, lean, position: positionFor(lean, council), reasons };
   });
   return withTeamPositions(withSeatVote(model, seat), teams);
 }
 
-/** The verdict a vote called now would reach, with the player's own vote and the teams' positions in place. */
+/**
+ * A member's lean now: its own, moved by each shift whose condition holds and by the player's
+ * lobbying, within ±100. `reasons`, when given, collects why it moved.
+ */
+function memberLean(m: CouncilMember, ctx: RunContext, reasons?: string[]): number {
+  let lean = m.lean;
+  for (const sh of m.shifts) {
+    if (holds(sh.when, ctx)) {
+      lean += sh.add;
+      reasons?.push(sh.reason);
+    }
+  }
+  if (m.lobby && ctx.lobbied.includes(m.actor)) {
+    lean += m.lobby.add;
+    reasons?.push(`Lobbied: ${m.lobby.label}`);
+  }
+  return Math.max(-100, Math.min(100, lean));
+}
+
+/**
+ * The verdict a vote called now would reach, with the player's own vote and the teams' positions
+ * in place: the positions `councilPositions` gives (a team's vote over the seat's own, over the
+ * model's), without building their reasons, since the machine's guard asks at every vote.
+ */
 export function councilVerdict(council: Council, ctx: RunContext, teams: TeamPositions = {}, seat?: SeatVote): Verdict {
-  return verdictOf(councilPositions(council, ctx, teams, seat).map((p) => p.position));
+  return verdictOf(
+    council.members.map(
+      (m) =>
+        teamPositionOf(teams, m.actor) ??
+        (seat?.actor === m.actor ? seat.position : positionFor(memberLean(m, ctx), council)),
+    ),
+  );
 }
 
 /** True when a vote called now reaches consensus (the machine's `consensus` guard). */

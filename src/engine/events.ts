@@ -97,10 +97,14 @@ export function parseGameEvent(e: unknown): GameEvent | undefined {
 
 /** The notes a decision event carries, trimmed; empty notes are left out. */
 export function notesOf(e: GameEvent): DecisionNotes {
-  if (e.type !== 'CHOOSE' && e.type !== 'CALL_VOTE') return {};
+  return withNotes({}, e);
+}
+
+/** `record` with the notes `e` carries (see `notesOf`) added in place, without building them apart. */
+export function withNotes<T extends DecisionNotes>(record: T, e: GameEvent): T {
+  if (e.type !== 'CHOOSE' && e.type !== 'CALL_VOTE') return record;
   const rationale = e.rationale?.trim();
-  return {
-    ...(rationale ? { rationale: rationale.slice(0, MAX_RATIONALE) } : {}),
-    ...(e.tally && Object.keys(e.tally).length > 0 ? { tally: e.tally } : {}),
-  };
+  if (rationale) record.rationale = rationale.slice(0, MAX_RATIONALE);
+  if (e.tally && Object.keys(e.tally).length > 0) record.tally = e.tally;
+  return record;
 }

@@ -138,17 +138,20 @@ export class Game {
     return replayed;
   }
 
+  /** The run's context as a value (later moves leave it unchanged), for whatever keeps it or part of it. */
   private get context(): RunContext {
     return this.core.snapshot().context;
   }
 
   /** Sends an event; returns false (and changes nothing) when the current step does not accept it. */
   send(event: GameEvent): boolean {
-    const before = this.core.snapshot();
+    // A vote keeps the context it was called in (`voteCall`), so takes it as a value; other moves
+    // only read the state before (the move may change it in place: see `RunCore.peek`).
+    const before = event.type === 'CALL_VOTE' ? this.core.snapshot() : this.core.peek();
     if (before.status !== 'active') return false;
+    const handled = before.context.handled;
     this.core.send(event);
-    const after = this.core.snapshot();
-    if (after.context.handled === before.context.handled) return false;
+    if (this.core.peek().context.handled === handled) return false;
     if (event.type === 'CALL_VOTE') {
       const call = this.voteCallOf(before.context, event);
       this.voteCall = { eventIndex: this.events.length, call };
@@ -181,7 +184,7 @@ export class Game {
 
   /** The step the run stands at, or undefined once it has ended. */
   currentStep(): string | undefined {
-    const snap: RunSnapshot = this.core.snapshot();
+    const snap: RunSnapshot = this.core.peek();
     return snap.status === 'done' ? undefined : snap.value;
   }
 
@@ -189,7 +192,8 @@ export class Game {
   moves(): GameEvent[] {
     const id = this.currentStep();
     const step = id === undefined ? undefined : stepOf(this.scenario, id);
-    return legalMoves(step, this.context, this.scenario);
+    // The moves are new objects that keep nothing of the context, so a peek will do.
+    return legalMoves(step, this.core.peek().context, this.scenario);
   }
 
   view(): GameView {
@@ -237,7 +241,7 @@ export class Game {
   }
 
   get ended(): boolean {
-    return this.core.snapshot().status === 'done';
+    return this.core.peek().status === 'done';
   }
 
   /** The events that made this run, in order. */

@@ -7,13 +7,14 @@
 import { assign } from 'xstate';
 import { holds } from './conditions';
 import { lobbyOpen, reachesConsensus, type SeatVote, seatMember } from './council';
-import { type GameEvent, notesOf } from './events';
-import { pickWeighted } from './rng';
+import { type GameEvent, withNotes } from './events';
+import { nextRandom, pickWeighted } from './rng';
 import {
   advanceDraw,
-  applyEffects,
-  applyFlags,
+  ContextDraft,
+  type DecisionRecord,
   initialContext,
+  type LastResult,
   peekDraw,
   type RunContext,
   type RunInput,
@@ -55,11 +56,30 @@ export function drawnOutcome(choice: Choice, draw: number): number {
 
 type Args = { context: RunContext; event: GameEvent };
 
-/** An action's behaviour: the part of the context it changes. */
-type Reducer<P> = (args: Args, params: P) => Partial<RunContext>;
+/** The result a decision leaves for the player to read, its fields in the order saves have always held them. */
+function lastResult(
+  turn: number,
+  step: string,
+  label: string,
+  text: string | undefined,
+  counterfactual: boolean,
+): LastResult {
+  const last: LastResult = { turn, step, label };
+  if (text) last.text = text;
+  if (counterfactual) last.counterfactual = true;
+  return last;
+}
 
-/** `assign` with the run's types, so the actions fit `setup`. */
-const act = <P>(fn: Reducer<P>) => assign<RunContext, GameEvent, P, GameEvent, never>(fn);
+/** An action's behaviour: it changes a draft of the context in place (see `ContextDraft`). */
+type Change<P> = (draft: ContextDraft, event: GameEvent, params: P) => void;
+
+/** `assign` with the run's types, so the actions fit `setup`: each action changes a draft of its own. */
+const act = <P>(change: Change<P>) =>
+  assign<RunContext, GameEvent, P, GameEvent, never>(({ context, event }, params) => {
+    const draft = ContextDraft.of(context);
+    change(draft, event, params);
+    return draft.context;
+  });
 
 export function implementations(s: Scenario) {
   const ix = indexScenario(s);
@@ -99,108 +119,68 @@ export function implementations(s: Scenario) {
     holds: ({ context }: Args, p: { when?: Condition }) => holds(p.when, context),
   };
 
-  // What each action changes, as plain functions: the XState machine runs them through `assign`,
-  // and the table interpreter (table-run.ts) calls them directly.
-  const reducers = {
-    enterStep: ({ context }: Args, p: { step: string }): Partial<RunContext> => {
+  // What each action changes, as plain functions of a draft: the XState machine runs each through
+  // `assign` on a draft of its own, and the table interpreter (table-run.ts) runs all the actions
+  // of one event on one draft (automated play runs these by the million).
+  const changes = {
+    enterStep: (draft: ContextDraft, _event: GameEvent, p: { step: string }): void => {
       const step = ix.step(p.step);
-      const entered = { visited: [...context.visited, p.step], lobbied: [] };
-      if (step.events.length === 0) return entered;
-      // A fresh copy, changed in place as the step's events apply: nothing else holds it yet.
-      const ctx: RunContext = { ...context, ...entered };
+      draft.visit(p.step);
+      draft.clearLobbied();
+      const ctx = draft.context;
       for (const ev of step.events) {
         if (!holds(ev.when, ctx)) continue;
         if (ev.chance !== undefined && ev.chance < 1) {
-          const draw = peekDraw(ctx);
-          ctx.rng = advanceDraw(ctx);
-          if (draw >= ev.chance) continue;
+          const draw = nextRandom(ctx.rng);
+          ctx.rng = draw.state;
+          if (draw.value >= ev.chance) continue;
         }
-        const { meters, ledger } = applyEffects(s, ctx, ev.effects, p.step, `event:${ev.id}`);
-        ctx.meters = meters;
-        ctx.ledger = ledger;
-        ctx.flags = applyFlags(ctx.flags, ev);
-        ctx.news = [...ctx.news, { turn: ctx.turn, step: p.step, event: ev.id }];
+        draft.applyEffects(s, ev.effects, p.step, `event:${ev.id}`, ctx.turn);
+        draft.applyFlags(ev);
+        draft.report({ turn: ctx.turn, step: p.step, event: ev.id });
       }
-      return ctx;
     },
 
-    // Builds only the fields it changes (automated play runs this by the million).
-    takeChoice: (
-      { context, event }: Args,
-      p: { step: string; choice: string; outcome: number },
-    ): Partial<RunContext> => {
+    takeChoice: (draft: ContextDraft, event: GameEvent, p: { step: string; choice: string; outcome: number }): void => {
+      const ctx = draft.context;
       const choice = ix.choice(p.step, p.choice);
-      const turn = context.turn + 1;
-      let { meters, ledger } = applyEffects(
-        s,
-        { meters: context.meters, ledger: context.ledger, turn },
-        choice.effects,
-        p.step,
-        p.choice,
-      );
-      let flags = applyFlags(context.flags, choice);
-      let rng = context.rng;
+      const turn = ctx.turn + 1;
+      const eventIndex = ctx.handled;
+      draft.applyEffects(s, choice.effects, p.step, p.choice, turn);
+      draft.applyFlags(choice);
       const outcome = p.outcome >= 0 ? choice.outcomes[p.outcome] : undefined;
       if (outcome) {
-        rng = advanceDraw(context);
-        ({ meters, ledger } = applyEffects(
-          s,
-          { meters, ledger, turn },
-          outcome.effects,
-          p.step,
-          `${p.choice}/${outcome.id}`,
-        ));
-        flags = applyFlags(flags, outcome);
+        ctx.rng = advanceDraw(ctx);
+        draft.applyEffects(s, outcome.effects, p.step, `${p.choice}/${outcome.id}`, turn);
+        draft.applyFlags(outcome);
       }
-      const text = outcome?.text ?? choice.result;
-      return {
-        turn,
-        handled: context.handled + 1,
-        meters,
-        ledger,
-        flags,
-        rng,
-        chosen: [...context.chosen, p.choice],
-        decisions: [
-          ...context.decisions,
-          {
-            turn,
-            step: p.step,
-            eventIndex: context.handled,
-            kind: 'choice' as const,
-            choice: p.choice,
-            ...(outcome ? { outcome: outcome.id } : {}),
-            label: choice.label,
-            ...notesOf(event),
-          },
-        ],
-        last: {
-          turn,
-          step: p.step,
-          label: choice.label,
-          ...(text ? { text } : {}),
-          ...(outcome?.counterfactual || choice.counterfactual ? { counterfactual: true } : {}),
-        },
-      };
+      ctx.turn = turn;
+      ctx.handled = eventIndex + 1;
+      draft.choose(p.choice);
+      // Each record is built whole, its fields in the order saves have always held them.
+      const { label } = choice;
+      const decision: DecisionRecord = outcome
+        ? { turn, step: p.step, eventIndex, kind: 'choice', choice: p.choice, outcome: outcome.id, label }
+        : { turn, step: p.step, eventIndex, kind: 'choice', choice: p.choice, label };
+      draft.decide(withNotes(decision, event));
+      const counterfactual = outcome?.counterfactual || choice.counterfactual;
+      ctx.last = lastResult(turn, p.step, label, outcome?.text ?? choice.result, counterfactual);
     },
 
-    lobby: ({ context }: Args, p: { step: string; actor: string }): Partial<RunContext> => {
+    lobby: (draft: ContextDraft, _event: GameEvent, p: { step: string; actor: string }): void => {
+      const ctx = draft.context;
       const member = ix.step(p.step).council?.members.find((m) => m.actor === p.actor);
-      const effects = member?.lobby?.effects ?? [];
       // Lobbying costs belong to the vote it prepares: the next decision.
-      const applied = applyEffects(
-        s,
-        { meters: context.meters, ledger: context.ledger, turn: context.turn + 1 },
-        effects,
-        p.step,
-        `lobby:${p.actor}`,
-      );
-      return { ...applied, lobbied: [...context.lobbied, p.actor], handled: context.handled + 1 };
+      draft.applyEffects(s, member?.lobby?.effects ?? [], p.step, `lobby:${p.actor}`, ctx.turn + 1);
+      draft.lobby(p.actor);
+      ctx.handled += 1;
     },
 
-    vote: ({ context, event }: Args, p: { step: string; passed: boolean }): Partial<RunContext> => {
+    vote: (draft: ContextDraft, event: GameEvent, p: { step: string; passed: boolean }): void => {
+      const ctx = draft.context;
       const council = ix.step(p.step).council;
-      const turn = context.turn + 1;
+      const turn = ctx.turn + 1;
+      const eventIndex = ctx.handled;
       const verdict = p.passed ? 'consensus' : 'blocked';
       const label = p.passed
         ? `Council: consensus on "${council?.proposal}"`
@@ -208,50 +188,37 @@ export function implementations(s: Scenario) {
       const text = p.passed ? council?.consensus_text : council?.blocked_text;
       // The result's own effects and flags, recorded under the vote's turn (cause `vote:VERDICT`).
       const result = p.passed ? council?.on_consensus : council?.on_blocked;
-      const applied = result
-        ? applyEffects(
-            s,
-            { meters: context.meters, ledger: context.ledger, turn },
-            result.effects,
-            p.step,
-            `vote:${verdict}`,
-          )
-        : undefined;
-      return {
-        turn,
-        handled: context.handled + 1,
-        ...(applied ? { meters: applied.meters, ledger: applied.ledger } : {}),
-        ...(result ? { flags: applyFlags(context.flags, result) } : {}),
-        decisions: [
-          ...context.decisions,
-          {
-            turn,
-            step: p.step,
-            eventIndex: context.handled,
-            kind: 'vote' as const,
-            choice: verdict,
-            ...(event.type === 'CALL_VOTE' && event.position ? { position: event.position } : {}),
-            label,
-            ...notesOf(event),
-          },
-        ],
-        last: { turn, step: p.step, label, ...(text ? { text } : {}) },
-      };
+      if (result) {
+        draft.applyEffects(s, result.effects, p.step, `vote:${verdict}`, turn);
+        draft.applyFlags(result);
+      }
+      ctx.turn = turn;
+      ctx.handled = eventIndex + 1;
+      const position = event.type === 'CALL_VOTE' ? event.position : undefined;
+      const decision: DecisionRecord = position
+        ? { turn, step: p.step, eventIndex, kind: 'vote', choice: verdict, position, label }
+        : { turn, step: p.step, eventIndex, kind: 'vote', choice: verdict, label };
+      draft.decide(withNotes(decision, event));
+      ctx.last = lastResult(turn, p.step, label, text, false);
     },
 
-    proceed: ({ context }: Args): Partial<RunContext> => ({ handled: context.handled + 1 }),
+    proceed: (draft: ContextDraft): void => {
+      draft.context.handled += 1;
+    },
 
-    reachEnding: (_: Args, p: { ending: string }): Partial<RunContext> => ({ ending: p.ending }),
+    reachEnding: (draft: ContextDraft, _event: GameEvent, p: { ending: string }): void => {
+      draft.context.ending = p.ending;
+    },
   };
 
   const actions = {
-    enterStep: act(reducers.enterStep),
-    takeChoice: act(reducers.takeChoice),
-    lobby: act(reducers.lobby),
-    vote: act(reducers.vote),
-    proceed: act(reducers.proceed),
-    reachEnding: act(reducers.reachEnding),
+    enterStep: act(changes.enterStep),
+    takeChoice: act(changes.takeChoice),
+    lobby: act(changes.lobby),
+    vote: act(changes.vote),
+    proceed: act(changes.proceed),
+    reachEnding: act(changes.reachEnding),
   };
 
-  return { guards, actions, reducers, initial: (input: RunInput) => initialContext(s, input), index: ix };
+  return { guards, actions, changes, initial: (input: RunInput) => initialContext(s, input), index: ix };
 }

@@ -8,7 +8,7 @@ import type { ScenarioMachine } from './compiler';
 import type { GameEvent } from './events';
 import type { RunContext, RunInput } from './run-context';
 import type { Scenario } from './schema';
-import { type RunTable, runTable, type TableRun } from './table-run';
+import { type InPlaceRun, type RunTable, runTable, type TableRun } from './table-run';
 
 export type Interpreter = 'xstate' | 'table';
 
@@ -20,7 +20,13 @@ export interface RunSnapshot {
 
 export interface RunCore {
   readonly kind: Interpreter;
+  /** The run as it stands, a value that later moves leave unchanged: the caller may keep it. */
   snapshot(): RunSnapshot;
+  /**
+   * The run as it stands, for a read that keeps nothing of it (not the snapshot, nor its context
+   * or anything in it) past the next `send`, which may change it in place.
+   */
+  peek(): RunSnapshot;
   send(event: GameEvent): void;
   /** The run as XState persists it (what saves hold), whichever interpreter runs it. */
   persisted(): unknown;
@@ -41,6 +47,9 @@ class ActorCore implements RunCore {
   snapshot(): RunSnapshot {
     const snap = this.actor.getSnapshot();
     return { status: snap.status, value: String(snap.value), context: snap.context };
+  }
+  peek(): RunSnapshot {
+    return this.snapshot();
   }
   send(event: GameEvent): void {
     this.actor.send(event);
@@ -68,27 +77,45 @@ function tableFor(s: Scenario): RunTable {
   return t;
 }
 
+/**
+ * A run on the table interpreter. Moves change the run in place (`InPlaceRun`) as long as nothing
+ * else has seen it; handing it out (`snapshot`, `persisted`, `copy`) makes the state handed out a
+ * value, and the next move starts from a copy of it.
+ */
 class TableCore implements RunCore {
   readonly kind = 'table' as const;
+  private run: InPlaceRun;
   constructor(
     private readonly machine: ScenarioMachine,
     private readonly table: RunTable,
-    private run: TableRun,
-  ) {}
+    start: TableRun,
+  ) {
+    this.run = table.inPlace(start);
+  }
+  /** The run as it stands, from now on a value: later moves go on from a copy. */
+  private handOut(): TableRun {
+    const run = this.run.current;
+    this.run = this.table.inPlace(run);
+    return run;
+  }
   snapshot(): RunSnapshot {
-    return this.run;
+    return this.handOut();
+  }
+  peek(): RunSnapshot {
+    return this.run.current;
   }
   send(event: GameEvent): void {
-    this.run = this.table.send(this.run, event);
+    this.run.send(event);
   }
   persisted(): unknown {
     // The XState machine resolves the same state, so a save is the same whichever interpreter ran.
-    const snap = this.machine.resolveState({ value: this.run.value, context: this.run.context });
+    const run = this.handOut();
+    const snap = this.machine.resolveState({ value: run.value, context: run.context });
     return this.machine.getPersistedSnapshot(snap);
   }
   copy(): RunCore {
-    // Runs are values: the copy shares the state until either moves.
-    return new TableCore(this.machine, this.table, this.run);
+    // The copy and this core go on from the same state, each copying what it changes.
+    return new TableCore(this.machine, this.table, this.handOut());
   }
   stop(): void {}
 }
