@@ -31,7 +31,13 @@ afterAll(async () => {
 
 interface Stats {
   bridgeListeners: number;
-  world: { scenes: string[]; objects: number; tweens: number; map: { moving: boolean } | null } | null;
+  world: {
+    scenes: string[];
+    objects: number;
+    tweens: number;
+    map: { moving: boolean } | null;
+    loop: { asleep: boolean };
+  } | null;
 }
 
 async function stats(page: Page): Promise<Stats> {
@@ -39,14 +45,18 @@ async function stats(page: Page): Promise<Stats> {
 }
 
 /**
- * Waits until exactly these scenes run (starts and stops take effect on later frames) and the map
- * has stopped moving, then reads the stats.
+ * Waits until exactly these scenes run (starts and stops take effect on later frames), the map has
+ * stopped moving and the game loop sleeps (no tween, no dot travelling, no scene starting or
+ * stopping: src/scenes/idle-loop.ts), then reads the stats. Read any earlier, the count of objects
+ * can catch the map between two drawings.
  */
 async function when(page: Page, scenes: string[]): Promise<Stats> {
   await page.waitForFunction(
     (want) => {
       const w = (window as unknown as { __articleFour: { stats(): Stats } }).__articleFour.stats().world;
-      return JSON.stringify(w?.scenes ?? []) === JSON.stringify(want) && w?.map?.moving === false;
+      return (
+        JSON.stringify(w?.scenes ?? []) === JSON.stringify(want) && w?.map?.moving === false && w.loop.asleep === true
+      );
     },
     scenes,
     { timeout: 60_000 },
@@ -56,27 +66,45 @@ async function when(page: Page, scenes: string[]): Promise<Stats> {
 
 const isWorldChunk = (url: string) =>
   /\/assets\/(phaser|start)-[^/]+\.js$/.test(url) || /countries-50m-[^/]+\.json$/.test(url);
+const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(url);
+
+/**
+ * A new browser context whose requests `matches` picks are held back until `release()`: the test
+ * sees what works before they arrive.
+ */
+async function holdingBack(matches: (url: string) => boolean) {
+  const held: Route[] = [];
+  let released = false;
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(
+    (url) => matches(url.href),
+    (route) => {
+      if (released) void route.continue();
+      else held.push(route);
+    },
+  );
+  return {
+    context,
+    /** How many requests are held. */
+    held: () => held.length,
+    async release() {
+      released = true;
+      for (const r of held.splice(0)) await r.continue();
+    },
+  };
+}
 
 describe('loading', () => {
   if (!first) throw new Error('no bundled case');
   const role = first.roles[0]?.id ?? '';
 
   it('the title is in the page and works before any script has run', async () => {
-    const held: Route[] = [];
-    let release = false;
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.route(
-      (url) => /\/assets\/[^/]+\.js$/.test(url.href),
-      (route) => {
-        if (release) void route.continue();
-        else held.push(route);
-      },
-    );
+    const { context, held, release } = await holdingBack(isScript);
     const page = await context.newPage();
     try {
       await page.goto(site.url, { waitUntil: 'commit' });
       await page.locator('#main [data-action="new"]').waitFor();
-      expect(held.length, 'the page has asked for its scripts').toBeGreaterThan(0);
+      expect(held(), 'the page has asked for its scripts').toBeGreaterThan(0);
       expect(await page.evaluate(() => document.getElementById('app')?.dataset.screen)).toBe('title');
       expect(await page.locator('#main h1').textContent()).toBe('Article Four');
       for (const c of bundledCases()) {
@@ -92,8 +120,7 @@ describe('loading', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => location.hash === '#/cases');
       // The scripts arrive: the app opens the screen the player asked for.
-      release = true;
-      for (const r of held.splice(0)) await r.continue();
+      await release();
       await waitReady(page);
       await waitScreen(page, 'cases');
     } finally {
@@ -102,23 +129,13 @@ describe('loading', () => {
   });
 
   it('a player who tabbed to an entry of the title keeps the focus there when the app takes over', async () => {
-    const held: Route[] = [];
-    let release = false;
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.route(
-      (url) => /\/assets\/[^/]+\.js$/.test(url.href),
-      (route) => {
-        if (release) void route.continue();
-        else held.push(route);
-      },
-    );
+    const { context, release } = await holdingBack(isScript);
     const page = await context.newPage();
     try {
       await page.goto(site.url, { waitUntil: 'commit' });
       await page.locator('#main [data-action="settings"]').focus();
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
-      release = true;
-      for (const r of held.splice(0)) await r.continue();
+      await release();
       await waitReady(page);
       // The app's own title (buttons) has replaced the page's (links); the focus is on the same entry.
       await page.waitForFunction(() => document.querySelector('#main [data-action="new"]')?.tagName === 'BUTTON');
@@ -134,23 +151,14 @@ describe('loading', () => {
   });
 
   it('the panel is usable before Phaser and the map data have loaded', async () => {
-    const held: Route[] = [];
-    let release = false;
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.route(
-      (url) => isWorldChunk(url.href),
-      (route) => {
-        if (release) void route.continue();
-        else held.push(route);
-      },
-    );
+    const { context, held, release } = await holdingBack(isWorldChunk);
     const page = await context.newPage();
     try {
       await page.goto(`${site.url}?seed=4`);
       await waitReady(page);
       // Phaser has been asked for, not delivered: the game is already playable.
       await page.waitForFunction(() => document.getElementById('loading-note')?.textContent !== '');
-      expect(held.length).toBeGreaterThan(0);
+      expect(held()).toBeGreaterThan(0);
       await startRun(page, first.id, role);
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
       expect(
@@ -159,8 +167,7 @@ describe('loading', () => {
       // The meters show as HTML meanwhile.
       expect(await page.locator('#main .meters').isVisible()).toBe(true);
       // Release the chunk: the map arrives and takes over the meters.
-      release = true;
-      for (const r of held.splice(0)) await r.continue();
+      await release();
       await waitWorld(page);
       await page.waitForFunction(() => document.documentElement.classList.contains('canvas-ready'));
     } finally {
