@@ -1,8 +1,8 @@
 /**
  * Entry point. The title is in the page's HTML, written at build time (src/build/title-html.ts,
- * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once and
- * takes over once the title is painted. Phaser and the map data load after that, in their own chunk, and draw
- * behind the panel when ready.
+ * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once
+ * and takes over once the title is painted. Phaser and the map data load after that, in their own
+ * chunk, and draw behind the panel when ready.
  */
 import './ui/fonts.css';
 import './ui/styles.css';

@@ -6,6 +6,7 @@
  * with a saved run (the app's title offers Continue) or an address naming another screen sees the
  * loading note instead, until the app draws the screen they will use.
  */
+import { h } from './dom';
 import { parseRoute } from './flow/routes';
 import { StorageKey } from './keys';
 import { local } from './storage';
@@ -24,10 +25,7 @@ export function showFirstScreen(el: { app: HTMLElement; main: HTMLElement }): Fi
   if (!title) return null;
   const hash = location.hash;
   if ((hash.startsWith('#/') && parseRoute(hash).screen !== 'title') || local.get(StorageKey.Save) !== null) {
-    const note = document.createElement('p');
-    note.className = 'muted';
-    note.textContent = 'Loading Article Four…';
-    el.main.replaceChildren(note);
+    el.main.replaceChildren(h('p', { class: 'muted' }, 'Loading Article Four…'));
     delete el.app.dataset.screen;
     return null;
   }

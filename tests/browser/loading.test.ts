@@ -12,6 +12,7 @@ import {
   openPage,
   openSite,
   type Site,
+  tabTo,
   waitReady,
   waitScreen,
   waitWorld,
@@ -111,12 +112,7 @@ describe('loading', () => {
         expect(await page.locator('#main .title-cases').textContent()).toContain(c.title.split(':')[0]);
       }
       // With the keyboard alone: New game is a link to the case list's address.
-      let tabs = 0;
-      while (!(await page.evaluate(() => document.activeElement?.getAttribute('data-action') === 'new'))) {
-        await page.keyboard.press('Tab');
-        tabs += 1;
-        expect(tabs, 'New game is reached with Tab').toBeLessThan(10);
-      }
+      await tabTo(page, '[data-action="new"]', 10);
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => location.hash === '#/cases');
       // The scripts arrive: the app opens the screen the player asked for.
