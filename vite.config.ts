@@ -79,17 +79,16 @@ export default defineConfig(({ command, mode }) => {
         output: {
           // Phaser and the map code are reached only through dynamic import() in src/main.ts;
           // this keeps Phaser in a chunk of its own whatever imports it. What the game needs of the
-          // format at run time has one too (Zod for saves, events and result files, the common ids
-          // and the format's constants): it would otherwise share a chunk with the scenario schema
-          // and the YAML loader, which only opened files need. (The single file turns code
-          // splitting off.)
+          // format at run time has one too (the format's constants, ids and claim labels, none of
+          // them Zod): it would otherwise share a chunk with the scenario schema and the YAML
+          // loader, which only opened files need. Zod and the format's Zod building blocks have a
+          // chunk of their own, which only what needs them loads: result files (saving one, the
+          // dashboard) and opened files. (The single file turns code splitting off.)
           codeSplitting: {
             groups: [
               { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ },
-              {
-                name: 'format-core',
-                test: /node_modules[\\/]zod[\\/]|src[\\/]engine[\\/](zod|schema-common|constants)\.ts$/,
-              },
+              { name: 'format-core', test: /src[\\/]engine[\\/](schema-common|constants)\.ts$/ },
+              { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]engine[\\/](zod|schema-blocks)\.ts$/ },
             ],
           },
         },

@@ -1,23 +1,16 @@
 /**
- * Making result files: `buildResult` turns a run into a result (the caller passes the clock
- * values: nothing here reads the time), `serializeResult` gives the downloaded file's text.
+ * Making result files without Zod: `assembleResult` turns a run into a result (the caller passes
+ * the clock values: nothing here reads the time), `serializeResult` gives the downloaded file's
+ * text. `buildResult` (result-check.ts) also checks the result against its schema.
  */
 
 import { FULL_LENGTH } from '../engine/constants';
 import { MAX_RATIONALE } from '../engine/events';
 import type { Game } from '../engine/game';
-import { describeIssues } from './result-issues';
+import type { CouncilTeamsRecord } from './council-teams-record';
+import { MAX_NAME, RESULT_KIND, RESULT_VERSION } from './result-limits';
 import { cachedRulesHash } from './result-replay';
-import {
-  type CouncilTeamsRecord,
-  MAX_NAME,
-  RESULT_KIND,
-  RESULT_VERSION,
-  type ResultDecision,
-  type ResultFile,
-  type ResultMode,
-  ResultSchema,
-} from './result-schema';
+import type { ResultDecision, ResultFile, ResultMode } from './result-schema';
 
 /** A clock value: an ISO 8601 string with offset (kept as written) or a Date (written in UTC). */
 export type ClockValue = string | Date;
@@ -47,7 +40,7 @@ export function cleanName(name: string | undefined): string | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (tidy.length === 0) return undefined;
-  // At most MAX_NAME UTF-16 units (as the schema counts), never splitting a character.
+  // At most MAX_NAME UTF-16 units (within what the schema accepts), never splitting a character.
   let out = '';
   for (const ch of tidy) {
     if (out.length + ch.length > MAX_NAME) break;
@@ -56,11 +49,12 @@ export function cleanName(name: string | undefined): string | undefined {
   return out.trim();
 }
 
-function clock(value: ClockValue, what: string): string {
+/** Throws when a clock value given as text is not one a result may carry. */
+export type ClockCheck = (value: string, what: string) => void;
+
+function clock(value: ClockValue, what: string, check: ClockCheck): string {
   if (typeof value === 'string') {
-    if (!ResultSchema.shape.startedAt.safeParse(value).success) {
-      throw new Error(`${what} must be an ISO 8601 date and time with an offset or Z, not "${value}"`);
-    }
+    check(value, what);
     return value;
   }
   if (Number.isNaN(value.getTime())) throw new Error(`${what} is an invalid Date`);
@@ -83,11 +77,11 @@ export function localTimestamp(d: Date): string {
 }
 
 /**
- * The result of a run (finished or not). Throws only when the options are wrong: a clock value
- * that is not ISO 8601 with an offset, an empty appVersion, or a Council-teams record that is not
- * a Council vote of this run.
+ * The result of a run (finished or not), not checked against its schema. Throws when the options
+ * are wrong: an invalid Date, a clock text `checkClock` refuses, or a Council-teams record that is
+ * not a Council vote of this run.
  */
-export function buildResult(game: Game, opts: BuildResultOptions): ResultFile {
+export function assembleResult(game: Game, opts: BuildResultOptions, checkClock: ClockCheck = () => {}): ResultFile {
   const s = game.scenario;
   const debrief = game.debrief();
   const records = game.state().decisions;
@@ -148,8 +142,8 @@ export function buildResult(game: Game, opts: BuildResultOptions): ResultFile {
     ...(student ? { student } : {}),
     ...(team ? { team } : {}),
     mode: opts.mode,
-    startedAt: clock(opts.startedAt, 'startedAt'),
-    finishedAt: clock(opts.finishedAt, 'finishedAt'),
+    startedAt: clock(opts.startedAt, 'startedAt', checkClock),
+    finishedAt: clock(opts.finishedAt, 'finishedAt', checkClock),
     decisions,
     ending,
     meters: view.meters.map((m) => ({
@@ -165,9 +159,7 @@ export function buildResult(game: Game, opts: BuildResultOptions): ResultFile {
     ...(councilTeams ? { councilTeams } : {}),
     events: structuredClone([...game.log()]) as ResultFile['events'],
   };
-  const checked = ResultSchema.safeParse(result);
-  if (!checked.success) throw new Error(`the result does not fit its schema: ${describeIssues(checked.error.issues)}`);
-  return checked.data;
+  return result;
 }
 
 /** The text of the downloaded file: indented JSON with a final newline. */

@@ -9,20 +9,22 @@
  * two in step. Privacy: a student or team name is in a file only if someone typed it.
  */
 
-import { GameEventSchema, PositionSchema, RationaleSchema, TallySchema } from '../engine/events';
-import { Id } from '../engine/schema-common';
+import { GameEventSchema, PositionSchema, RationaleSchema, TallySchema } from '../engine/events-schema';
+import { Id } from '../engine/schema-blocks';
+import type { Holds, Same } from '../engine/value-readers';
 import { z } from '../engine/zod';
+import type { CouncilTeamsRecord, CouncilTeamVote } from './council-teams-record';
+import { MAX_EVENTS, MAX_NAME, MAX_TEAM_VOTES, RESULT_KIND, RESULT_VERSION } from './result-limits';
 
-export const RESULT_KIND = 'article-four-result';
-/** The format written today. */
-export const RESULT_VERSION = 4;
-/** The oldest format still read (migrated to RESULT_VERSION): see result-migrations.ts. */
-export const RESULT_MIN_VERSION = 1;
-/** Result files larger than this are refused unread (a real one is a few kilobytes to ~200 KB). */
-export const MAX_RESULT_BYTES = 5 * 1024 * 1024;
-/** Longest student or team name kept. */
-export const MAX_NAME = 80;
-export const MAX_EVENTS = 10_000;
+export type { CouncilTeamsRecord, CouncilTeamVote } from './council-teams-record';
+export {
+  MAX_EVENTS,
+  MAX_NAME,
+  MAX_RESULT_BYTES,
+  RESULT_KIND,
+  RESULT_MIN_VERSION,
+  RESULT_VERSION,
+} from './result-limits';
 
 const Timestamp = z.iso
   .datetime({ offset: true })
@@ -37,7 +39,7 @@ const Name = (what: string) =>
 
 const Label = (what: string) => z.string().max(1000).describe(what);
 
-/** A move of the run: the engine's own event schema (src/engine/events.ts). */
+/** A move of the run: the engine's own event schema (src/engine/events-schema.ts). */
 export const ResultEventSchema = GameEventSchema;
 
 export const ResultDecisionSchema = z
@@ -81,7 +83,7 @@ export const CouncilTeamsRecordSchema = z
     turn: z.number().int().min(1).describe('The decision (turn) of the Council vote.'),
     step: Id.describe('The Council step id.'),
     consensus: z.boolean().describe('True when no team (and no member without a team) objected.'),
-    votes: z.array(CouncilTeamVoteSchema).max(50),
+    votes: z.array(CouncilTeamVoteSchema).max(MAX_TEAM_VOTES),
   })
   .describe('Council teams on one screen: each team’s vote at one Council step.');
 
@@ -175,9 +177,11 @@ export const ResultSchema = z
 export type ResultFile = z.infer<typeof ResultSchema>;
 export type ResultDecision = z.infer<typeof ResultDecisionSchema>;
 export type ResultEvent = z.infer<typeof ResultEventSchema>;
-export type CouncilTeamVote = z.infer<typeof CouncilTeamVoteSchema>;
-export type CouncilTeamsRecord = z.infer<typeof CouncilTeamsRecordSchema>;
 export type ResultMode = ResultFile['mode'];
+
+/** The Council-teams record written out in council-teams-record.ts (read by the game without Zod) is this schema's type. */
+export type CouncilTeamsRecordAgrees = Holds<Same<CouncilTeamsRecord, z.infer<typeof CouncilTeamsRecordSchema>>>;
+export type CouncilTeamVoteAgrees = Holds<Same<CouncilTeamVote, z.infer<typeof CouncilTeamVoteSchema>>>;
 
 /** The JSON Schema of result files (committed as docs/result.schema.json). */
 export function resultJsonSchema(): Record<string, unknown> {

@@ -8,7 +8,7 @@
  */
 import { Game } from '../engine/game';
 import type { Scenario } from '../engine/schema';
-import { buildResult } from './result-build';
+import { buildResult } from './result-check';
 import type { LoadedResult } from './result-read';
 import { madeWithOtherVersion } from './result-replay';
 import type { ResultFile } from './result-schema';

@@ -13,7 +13,7 @@ import { type GameEvent, parseGameEvent } from './events';
 import { isJsonObject, type MigrationChain, migrate } from './migrations';
 import { fnv1a, rulesHash } from './rules-hash';
 import type { Scenario } from './schema';
-import { z } from './zod';
+import { anything, int, list, NO, oneOf, optional, readObject, required, text } from './value-readers';
 
 export { rulesHash, scenarioRules } from './rules-hash';
 
@@ -80,21 +80,44 @@ export const SAVE_MIGRATIONS: MigrationChain = {
   steps: { 1: v1to2 },
 };
 
-const SaveShape = z
-  .object({
-    kind: z.literal('article-four-save'),
-    version: z.literal(SAVE_VERSION),
-    scenario: z.string(),
-    rulesHash: z.string().optional(),
-    /** Only in a save migrated from format 1: its whole-case hash. */
-    contentHash: z.string().optional(),
-    role: z.string(),
-    seed: z.number().int(),
-    length: z.string().max(64).optional(),
-    events: z.array(z.unknown()).max(10000),
-    snapshot: z.unknown(),
-  })
-  .refine((x) => (x.rulesHash === undefined) !== (x.contentHash === undefined));
+/** What `parseSave` reads of a save of format SAVE_VERSION (any other field is left out). */
+interface SaveFields {
+  scenario: string;
+  rulesHash?: string;
+  /** Only in a save migrated from format 1: its whole-case hash. */
+  contentHash?: string;
+  role: string;
+  seed: number;
+  length?: string;
+  events: unknown[];
+  snapshot: unknown;
+}
+
+const anyText = text(Number.POSITIVE_INFINITY);
+
+const SAVE_FIELDS = {
+  kind: required(oneOf(['article-four-save'])),
+  version: required(oneOf([SAVE_VERSION])),
+  scenario: required(anyText),
+  rulesHash: optional(anyText),
+  contentHash: optional(anyText),
+  role: required(anyText),
+  seed: required(int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  length: optional(text(64)),
+  events: required(list(anything, 10_000)),
+  snapshot: required(anything),
+};
+
+/**
+ * The fields of a save of format SAVE_VERSION, or undefined when one is missing or of the wrong
+ * kind, or the save has both or neither of `rulesHash` and `contentHash`. It reads as the Zod
+ * object it replaced (see tests/unit/hand-readers.test.ts), so that resuming loads no Zod.
+ */
+export function saveFields(x: unknown): SaveFields | undefined {
+  const save = readObject(x, SAVE_FIELDS, false);
+  if (save === NO || (save.rulesHash === undefined) === (save.contentHash === undefined)) return undefined;
+  return save as unknown as SaveFields;
+}
 
 /**
  * FNV-1a over the scenario's whole JSON, prose included: the hash format-1 saves and result files
@@ -116,9 +139,8 @@ export function migrateSave(raw: unknown): Record<string, unknown> {
 
 /** Checks a save (of any format still read) against the scenario; throws SaveError with a message for the player. */
 export function parseSave(s: Scenario, raw: unknown): CheckedSave {
-  const parsed = SaveShape.safeParse(migrateSave(raw));
-  if (!parsed.success) throw new SaveError(SaveMessage.Damaged);
-  const save = parsed.data;
+  const save = saveFields(migrateSave(raw));
+  if (!save) throw new SaveError(SaveMessage.Damaged);
   if (save.scenario !== s.id) throw new SaveError(SaveMessage.otherCase(save.scenario));
   let rulesMatch: boolean;
   if (save.rulesHash !== undefined) {

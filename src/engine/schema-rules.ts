@@ -2,7 +2,7 @@
  * The scenario format's rules: conditions, meter changes and branches (where a step leads).
  * Part of the format in schema.ts.
  */
-import { Id, Text } from './schema-common';
+import { Id, Text } from './schema-blocks';
 import { z } from './zod';
 
 export type Condition =

@@ -4,7 +4,7 @@
  */
 
 import { PHASES, type Phase } from './constants';
-import { AuthorNote, ClaimLabels, Id, IsoDate, Text } from './schema-common';
+import { AuthorNote, ClaimLabels, Id, IsoDate, Text } from './schema-blocks';
 import { ConditionSchema, Effects, FlagList, NextSchema } from './schema-rules';
 import { z } from './zod';
 

@@ -7,11 +7,12 @@
  */
 
 import { FULL_LENGTH } from './constants';
-import { AuthorNote, Id, IsoDate, Text } from './schema-common';
+import { AuthorNote, Id, IsoDate, Text } from './schema-blocks';
 import { PartySchema, StepSchema } from './schema-steps';
 import { z } from './zod';
 
-export { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE, Id, IsoDate, Text } from './schema-common';
+export { Id, IsoDate, Text } from './schema-blocks';
+export { FORMAT_CURRENT, FORMAT_MIN_COMPATIBLE } from './schema-common';
 export {
   BranchSchema,
   type Condition,

@@ -1,12 +1,22 @@
 /**
  * "Save results" and "Print report" on the debrief: an optional name and team, then a download
- * of the result file (built by src/classroom, saved by the browser: nothing is uploaded).
+ * of the result file (built by src/classroom, saved by the browser: nothing is uploaded). The
+ * result is checked against its schema before it is saved: that check brings Zod, so it is loaded
+ * when "Save results" is first on screen, not with the game.
  */
 
 import { version as packageVersion } from '../../package.json';
-import { buildResult, localTimestamp, RESULT_MIME_TYPE, serializeResult } from '../classroom/result-build';
+import type { CouncilTeamsRecord } from '../classroom/council-teams-record';
+import {
+  assembleResult,
+  type BuildResultOptions,
+  localTimestamp,
+  RESULT_MIME_TYPE,
+  serializeResult,
+} from '../classroom/result-build';
+import type { buildResult } from '../classroom/result-check';
+import { MAX_NAME } from '../classroom/result-limits';
 import { resultFileName } from '../classroom/result-name';
-import { type CouncilTeamsRecord, MAX_NAME } from '../classroom/result-schema';
 import type { Game } from '../engine/index';
 import { downloadText, h } from './dom';
 import { printOrSay, resultText } from './result-text';
@@ -14,6 +24,22 @@ import type { PlayMode } from './screens/class-vote';
 
 // Only the version is imported: the rest of package.json (its scripts) stays out of the bundle.
 export const APP_VERSION: string = packageVersion ?? '0.0.0';
+
+let checker: Promise<typeof buildResult> | undefined;
+/** The builder that checks, once loaded. */
+let loaded: typeof buildResult | undefined;
+
+/** Loads the builder that checks results (once; again after a failed load). */
+function loadChecker(): Promise<typeof buildResult> {
+  checker ??= import('../classroom/result-check').then(
+    (m) => (loaded = m.buildResult),
+    (e: unknown) => {
+      checker = undefined;
+      throw e;
+    },
+  );
+  return checker;
+}
 
 export interface SaveResultsProps {
   game: Game;
@@ -46,20 +72,22 @@ export function saveResultsBlock(p: SaveResultsProps): HTMLElement {
     input.value = p.names[id];
     return h('div', { class: 'field' }, h('label', { for: `result-${id}` }, label), input);
   };
-  const result = () =>
-    buildResult(p.game, {
-      startedAt: p.startedAt,
-      finishedAt: localTimestamp(new Date()),
-      mode: p.mode,
-      appVersion: APP_VERSION,
-      student: p.names.student,
-      team: p.names.team,
-      ...(p.councilTeams?.length ? { councilTeams: p.councilTeams } : {}),
-    });
-  const box = resultText(p.startedAt, () => serializeResult(result()), p.announce);
-  const save = () => {
+  void loadChecker().catch(() => undefined);
+  const options = (): BuildResultOptions => ({
+    startedAt: p.startedAt,
+    finishedAt: localTimestamp(new Date()),
+    mode: p.mode,
+    appVersion: APP_VERSION,
+    student: p.names.student,
+    team: p.names.team,
+    ...(p.councilTeams?.length ? { councilTeams: p.councilTeams } : {}),
+  });
+  // The text to copy is the checked result once the check is loaded (a moment after this shows).
+  const text = () => serializeResult(loaded ? loaded(p.game, options()) : assembleResult(p.game, options()));
+  const box = resultText(p.startedAt, text, p.announce);
+  const save = async () => {
     try {
-      const r = result();
+      const r = (await loadChecker())(p.game, options());
       const name = resultFileName(r);
       const text = serializeResult(r);
       downloadText(name, text, RESULT_MIME_TYPE);

@@ -8,7 +8,7 @@
  * storage is denied. Tests pass their own store.
  */
 import { cleanTeams, type TeamSetup } from '../classroom/council-teams';
-import { type CouncilTeamsRecord, CouncilTeamsRecordSchema } from '../classroom/result-schema';
+import { type CouncilTeamsRecord, readCouncilTeamsRecord } from '../classroom/council-teams-record';
 import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
 import { isJsonObject, type Json, type MigrationChain, migrate } from '../engine/migrations';
 import { StorageKey } from './keys';
@@ -93,8 +93,8 @@ export function runMeta(run: StoredRun): RunMeta {
       ? { forecast: run.forecast as ForecastMode }
       : {}),
     councilTeams: records.flatMap((r) => {
-      const parsed = CouncilTeamsRecordSchema.safeParse(r);
-      return parsed.success ? [parsed.data] : [];
+      const record = readCouncilTeamsRecord(r);
+      return record ? [record] : [];
     }),
   };
 }

@@ -2,9 +2,9 @@
  * The first load, in bytes (times are for `npm run bench:web`, never asserted): what index.html
  * asks for before the title is usable (its module script, the modules it imports statically and
  * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the app that
- * takes over from the title (to a case's first decision) has neither the YAML loader nor the
- * scenario schema; the linter and xstate/graph are in no file the browser can load; and it is the
- * production build.
+ * takes over from the title (to a case's first decision, or resuming a saved run) has neither the
+ * YAML loader, the scenario schema nor Zod; the linter and xstate/graph are in no file the
+ * browser can load; and it is the production build.
  */
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -86,7 +86,7 @@ describe('the first load', () => {
     }
   });
 
-  it('takes over with an app that has neither the YAML loader nor the scenario schema', async () => {
+  it('takes over with an app that has neither the YAML loader, the scenario schema nor Zod', async () => {
     const first = await firstLoad();
     const dynamic = (await Promise.all(first.filter((f) => f.endsWith('.js')).map(text))).flatMap((code) =>
       [...code.matchAll(/import\(\s*["'`]\.\/(app-[^"'`]+\.js)["'`]\s*\)/g)].map((m) => `assets/${m[1]}`),
@@ -97,6 +97,7 @@ describe('the first load', () => {
       const code = await text(f);
       expect(code.includes(MARKERS.yaml), `${f} has the YAML parser`).toBe(false);
       expect(code.includes(MARKERS.schema), `${f} has the scenario schema`).toBe(false);
+      expect(code.includes(MARKERS.zod), `${f} has Zod`).toBe(false);
     }
   });
 

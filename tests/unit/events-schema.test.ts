@@ -1,6 +1,7 @@
 /**
- * One Zod schema for game events: the engine's guard, save parsing and result files all read
- * events with `GameEventSchema`, under the same limits. Record keys such as "constructor" are
+ * Game events, under one set of limits: the engine's guard and save parsing read them with
+ * `parseGameEvent` (events.ts, no Zod), result files with `GameEventSchema` (events-schema.ts);
+ * hand-readers.test.ts holds the two to the same answers. Record keys such as "constructor" are
  * plain data; "__proto__" is refused, never followed.
  */
 import fc from 'fast-check';
@@ -8,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { ResultEventSchema, ResultSchema } from '../../src/classroom/result-schema';
 import { Game } from '../../src/engine';
 import {
-  GameEventSchema,
   isGameEvent,
   MAX_EVENT_ID,
   MAX_RATIONALE,
@@ -18,13 +18,14 @@ import {
   notesOf,
   parseGameEvent,
 } from '../../src/engine/events';
+import { GameEventSchema } from '../../src/engine/events-schema';
 import { loadFixture } from '../helpers';
 
 const mini = loadFixture('mini.yaml');
 const counts = (n: number, votes = 1) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`o${i}`, votes]));
 const positions = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, 'support']));
 
-describe('GameEventSchema', () => {
+describe('game events', () => {
   it('accepts every move of the game, with its notes', () => {
     for (const e of [
       { type: 'CHOOSE', choice: 'ask_yes' },
