@@ -154,7 +154,8 @@ describe('loading', () => {
       await waitReady(page);
       // Phaser has been asked for, not delivered: the game is already playable.
       await page.waitForFunction(() => document.getElementById('loading-note')?.textContent !== '');
-      expect(held()).toBeGreaterThan(0);
+      // The note is set just before Phaser is asked for: its request reaches the route a moment later.
+      await expect.poll(held).toBeGreaterThan(0);
       await startRun(page, first.id, role);
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
       expect(
