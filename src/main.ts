@@ -2,7 +2,8 @@
  * Entry point. The title is in the page's HTML, written at build time (src/build/title-html.ts,
  * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once
  * and takes over once the title is painted. Phaser and the map data load after that, in their own
- * chunk, and draw behind the panel when ready.
+ * chunk, and draw behind the panel when ready; not at all while the player has the map turned off
+ * in Settings (it starts and stops when the setting changes).
  */
 import './ui/fonts.css';
 import './ui/styles.css';
@@ -16,6 +17,7 @@ import { applySettings, loadSettings } from './ui/settings';
 
 interface WorldLike {
   stats(): unknown;
+  destroy(): void;
 }
 
 function element(id: string): HTMLElement {
@@ -42,6 +44,14 @@ const debug: {
   stats: () => ({ bridgeListeners: bridge.listenerCount(), world: worldHandle?.stats() ?? null }),
 };
 let worldHandle: WorldLike | null = null;
+/** The map setting as last applied; the world is wanted while it is on. */
+let mapOn = true;
+/** True from the world's start until it is drawn, failed or stopped. */
+let worldStarting = false;
+/** Counts the starts: a start whose Phaser arrives after the map was turned off (or on again) is dropped. */
+let worldStarts = 0;
+/** Stops listening for the loading world's progress (set by `startWorld`). */
+let stopLoading = (): void => {};
 (window as unknown as { __articleFour: typeof debug }).__articleFour = debug;
 
 /** After the next frame has been painted. */
@@ -51,7 +61,16 @@ function afterPaint(): Promise<void> {
 
 async function boot(): Promise<void> {
   const els = { app: element('app'), main: element('main'), topbar: element('topbar'), live: element('live') };
-  applySettings(loadSettings());
+  const settings = loadSettings();
+  applySettings(settings);
+  mapOn = settings.map;
+  // The map follows the setting: turned on, it starts at once; turned off, it stops.
+  bridge.on(BridgeEvent.Settings, (next) => {
+    if (next.map === mapOn) return;
+    mapOn = next.map;
+    if (mapOn) startWorld();
+    else stopWorld();
+  });
   // A SCORM package (`npm run build:scorm`) opens where the LMS's data says, not on the title.
   const first = import.meta.env.MODE === 'scorm' ? null : showFirstScreen(els);
   // The app's code is fetched at once; it takes over once the title has been painted.
@@ -76,6 +95,10 @@ async function boot(): Promise<void> {
 }
 
 function startWorld(): void {
+  if (!mapOn || worldHandle || worldStarting) return;
+  worldStarting = true;
+  const start = ++worldStarts;
+  debug.worldError = null;
   const note = element('loading-note');
   note.textContent = 'Loading the map…';
   const offProgress = bridge.on(BridgeEvent.LoadProgress, (v) => {
@@ -85,21 +108,39 @@ function startWorld(): void {
     root.classList.add('canvas-ready');
     note.textContent = '';
     debug.world = true;
+    worldStarting = false;
     offProgress();
     offReady();
   });
+  stopLoading = () => {
+    note.textContent = '';
+    offProgress();
+    offReady();
+  };
   import('./scenes/start')
-    .then(({ startWorld: start }) => {
-      worldHandle = start(element('stage'));
+    .then((scenes) => {
+      // Turned off while Phaser was loading: it is not started.
+      if (start === worldStarts && worldStarting) worldHandle = scenes.startWorld(element('stage'));
     })
     .catch((e: unknown) => {
       // The game stays fully playable in HTML; only the map is missing.
       console.error(e);
+      worldStarting = false;
       debug.worldError = e instanceof Error ? e.message : String(e);
       note.textContent = 'The map could not be drawn on this device; the game works without it.';
       offProgress();
       offReady();
     });
+}
+
+/** Stops the world started by `startWorld` (the map turned off): the canvas goes, the panel stays. */
+function stopWorld(): void {
+  worldStarting = false;
+  stopLoading();
+  worldHandle?.destroy();
+  worldHandle = null;
+  debug.world = false;
+  root.classList.remove('canvas-ready');
 }
 
 boot().catch((e: unknown) => {

@@ -1,5 +1,5 @@
 /**
- * Player settings: text size, reduced motion, high contrast, and how forecasts show. Kept in localStorage between
+ * Player settings: text size, reduced motion, high contrast, the map, and how forecasts show. Kept in localStorage between
  * visits and applied as classes on <html>, so CSS and the scenes read the same state.
  */
 import { FORECAST_MODES, type ForecastMode } from '../engine/advice';
@@ -12,6 +12,11 @@ export interface Settings {
   textSize: TextSize;
   reducedMotion: boolean;
   highContrast: boolean;
+  /**
+   * Whether the map, the gauges and the Council chamber are drawn behind the panel. Off, Phaser and
+   * the map data are never loaded (a slow computer): everything to read and choose is in the panel.
+   */
+  map: boolean;
   /** How options' forecasts show; a class run keeps the mode it was started with. */
   forecast: ForecastMode;
 }
@@ -39,6 +44,7 @@ export function defaultSettings(): Settings {
     textSize: 'normal',
     reducedMotion: systemPrefersReducedMotion(),
     highContrast: systemPrefersContrast(),
+    map: true,
     forecast: 'advisers',
   };
 }
@@ -54,6 +60,7 @@ export function loadSettings(store: StoreLike = local): Settings {
       textSize: TEXT_SIZES.some((s) => s.id === data.textSize) ? (data.textSize as TextSize) : base.textSize,
       reducedMotion: typeof data.reducedMotion === 'boolean' ? data.reducedMotion : base.reducedMotion,
       highContrast: typeof data.highContrast === 'boolean' ? data.highContrast : base.highContrast,
+      map: typeof data.map === 'boolean' ? data.map : base.map,
       forecast: FORECAST_MODES.includes(data.forecast as ForecastMode)
         ? (data.forecast as ForecastMode)
         : base.forecast,

@@ -159,10 +159,15 @@ describe('the Council teams store', () => {
 describe('settings', () => {
   it('are remembered, and malformed values fall back to the default', () => {
     const s = new MemoryStorage();
-    storeSettings({ textSize: 'large', reducedMotion: true, highContrast: true, forecast: 'none' }, s);
-    expect(loadSettings(s)).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true, forecast: 'none' });
-    s.setItem(StorageKey.Settings, '{"textSize":"huge","reducedMotion":"yes","forecast":"oracle"}');
+    const kept = { textSize: 'large', reducedMotion: true, highContrast: true, map: false, forecast: 'none' } as const;
+    storeSettings(kept, s);
+    expect(loadSettings(s)).toEqual(kept);
+    s.setItem(StorageKey.Settings, '{"textSize":"huge","reducedMotion":"yes","map":"off","forecast":"oracle"}');
     expect(loadSettings(s).textSize).toBe('normal');
+    // The map is drawn unless a player turned it off; settings kept before it existed draw it.
+    expect(loadSettings(s).map).toBe(true);
+    s.setItem(StorageKey.Settings, '{"textSize":"large"}');
+    expect(loadSettings(s).map).toBe(true);
     // Forecasts default to the advisers' estimates.
     expect(loadSettings(s).forecast).toBe('advisers');
     s.setItem(StorageKey.Settings, 'not json');

@@ -1,4 +1,4 @@
-/** Settings: text size, reduced motion, high contrast, forecasts. Changes apply at once and are remembered. */
+/** Settings: text size, reduced motion, high contrast, the map, forecasts. Changes apply at once and are remembered. */
 import { FORECAST_MODES } from '../../engine/advice';
 import { h } from '../dom';
 import { type Settings, TEXT_SIZES, type TextSize } from '../settings';
@@ -43,6 +43,8 @@ export function renderSettings(p: SettingsProps): ScreenResult {
   motion.addEventListener('change', () => p.onChange({ reducedMotion: (motion as HTMLInputElement).checked }));
   const contrast = h('input', { type: 'checkbox', id: 'set-contrast', checked: s.highContrast });
   contrast.addEventListener('change', () => p.onChange({ highContrast: (contrast as HTMLInputElement).checked }));
+  const map = h('input', { type: 'checkbox', id: 'set-map', checked: s.map });
+  map.addEventListener('change', () => p.onChange({ map: (map as HTMLInputElement).checked }));
   const root = h(
     'section',
     { 'aria-labelledby': 'settings-heading' },
@@ -72,6 +74,17 @@ export function renderSettings(p: SettingsProps): ScreenResult {
       h('legend', null, 'Contrast'),
       h('label', { class: 'check', for: 'set-contrast' }, contrast, 'High contrast'),
       h('p', { class: 'field-help' }, 'Black background, white text and stronger outlines.'),
+    ),
+    h(
+      'fieldset',
+      null,
+      h('legend', null, 'Map'),
+      h('label', { class: 'check', for: 'set-map' }, map, 'Draw the map, the gauges and the Council chamber'),
+      h(
+        'p',
+        { class: 'field-help' },
+        'Turn it off on a slow computer: the map is then not loaded, and everything to read and choose stays in this panel.',
+      ),
     ),
     h(
       'div',
