@@ -106,8 +106,18 @@ export async function buildAndServe(): Promise<{ origin: string; dir: string; st
   };
 }
 
-/** Launches Chromium against the site the global setup serves (or builds and serves one). */
-export async function openSite(origin?: string): Promise<Site> {
+/** The settings a player stores; `openSite(…, { map: false })` stores the map turned off. */
+const SETTINGS_KEY = 'article-four:settings:v1';
+
+/**
+ * Launches Chromium against the site the global setup serves (or builds and serves one).
+ * `map: false`, for tests whose subject is not the map: every page starts with the map turned off
+ * in its settings (as a player on a slow computer may), unless the page has settings stored, and
+ * Chromium runs without a GPU process, as nothing is drawn with WebGL. The map's drawing, its
+ * loading and the scenes are tested with the map on (the default).
+ */
+export async function openSite(origin?: string, opts: { map?: boolean } = {}): Promise<Site> {
+  const map = opts.map ?? true;
   requireChromium();
   let stop: (() => Promise<void>) | null = null;
   if (!origin) {
@@ -124,16 +134,26 @@ export async function openSite(origin?: string): Promise<Site> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
+      ...(map ? ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu']),
     ],
   });
   // The built site registers a service worker, which would then answer every later test's
   // requests on the shared origin: contexts block service workers unless a test passes
   // `serviceWorkers: 'allow'` (offline.test.ts).
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ serviceWorkers: 'block', ...options });
+    if (!map) {
+      await context.addInitScript((key) => {
+        try {
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ map: false }));
+        } catch {
+          // A page without storage (a sandboxed frame) draws the map: its tests say so.
+        }
+      }, SETTINGS_KEY);
+    }
+    return context;
+  };
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     origin,
