@@ -106,8 +106,19 @@ export async function buildAndServe(): Promise<{ origin: string; dir: string; st
   };
 }
 
-/** The settings a player stores; `openSite(…, { map: false })` stores the map turned off. */
+/** The settings a player stores. */
 const SETTINGS_KEY = 'article-four:settings:v1';
+
+/** Every page of `context` starts with the map turned off in its settings, unless it has settings stored. */
+export async function turnMapOff(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => {
+    try {
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ map: false }));
+    } catch {
+      // A page without storage (a sandboxed frame) draws the map: its tests say so.
+    }
+  }, SETTINGS_KEY);
+}
 
 /**
  * Launches Chromium against the site the global setup serves (or builds and serves one).
@@ -143,15 +154,7 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options = {}) => {
     const context = await newContext({ serviceWorkers: 'block', ...options });
-    if (!map) {
-      await context.addInitScript((key) => {
-        try {
-          if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ map: false }));
-        } catch {
-          // A page without storage (a sandboxed frame) draws the map: its tests say so.
-        }
-      }, SETTINGS_KEY);
-    }
+    if (!map) await turnMapOff(context);
     return context;
   };
   mkdirSync(ARTIFACTS, { recursive: true });

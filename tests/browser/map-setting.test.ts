@@ -5,7 +5,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { afterRender, bundledCases, openPage, openSite, type Site, waitScreen, waitWorld } from './harness';
+import {
+  afterRender,
+  bundledCases,
+  openPage,
+  openSite,
+  type Site,
+  turnMapOff,
+  waitReady,
+  waitScreen,
+  waitWorld,
+} from './harness';
 import { startRun } from './keyboard';
 
 let site: Site;
@@ -45,11 +55,7 @@ describe('the map setting', () => {
   it('off: a visit loads neither Phaser nor the map, and a case plays with its gauges in the panel', async () => {
     if (!first) throw new Error('no bundled case');
     const context = await site.browser.newContext();
-    await context.addInitScript(() => {
-      if (localStorage.getItem('article-four:settings:v1') === null) {
-        localStorage.setItem('article-four:settings:v1', JSON.stringify({ map: false }));
-      }
-    });
+    await turnMapOff(context);
     const page = await context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -57,9 +63,7 @@ describe('the map setting', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     try {
       await page.goto(site.url);
-      await page.waitForFunction(
-        () => (window as unknown as { __articleFour?: { ready: boolean } }).__articleFour?.ready,
-      );
+      await waitReady(page);
       await startRun(page, first.id, first.roles[0]?.id ?? '');
       await waitScreen(page, 'play', '[data-choice], [data-continue], [data-vote]');
       // The world would start within three seconds of the app (main.ts); wait past that.
@@ -89,9 +93,7 @@ describe('the map setting', () => {
       expect(await page.locator('#loading-note').textContent()).toBe('');
       // Kept for the next visit.
       await page.reload();
-      await page.waitForFunction(
-        () => (window as unknown as { __articleFour?: { ready: boolean } }).__articleFour?.ready,
-      );
+      await waitReady(page);
       await page.waitForTimeout(3500);
       expect(await drawn(page)).toEqual({ world: false, canvases: 0, canvasReady: false });
       await setMap(page, true);
