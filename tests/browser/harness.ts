@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { productionBuild } from '../../src/build/production-build';
 import { formatDiagnostic, loadScenario } from '../../src/engine/index';
+import { StorageKey } from '../../src/ui/keys';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
@@ -106,9 +107,6 @@ export async function buildAndServe(): Promise<{ origin: string; dir: string; st
   };
 }
 
-/** The settings a player stores. */
-const SETTINGS_KEY = 'article-four:settings:v1';
-
 /** Every page of `context` starts with the map turned off in its settings, unless it has settings stored. */
 export async function turnMapOff(context: BrowserContext): Promise<void> {
   await context.addInitScript((key) => {
@@ -117,7 +115,7 @@ export async function turnMapOff(context: BrowserContext): Promise<void> {
     } catch {
       // A page without storage (a sandboxed frame) draws the map: its tests say so.
     }
-  }, SETTINGS_KEY);
+  }, StorageKey.Settings);
 }
 
 /**
