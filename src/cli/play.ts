@@ -49,7 +49,13 @@ function lineReader(rl: Interface): () => Promise<string | null> {
     for (const w of waiting.splice(0)) w(null);
   });
   return () => {
-    if (queue.length > 0) return Promise.resolve(queue.shift() as string);
+    // A line already read still waits one turn of the event loop: a write to a closed pipe (the
+    // reader gone, `| head -1`) reports EPIPE on a later tick, and must end play before the next
+    // answer is taken. Without the turn, piped input plays on to its end unseen.
+    if (queue.length > 0) {
+      const line = queue.shift() as string;
+      return new Promise((resolve) => setImmediate(resolve, line));
+    }
     if (closed) return Promise.resolve(null);
     return new Promise((resolve) => waiting.push(resolve));
   };

@@ -41,10 +41,28 @@ describe('the executable', { timeout: 120_000 }, () => {
   });
 
   it('ends quietly with exit 0 when the reader closes the pipe early (`play | head -1`)', () => {
-    const cmd = `yes 1 | "${TSX}" "${MAIN}" play "${fixture('mini.yaml')}" --role host | head -1; echo "exit \${PIPESTATUS[1]}"`;
-    const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
-    expect(r.stdout).toBe('=== A small test crisis ===\nexit 0\n');
-    expect(r.stderr).toBe('');
+    // The answers are fed only once `head` has gone, so the play's next line always meets a closed
+    // pipe, however slowly `head` is scheduled; they never run out, so only EPIPE can end play.
+    const dir = mkdtempSync(join(tmpdir(), 'a4-'));
+    const script = [
+      'set -u',
+      `mkfifo "${dir}/answers"`,
+      `{ "${TSX}" "${MAIN}" play "${fixture('mini.yaml')}" --role host < "${dir}/answers"; echo "exit $?" > "${dir}/status"; } | head -1 &`,
+      'reader=$!',
+      `exec 4> "${dir}/answers"`,
+      'wait "$reader"',
+      'yes 1 >&4 2> /dev/null',
+      'exec 4>&-',
+      'wait',
+      `cat "${dir}/status"`,
+    ].join('\n');
+    try {
+      const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+      expect(r.stdout).toBe('=== A small test crisis ===\nexit 0\n');
+      expect(r.stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
