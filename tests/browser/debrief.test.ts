@@ -100,7 +100,7 @@ describe('the debrief opens on one screen', () => {
     const s = bundledScenario(c.id);
     c.roles.forEach((role, seat) => {
       it(`${c.id} as ${role.id}: at most ${MAX_WORDS} words before any click; the whole story one Enter away`, async () => {
-        const { page, context, errors } = await openPage(site);
+        const { page, context, errors } = await openPage(site, { map: false });
         try {
           const run = finishedRun(s, role.id, 101 + seat, {
             choose: (turn, n) => (turn + seat) % n,
@@ -213,7 +213,7 @@ describe('the glossary', () => {
   const terms = bundledScenario(c.id).teacher.glossary.map((g) => g.term);
 
   it('opens from the top bar mid-run, lists the terms A–Z, and Back returns to the same decision', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=3' });
+    const { page, context, errors } = await openPage(site, { query: '?seed=3', map: false });
     try {
       await startRun(page, c.id, c.roles[0]?.id ?? '');
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 3 });
@@ -246,7 +246,7 @@ describe('the glossary', () => {
   });
 
   it('opens from the briefing and goes back to it', async () => {
-    const { page, context, errors } = await openPage(site);
+    const { page, context, errors } = await openPage(site, { map: false });
     try {
       await tabAndEnter(page, '[data-action="new"]');
       await tabAndEnter(page, `[data-case="${c.id}"]`);

@@ -55,7 +55,7 @@ async function historyBack(page: Page, want: string): Promise<void> {
 
 describe('addresses, Back and Forward', () => {
   it('every screen on the way to a run has its own address, and Back and Forward walk them', async () => {
-    const { page, context, errors } = await openPage(site);
+    const { page, context, errors } = await openPage(site, { map: false });
     try {
       // The title is the bare address.
       expect(['', '#/']).toContain(await hash(page));
@@ -97,7 +97,7 @@ describe('addresses, Back and Forward', () => {
   });
 
   it('Back from the game goes to the briefing, keeping the run; Forward resumes it', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=5' });
+    const { page, context, errors } = await openPage(site, { query: '?seed=5', map: false });
     try {
       await startRun(page, CASE, SEAT);
       expect(await hash(page)).toBe('#/play');
@@ -131,7 +131,7 @@ describe('addresses, Back and Forward', () => {
       ['#/credits', 'credits', 'h1'],
     ];
     for (const [link, want, selector] of links) {
-      const { page, context, errors } = await openPage(site, { query: link });
+      const { page, context, errors } = await openPage(site, { query: link, map: false });
       try {
         await waitScreen(page, want, selector);
         expect(await hash(page)).toBe(link);
@@ -147,7 +147,7 @@ describe('addresses, Back and Forward', () => {
       ['#/case/atlantis-1999/guide', /no case "atlantis-1999"/],
       ['#/play', /no game in progress/],
     ] as const) {
-      const { page, context } = await openPage(site, { query: link });
+      const { page, context } = await openPage(site, { query: link, map: false });
       try {
         await waitScreen(page, 'title');
         expect(['', '#/']).toContain(await hash(page));
@@ -259,7 +259,7 @@ describe('reloads', () => {
 
 describe('asking before a run is lost', () => {
   it('a new run asks before replacing an unfinished one; Keep keeps it', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=4' });
+    const { page, context, errors } = await openPage(site, { query: '?seed=4', map: false });
     try {
       await startRun(page, CASE, SEAT);
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 2 });
@@ -288,7 +288,7 @@ describe('asking before a run is lost', () => {
   });
 
   it('"Replay from here" asks first, then rewinds', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=6' });
+    const { page, context, errors } = await openPage(site, { query: '?seed=6', map: false });
     try {
       await startRun(page, CASE, SEAT);
       await playOn(page, { choose: () => 0, lobby: false });
@@ -360,7 +360,7 @@ describe('saves that survive', () => {
       key: string;
       value: string;
     };
-    const { page, context, errors } = await openPage(site);
+    const { page, context, errors } = await openPage(site, { map: false });
     try {
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [golden.key, golden.value] as const);
       await page.goto(`${site.url}#/play`);
@@ -379,7 +379,7 @@ describe('saves that survive', () => {
     const edited = join(dir, 'karvenia-edited.yaml');
     writeFileSync(first, tutorial);
     writeFileSync(edited, tutorial.replace('raiders on the border', 'raiders at the border'));
-    const { page, context, errors } = await openPage(site, { query: '?seed=3' });
+    const { page, context, errors } = await openPage(site, { query: '?seed=3', map: false });
     try {
       await page.locator('#main [data-action="open-file"]').setInputFiles(first);
       await waitScreen(page, 'seats');

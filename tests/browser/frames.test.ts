@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, clickAndRender, openSite, ROOT, type Site, VIEWPORTS } from './harness';
+import { bundledCases, clickAndRender, openSite, ROOT, type Site, turnMapOff, VIEWPORTS } from './harness';
 
 let site: Site;
 let embedder: Server;
@@ -87,6 +87,9 @@ async function embed(opts: {
       }
     }, site.origin);
   }
+  // The map off in the game's settings: what is tested is the frame. Where storage is blocked the
+  // setting cannot be kept, so that frame draws the map (as a player's would).
+  await turnMapOff(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

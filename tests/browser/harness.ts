@@ -174,15 +174,25 @@ export interface Opened {
   errors: string[];
 }
 
-/** A fresh browser profile with the page loaded and the app ready. Records requests and page errors. */
+/**
+ * A fresh browser profile with the page loaded and the app ready. Records requests and page errors.
+ * `map: false` turns the map off in this profile's settings, for a test whose subject is not the
+ * map on a site that draws it for the others (a site opened with `map: false` has it off everywhere).
+ */
 export async function openPage(
   site: Site,
-  opts: { viewport?: { width: number; height: number }; query?: string; reducedMotion?: boolean } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    query?: string;
+    reducedMotion?: boolean;
+    map?: boolean;
+  } = {},
 ): Promise<Opened> {
   const context = await site.browser.newContext({
     viewport: opts.viewport ?? VIEWPORTS.laptop,
     reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
   });
+  if (opts.map === false) await turnMapOff(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('request', (r) => site.requests.push(r.url()));

@@ -217,7 +217,7 @@ describe('the ending screen, settings and credits', () => {
   });
 
   it('sources and credits', async () => {
-    const { page, context } = await openPage(site);
+    const { page, context } = await openPage(site, { map: false });
     try {
       await tabAndEnter(page, '[data-action="credits"]');
       await waitScreen(page, 'credits');
