@@ -41,19 +41,19 @@ describe('the executable', { timeout: 120_000 }, () => {
   });
 
   it('ends quietly with exit 0 when the reader closes the pipe early (`play | head -1`)', () => {
-    // The answers are fed only once `head` has gone, so the play's next line always meets a closed
-    // pipe, however slowly `head` is scheduled; they never run out, so only EPIPE can end play.
+    // The answers are fed only once `head` has gone (and its shell has let go of the pipe), so the
+    // play's next line always meets a closed pipe however slowly `head` is scheduled; they never
+    // run out, so only EPIPE can end play. (`wait` on the pipeline would wait for the play too.)
     const dir = mkdtempSync(join(tmpdir(), 'a4-'));
     const script = [
       'set -u',
       `mkfifo "${dir}/answers"`,
-      `{ "${TSX}" "${MAIN}" play "${fixture('mini.yaml')}" --role host < "${dir}/answers"; echo "exit $?" > "${dir}/status"; } | head -1 &`,
-      'reader=$!',
+      `{ "${TSX}" "${MAIN}" play "${fixture('mini.yaml')}" --role host < "${dir}/answers"; echo "exit $?" > "${dir}/s"; mv "${dir}/s" "${dir}/status"; } | { head -1; exec 0<&-; : > "${dir}/gone"; } &`,
       `exec 4> "${dir}/answers"`,
-      'wait "$reader"',
+      `until [ -e "${dir}/gone" ]; do sleep 0.05; done`,
       'yes 1 >&4 2> /dev/null',
       'exec 4>&-',
-      'wait',
+      `until [ -e "${dir}/status" ]; do sleep 0.05; done`,
       `cat "${dir}/status"`,
     ].join('\n');
     try {
