@@ -137,7 +137,11 @@ async function sample(browser: Browser, site: { origin: string; dir: string }): 
   );
   if (process.env.BENCH_DETAIL) {
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
-    console.log(JSON.stringify({ ...marks, fcp: Math.round(fcp ?? Number.NaN), blank: Math.round(blank) }));
+    const map = await page.evaluate(() => {
+      const d = (window as unknown as { __articleFour?: { world: boolean; worldError: string | null } }).__articleFour;
+      return d?.worldError ?? (d?.world ? 'drawn' : 'not drawn');
+    });
+    console.log(JSON.stringify({ ...marks, fcp: Math.round(fcp ?? Number.NaN), blank: Math.round(blank), map }));
   }
   await context.close();
   return {
