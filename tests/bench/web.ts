@@ -7,7 +7,8 @@
  *   - first decision of a case usable, after pressing each button on the way once it is painted,
  *     ÷ blank (goal ≤ 3)
  *   - gzip bytes of the JS and CSS requested before the title is usable (goal ≤ 60 KB)
- * Times are read here, never asserted in tests (tests/unit/first-load-budget.test.ts holds the bytes).
+ * Times are read here, never asserted in tests (tests/browser/first-load.test.ts holds the byte budget
+ * of what index.html loads before the title: its module script, what that imports, its stylesheets).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
