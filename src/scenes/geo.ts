@@ -2,7 +2,7 @@
  * Map geometry from Natural Earth (world-atlas TopoJSON): one base projection for the region,
  * and each country as rings of projected points ready to draw with Phaser Graphics.
  */
-import { type GeoProjection, geoBounds, geoConicEqualArea, geoContains, geoGraticule, geoPath } from 'd3-geo';
+import { type GeoProjection, geoConicEqualArea, geoContains, geoGraticule, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -99,7 +99,9 @@ export function buildAtlas(topology: unknown): Atlas {
   const graticule = ringsOf(projection, geoGraticule().step([5, 5])());
   // Which country holds a point is asked for the same few places at every screen, and a spherical
   // point-in-polygon test against every country took about 0.2 s each time: each answer is kept,
-  // and only countries whose bounding box holds the point are tested.
+  // and only countries whose bounding box holds the point are tested. The boxes are the
+  // coordinates' own extent, widened (`planarBox`): d3's spherical `geoBounds` for every country
+  // took about 0.4 s of a 4×-throttled first map frame.
   const found = new Map<string, Country | undefined>();
   let boxes: Box[] | null = null;
   return {
@@ -113,7 +115,7 @@ export function buildAtlas(topology: unknown): Atlas {
     countryAt(lon, lat) {
       const key = `${lon},${lat}`;
       if (found.has(key)) return found.get(key);
-      boxes ??= countries.map((c) => geoBounds(c.feature));
+      boxes ??= countries.map((c) => planarBox(c.feature.geometry));
       const all = boxes;
       const hit = countries.find((c, i) => inBox(all[i] as Box, lon, lat) && geoContains(c.feature, [lon, lat]));
       found.set(key, hit);
@@ -124,7 +126,46 @@ export function buildAtlas(topology: unknown): Atlas {
 
 type Box = [[number, number], [number, number]];
 
-/** Whether a longitude and latitude fall in a box from `geoBounds` (west > east: it crosses 180°). */
+/**
+ * Degrees a box is widened by. A polygon's edges are great-circle arcs, which bow poleward of their
+ * end points: by about 0.1° for a 10° edge at 49° N and 1° for a 30° one. The atlas's edges are
+ * far shorter, so 2° holds every point inside.
+ */
+const BOX_MARGIN = 2;
+
+/**
+ * The longitude and latitude extent of a geometry's coordinates, widened by `BOX_MARGIN`: a box
+ * that holds every point of the shape, to filter by before the spherical test. A shape across 180°
+ * has coordinates near both -180 and 180, so its box spans every longitude.
+ */
+function planarBox(geometry: Geometry): Box {
+  let west = Infinity;
+  let east = -Infinity;
+  let south = Infinity;
+  let north = -Infinity;
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [lon, lat] = c as [number, number];
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+    } else {
+      for (const x of c as unknown[]) visit(x);
+    }
+  };
+  visit(
+    geometry.type === 'GeometryCollection'
+      ? geometry.geometries.map((g) => ('coordinates' in g ? g.coordinates : []))
+      : geometry.coordinates,
+  );
+  return [
+    [Math.max(-180, west - BOX_MARGIN), Math.max(-90, south - BOX_MARGIN)],
+    [Math.min(180, east + BOX_MARGIN), Math.min(90, north + BOX_MARGIN)],
+  ];
+}
+
+/** Whether a longitude and latitude fall in a box (west > east: it crosses 180°). */
 function inBox([[west, south], [east, north]]: Box, lon: number, lat: number): boolean {
   if (lat < south || lat > north) return false;
   return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;

@@ -1,6 +1,7 @@
 /**
  * `countryAt` (src/scenes/geo.ts) answers from a bounding-box filter and a cache: it must name the
- * same country as testing every country's polygon, across the region, outside it and across 180°.
+ * same country as testing every country's polygon, across the region, outside it, across 180° and
+ * over the whole globe.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,5 +52,18 @@ describe('countryAt', () => {
     expect(atlas.countryAt(72.8, 40.5)?.name).toBe('Kyrgyzstan');
     expect(atlas.countryAt(178.5, 66)?.name).toBe('Russia');
     expect(atlas.countryAt(-179.5, 68.5)?.name).toBe('Russia');
+  });
+
+  it('names the same country as testing every polygon at points over the whole globe', () => {
+    // A 12° lattice, offset from round meridians and parallels, from 84° S to 84° N.
+    let named = 0;
+    for (let lon = -176.3; lon < 180; lon += 12) {
+      for (let lat = -83.7; lat < 85; lat += 12) {
+        const want = everyCountry(lon, lat);
+        expect(atlas.countryAt(lon, lat)?.id, `${lon}, ${lat}`).toBe(want?.id);
+        if (want) named += 1;
+      }
+    }
+    expect(named).toBeGreaterThan(50);
   });
 });
