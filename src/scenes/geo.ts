@@ -101,7 +101,7 @@ export function buildAtlas(topology: unknown): Atlas {
   // point-in-polygon test against every country took about 0.2 s each time: each answer is kept,
   // and only countries whose bounding box holds the point are tested. The boxes are the
   // coordinates' own extent, widened (`planarBox`): d3's spherical `geoBounds` for every country
-  // took about 0.4 s of a 4×-throttled first map frame.
+  // took about 0.35 s of the main thread while the map started (4× CPU throttle).
   const found = new Map<string, Country | undefined>();
   let boxes: Box[] | null = null;
   return {
