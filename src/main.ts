@@ -2,8 +2,8 @@
  * Entry point. The title is in the page's HTML, written at build time (src/build/title-html.ts,
  * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once
  * and takes over once the title is painted. Phaser and the map data load after that, in their own
- * chunk, and draw behind the panel when ready; not at all while the player has the map turned off
- * in Settings (it starts and stops when the setting changes).
+ * chunk, at the player's first pause, and draw behind the panel when ready; not at all while the
+ * player has the map turned off in Settings (it starts and stops when the setting changes).
  */
 import './ui/fonts.css';
 import './ui/styles.css';
@@ -14,6 +14,7 @@ import { bridge } from './ui/bridge';
 import { showFirstScreen } from './ui/first-screen';
 import { BridgeEvent } from './ui/keys';
 import { applySettings, loadSettings } from './ui/settings';
+import { whenQuiet } from './ui/when-quiet';
 
 interface WorldLike {
   stats(): unknown;
@@ -50,6 +51,10 @@ let mapOn = true;
 let worldStarting = false;
 /** Counts the starts: a start whose Phaser arrives after the map was turned off (or on again) is dropped. */
 let worldStarts = 0;
+/** How long the player must pause (no new screen, no press) before the map starts. */
+const QUIET_MS = 1500;
+/** Stops waiting for that pause (the map was turned off, or on by the player). */
+let stopWaiting = (): void => {};
 /** Stops listening for the loading world's progress (set by `startWorld`). */
 let stopLoading = (): void => {};
 (window as unknown as { __articleFour: typeof debug }).__articleFour = debug;
@@ -68,15 +73,16 @@ async function boot(): Promise<void> {
   bridge.on(BridgeEvent.Settings, (next) => {
     if (next.map === mapOn) return;
     mapOn = next.map;
+    stopWaiting();
     if (mapOn) startWorld();
     else stopWorld();
   });
   // A SCORM package (`npm run build:scorm`) opens where the LMS's data says, not on the title.
   const first = import.meta.env.MODE === 'scorm' ? null : showFirstScreen(els);
-  // The app's code is fetched at once; it takes over once the title has been painted.
-  const appModule = import('./ui/app');
+  // The app's code is fetched once the title has been painted (the title works from its HTML
+  // meanwhile): fetched and run at once, it held up the title's first frame.
   if (first) await afterPaint();
-  const { App } = await appModule;
+  const { App } = await import('./ui/app');
   // Only in the SCORM package (the build's mode): the LMS code, its own chunk, out of the plain site.
   const lms =
     import.meta.env.MODE === 'scorm' ? await import('./lms/scorm-launch').then((m) => m.connectScorm()) : undefined;
@@ -88,10 +94,14 @@ async function boot(): Promise<void> {
   debug.ready = true;
   // The service worker, and the prompt when a new version is waiting (never during a run).
   void import('./ui/pwa-update').then((m) => m.watchForUpdates({ parent: els.app, watchRun: (l) => app.watchRun(l) }));
-  // Phaser and the map start once the panel is usable and the page is idle (a player clicking
-  // through to a case goes first), or after three seconds at the latest.
-  if ('requestIdleCallback' in window) requestIdleCallback(startWorld, { timeout: 3000 });
-  else setTimeout(startWorld, 200);
+  // Phaser and the map start at the player's first pause (ui/when-quiet.ts): a player clicking
+  // through to a case goes first, and the map loads while they read.
+  if (mapOn)
+    stopWaiting = whenQuiet(
+      QUIET_MS,
+      { onScreen: (fn) => bridge.on(BridgeEvent.Screen, fn), target: document },
+      startWorld,
+    );
 }
 
 function startWorld(): void {
