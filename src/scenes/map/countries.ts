@@ -10,6 +10,7 @@ import type { MapPoint, MapRegion } from '../../ui/map-model';
 import { hex } from '../../ui/palette';
 import { type BaseScene, FONT } from '../base-scene';
 import type { Atlas, Country, Ring } from '../geo';
+import { addText } from '../text';
 import type { MapCamera, View } from './camera';
 
 interface Bounds {
@@ -26,6 +27,8 @@ export interface CountryName {
   obj: Phaser.GameObjects.Text;
   x: number;
   y: number;
+  /** Its words, size, colour and place: a name with the same key is kept from bake to bake. */
+  key: string;
 }
 
 export class CountryLayer {
@@ -208,41 +211,53 @@ export class CountryLayer {
     this.names = [];
   }
 
-  /** Names the countries big enough on screen to carry one, in small capitals. */
+  /**
+   * Names the countries big enough on screen to carry one, in small capitals. A name drawn at the
+   * last bake in the same words, size and colour is kept, not made again: most are, as the view
+   * moves from screen to screen.
+   */
   private nameCountries(visible: Country[]): void {
-    this.clearNames();
     const theme = this.scene.theme();
+    const kept = new Map(this.names.map((n) => [n.key, n]));
+    const names: CountryName[] = [];
+    const name = (
+      text: string,
+      size: number,
+      bold: boolean,
+      color: string,
+      alpha: number,
+      at: { x: number; y: number },
+    ) => {
+      const fontSize = this.scene.px(size);
+      const key = [text, fontSize, bold, color, alpha, at.x, at.y].join('|');
+      const old = kept.get(key);
+      if (old) {
+        kept.delete(key);
+        names.push(old);
+        return;
+      }
+      const obj = addText(this.scene, 0, 0, text.toUpperCase(), {
+        fontFamily: FONT,
+        fontSize,
+        fontStyle: bold ? '700' : '500',
+        color,
+      })
+        .setOrigin(0.5)
+        .setLetterSpacing(2)
+        .setAlpha(alpha)
+        .setDepth(1);
+      names.push({ obj, x: at.x, y: at.y, key });
+    };
     for (const c of visible) {
       const onScreen = c.label.width * this.camera.view.zoom;
       if (onScreen < 90 || !c.name) continue;
       const k = this.kind(c);
-      const t = this.scene.add
-        .text(0, 0, c.name.toUpperCase(), {
-          fontFamily: FONT,
-          fontSize: this.scene.px(Math.min(15, 9 + onScreen / 80)),
-          fontStyle: k === 'land' ? '500' : '700',
-          color: { host: theme.accent, accused: theme.accusedEdge, member: theme.memberEdge, land: theme.muted }[k],
-        })
-        .setOrigin(0.5)
-        .setLetterSpacing(2)
-        .setAlpha(k === 'land' ? 0.5 : 0.9)
-        .setDepth(1);
-      this.names.push({ obj: t, x: c.label.x, y: c.label.y });
+      const color = { host: theme.accent, accused: theme.accusedEdge, member: theme.memberEdge, land: theme.muted }[k];
+      name(c.name, Math.min(15, 9 + onScreen / 80), k !== 'land', color, k === 'land' ? 0.5 : 0.9, c.label);
     }
-    for (const r of this.regions) {
-      const t = this.scene.add
-        .text(0, 0, r.region.name.toUpperCase(), {
-          fontFamily: FONT,
-          fontSize: this.scene.px(13),
-          fontStyle: '700',
-          color: theme.accent,
-        })
-        .setOrigin(0.5)
-        .setLetterSpacing(2)
-        .setAlpha(0.9)
-        .setDepth(1);
-      this.names.push({ obj: t, x: r.label.x, y: r.label.y });
-    }
+    for (const r of this.regions) name(r.region.name, 13, true, theme.accent, 0.9, r.label);
+    for (const n of kept.values()) n.obj.destroy();
+    this.names = names;
   }
 }
 

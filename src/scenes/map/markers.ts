@@ -8,6 +8,7 @@ import * as Phaser from 'phaser';
 import { emptyMap, type MapModel, type MapPoint } from '../../ui/map-model';
 import { hex } from '../../ui/palette';
 import { type BaseScene, FONT } from '../base-scene';
+import { addText } from '../text';
 import type { MapCamera } from './camera';
 import { declutter, type FloatingLabel } from './declutter';
 import { curvePoint, drawRoutes } from './routes';
@@ -183,15 +184,14 @@ export class MarkerLayer {
 
   private label(point: MapPoint, text: string, opts: LabelOptions): Phaser.GameObjects.Text {
     const theme = this.scene.theme();
-    const t = this.scene.add
-      .text(0, 0, text, {
-        fontFamily: FONT,
-        fontSize: this.scene.px(opts.size),
-        fontStyle: opts.bold ? '700' : '500',
-        color: opts.color ?? theme.text,
-        stroke: theme.sea,
-        strokeThickness: 4,
-      })
+    const t = addText(this.scene, 0, 0, text, {
+      fontFamily: FONT,
+      fontSize: this.scene.px(opts.size),
+      fontStyle: opts.bold ? '700' : '500',
+      color: opts.color ?? theme.text,
+      stroke: theme.sea,
+      strokeThickness: 4,
+    })
       .setOrigin(...(opts.origin ?? [0, 0.5]))
       .setDepth(4);
     this.overlay.push(t);
