@@ -87,7 +87,7 @@ export function buildAtlas(topology: unknown): Atlas {
   // Each point is projected whether or not it lands in view: countries whose coordinates' extent
   // misses the view's (most of the world) are not projected at all. With that, and without d3's
   // adaptive resampling (the atlas's edges are far shorter than a pixel's worth of curvature at
-  // any zoom), building the atlas took 200 ms less of a 2-core laptop's thread (tests/bench).
+  // any zoom), building the atlas took a quarter less time (118 -> 88 ms, Node, median of 9).
   projection.precision(0);
   const view = viewBox(projection, extent);
   const countries: Country[] = [];
