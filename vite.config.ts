@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { atlasPlugin } from './src/build/atlas-plugin';
 import { installableSite, noServiceWorker } from './src/build/pwa';
 import { scenariosPlugin } from './src/build/scenarios-plugin';
 import { SINGLE_FILE_CONTENT_SECURITY_POLICY, singleFile } from './src/build/single-file';
@@ -59,6 +60,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       contentSecurityPolicy(single ? SINGLE_FILE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
       scenariosPlugin(),
+      atlasPlugin(),
       titleInPage(),
       serviceWorker ? installableSite(root) : noServiceWorker(),
       single ? singleFile(root) : [],

@@ -1,6 +1,7 @@
 /** Loads the map data with a progress bar, waits for the web font, then starts the world. */
+
+import atlasUrl from 'virtual:article-four/atlas.json?url';
 import * as Phaser from 'phaser';
-import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { bridge } from '../ui/bridge';
 import { AssetKey, BridgeEvent, SceneKey } from '../ui/keys';
 import { DARK, hex } from '../ui/palette';
@@ -35,7 +36,7 @@ export class PreloadScene extends Phaser.Scene {
     this.load.once(Phaser.Loader.Events.COMPLETE, () => {
       label.setText('Drawing the map…');
     });
-    this.load.json(AssetKey.Countries, countriesUrl);
+    this.load.json(AssetKey.Atlas, atlasUrl);
   }
 
   create(): void {

@@ -13,7 +13,7 @@ import { AssetKey, BridgeEvent, SceneKey } from '../ui/keys';
 import { emptyMap, type MapModel, type MapPoint } from '../ui/map-model';
 import { BaseScene } from './base-scene';
 import { ChildScenes } from './child-scenes';
-import { type Atlas, buildAtlas } from './geo';
+import { type Atlas, type AtlasData, atlasFrom } from './geo';
 import { between, MapCamera, sameView } from './map/camera';
 import { CountryLayer } from './map/countries';
 import { MarkerLayer } from './map/markers';
@@ -36,7 +36,7 @@ export class WorldScene extends BaseScene {
   }
 
   protected override build(): void {
-    this.atlas = buildAtlas(this.cache.json.get(AssetKey.Countries));
+    this.atlas = atlasFrom(this.cache.json.get(AssetKey.Atlas) as AtlasData);
     this.countries = new CountryLayer(this, this.atlas, this.camera);
     this.markers = new MarkerLayer(this, this.camera, (id) => this.channel.emit(BridgeEvent.PickCase, id));
     this.highlight = this.channel.latest(BridgeEvent.HighlightCase) ?? null;

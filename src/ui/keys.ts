@@ -12,8 +12,8 @@ export const SceneKey = {
 export type SceneKey = (typeof SceneKey)[keyof typeof SceneKey];
 
 export const AssetKey = {
-  /** The Natural Earth countries (world-atlas TopoJSON), loaded by the preload scene. */
-  Countries: 'atlas-countries-50m',
+  /** The map's atlas (the build's projected Natural Earth countries), loaded by the preload scene. */
+  Atlas: 'region-atlas',
   /** The map drawn for the current view, redrawn whenever the view settles. */
   BakedMap: 'world-baked-map',
 } as const;

@@ -1,4 +1,7 @@
-/** The bundled cases and timeline, compiled at build time by src/build/scenarios-plugin.ts. */
+/**
+ * The modules the build makes: the bundled cases and timeline (src/build/scenarios-plugin.ts) and
+ * the map's atlas (src/build/atlas-plugin.ts).
+ */
 declare module 'virtual:article-four/cases' {
   import type { CaseSummary, CompiledCase } from './case-summary';
   /** Every bundled case's summary, in the order they happened. */
@@ -13,4 +16,10 @@ declare module 'virtual:article-four/timeline' {
 
   const timeline: Timeline;
   export default timeline;
+}
+
+/** The map's atlas file, made by src/build/atlas-plugin.ts: its URL. */
+declare module 'virtual:article-four/atlas.json?url' {
+  const url: string;
+  export default url;
 }

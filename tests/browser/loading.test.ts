@@ -66,7 +66,7 @@ async function when(page: Page, scenes: string[]): Promise<Stats> {
 }
 
 const isWorldChunk = (url: string) =>
-  /\/assets\/(phaser|start)-[^/]+\.js$/.test(url) || /countries-50m-[^/]+\.json$/.test(url);
+  /\/assets\/(phaser|start)-[^/]+\.js$/.test(url) || /region-atlas-[^/]+\.json$/.test(url);
 const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(url);
 
 /**

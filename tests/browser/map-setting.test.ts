@@ -68,7 +68,7 @@ describe('the map setting', () => {
       await waitScreen(page, 'play', '[data-choice], [data-continue], [data-vote]');
       // The world would start within three seconds of the app (main.ts); wait past that.
       await page.waitForTimeout(3500);
-      expect(requests.filter((p) => /\/(phaser|start)-[^/]*\.js$|countries-50m/.test(p))).toEqual([]);
+      expect(requests.filter((p) => /\/(phaser|start)-[^/]*\.js$|region-atlas/.test(p))).toEqual([]);
       expect(await drawn(page)).toEqual({ world: false, canvases: 0, canvasReady: false });
       // The gauges are read in the panel.
       expect(await page.locator('#main .meters').isVisible()).toBe(true);

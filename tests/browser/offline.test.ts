@@ -113,7 +113,7 @@ describe('offline and installable', () => {
     for (const want of ['index.html', 'dashboard.html', 'boot-check.js', 'manifest.webmanifest']) {
       expect(urls).toContain(want);
     }
-    for (const kind of [/^assets\/phaser-.*\.js$/, /^assets\/countries-50m-.*\.json$/, /\.woff2$/, /\.css$/]) {
+    for (const kind of [/^assets\/phaser-.*\.js$/, /^assets\/region-atlas-.*\.json$/, /\.woff2$/, /\.css$/]) {
       expect(urls.some((u) => kind.test(u))).toBe(true);
     }
     for (const c of bundledCases()) expect(urls.some((u) => u.startsWith(`assets/${c.id}-`))).toBe(true);

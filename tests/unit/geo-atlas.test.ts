@@ -1,6 +1,7 @@
 /**
- * `buildAtlas` (src/scenes/geo.ts) projects only the countries whose coordinates' extent meets the
- * view's: it must keep every country that shows in the view, as projecting them all would.
+ * The map's atlas, made at build time (src/scenes/atlas-data.ts) and read in the browser
+ * (src/scenes/geo.ts): it keeps every country the region's view shows, and the browser's rings are
+ * d3's projected rings to a hundredth of a world unit.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,31 +10,71 @@ import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { buildAtlas } from '../../src/scenes/geo';
+import { atlasJson } from '../../src/build/atlas-plugin';
+import { atlasData } from '../../src/scenes/atlas-data';
+import { type AtlasData, atlasFrom, type Ring, regionProjection } from '../../src/scenes/geo';
 import { ROOT } from '../helpers';
 
 const topo = JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as Topology<{
   countries: GeometryCollection<{ name: string }>;
 }>;
+const all = feature(topo, topo.objects.countries) as unknown as FeatureCollection;
+const data = atlasData(topo);
+const atlas = atlasFrom(JSON.parse(JSON.stringify(data)) as AtlasData);
 
-describe('buildAtlas', () => {
-  it('keeps every country that shows in the view, as projecting all 241 would, and no other', () => {
-    const atlas = buildAtlas(topo);
-    const all = feature(topo, topo.objects.countries) as unknown as FeatureCollection;
-    const shown: string[] = [];
-    for (const f of all.features) {
-      let points = 0;
-      const ctx = { beginPath() {}, moveTo: () => points++, lineTo: () => points++, closePath() {}, arc() {} };
-      geoPath(atlas.projection, ctx as unknown as CanvasRenderingContext2D)(f);
-      if (points > 0) shown.push(String(f.id ?? ''));
-    }
+/** The rings d3 draws for a feature with the region's projection. */
+function projected(f: FeatureCollection['features'][number]): Ring[] {
+  const rings: Ring[] = [];
+  const ctx = {
+    beginPath() {},
+    moveTo: (x: number, y: number) => rings.push([{ x, y }]),
+    lineTo: (x: number, y: number) => rings.at(-1)?.push({ x, y }),
+    closePath() {},
+    arc() {},
+  };
+  geoPath(regionProjection(), ctx as unknown as CanvasRenderingContext2D)(f);
+  return rings.filter((r) => r.length > 1);
+}
+
+describe('the atlas', () => {
+  it('keeps every country that shows in the view, and no other', () => {
+    const shown = all.features.filter((f) => projected(f).length > 0).map((f) => String(f.id ?? ''));
     expect(all.features.length).toBe(241);
     expect(atlas.countries.map((c) => c.id).sort()).toEqual(shown.sort());
-    // The region's states are there, the far side of the world is not.
     const names = new Set(atlas.countries.map((c) => c.name));
     for (const name of ['Kazakhstan', 'Armenia', 'Kyrgyzstan', 'Russia', 'Belarus', 'Tajikistan', 'Azerbaijan']) {
       expect(names.has(name), name).toBe(true);
     }
     for (const name of ['Brazil', 'Australia', 'Canada', 'Fiji']) expect(names.has(name), name).toBe(false);
+  });
+
+  it('gives the browser d3’s projected rings to a hundredth of a world unit', () => {
+    let points = 0;
+    for (const f of all.features) {
+      const want = projected(f).filter((r) => r.length >= 2);
+      const got = atlas.countries.find((c) => c.id === String(f.id ?? '') && c.name === f.properties?.name);
+      if (want.length === 0) continue;
+      expect(got, String(f.properties?.name)).toBeDefined();
+      const rings = got?.rings ?? [];
+      expect(rings.length, String(f.properties?.name)).toBe(want.length);
+      rings.forEach((ring, i) => {
+        // A point that rounds to the one before it is dropped; every other is kept, in order.
+        let j = 0;
+        for (const p of ring) {
+          const source = want[i] as Ring;
+          while (j < source.length && Math.hypot((source[j]?.x ?? 0) - p.x, (source[j]?.y ?? 0) - p.y) > 0.0071) j++;
+          expect(j, `${f.properties?.name} ring ${i}`).toBeLessThan(source.length);
+          points++;
+        }
+      });
+    }
+    expect(points).toBeGreaterThan(30_000);
+  });
+
+  it('is the file the build serves, and stays small', () => {
+    const json = atlasJson();
+    expect(JSON.parse(json)).toEqual(data);
+    // The browser fetched 756 KB of TopoJSON before; a byte budget for what replaced it.
+    expect(json.length).toBeLessThan(400_000);
   });
 });
