@@ -7,6 +7,8 @@
  *   - first decision of a case usable, after pressing each button on the way once it is painted,
  *     ÷ blank (goal ≤ 3)
  *   - gzip bytes of the JS and CSS requested before the title is usable (goal ≤ 60 KB)
+ *   - with the map on, when the map was ready after the decision was painted, the player reading
+ *     (it starts at their first pause), and the longest task meanwhile
  * Times are read here, never asserted in tests (tests/browser/first-load.test.ts holds the byte budget
  * of what index.html loads before the title: its module script, what that imports, its stylesheets).
  */
@@ -87,6 +89,32 @@ interface Sample {
   decision: number;
   bytes: number;
   blocking: number;
+  /** With the map on: when it was ready after the decision was painted, and the longest task meanwhile. */
+  mapReady: number;
+  mapLongest: number;
+}
+
+/**
+ * Runs in the page once the decision is painted, the player now reading: resolves when the map is
+ * ready (it starts at the player's first pause, src/ui/when-quiet.ts), in ms after `after`, with
+ * the longest task from `after` to a second after it was ready (what a click then would wait for).
+ */
+function waitForMap(after: number): Promise<{ ready: number; longest: number }> {
+  return new Promise((resolve) => {
+    let longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime >= after) longest = Math.max(longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    // No named function in here: the script runner names them with a helper the page lacks.
+    const timer = setInterval(() => {
+      const d = (window as unknown as { __articleFour?: { world: boolean; worldError: string | null } }).__articleFour;
+      if (!d?.world && !d?.worldError) return;
+      clearInterval(timer);
+      if (d.worldError) resolve({ ready: Number.NaN, longest: Number.NaN });
+      const ready = performance.now() - after;
+      setTimeout(() => resolve({ ready, longest }), 1000);
+    }, 50);
+  });
 }
 
 async function throttled(browser: Browser) {
@@ -144,8 +172,11 @@ async function sample(browser: Browser, site: { origin: string; dir: string }): 
     });
     console.log(JSON.stringify({ ...marks, fcp: Math.round(fcp ?? Number.NaN), blank: Math.round(blank), map }));
   }
+  const map = MAP ? await page.evaluate(waitForMap, marks.decision ?? 0) : { ready: Number.NaN, longest: Number.NaN };
   await context.close();
   return {
+    mapReady: map.ready,
+    mapLongest: map.longest,
     blank,
     title,
     decision: marks.decision ?? Number.NaN,
@@ -200,6 +231,12 @@ async function main(): Promise<void> {
     );
     console.log(`  gzip JS+CSS before title  ${(bytes / 1000).toFixed(1)} KB  (goal ≤ 60 KB)  ${ok(bytes <= 60_000)}`);
     console.log(`    of which render-blocking  ${(blocking / 1000).toFixed(1)} KB`);
+    if (MAP) {
+      const ready = median(samples.map((s) => s.mapReady));
+      const longest = median(samples.map((s) => s.mapLongest));
+      console.log(`  the map ready, after the decision   ${ready.toFixed(0)} ms  (it starts at the first 1.5 s pause)`);
+      console.log(`    longest task meanwhile            ${longest.toFixed(0)} ms  (a click then waits for it)`);
+    }
   } finally {
     await browser.close();
     await site.stop();
