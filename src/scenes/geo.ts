@@ -32,6 +32,8 @@ export interface Country {
   rings: Ring[];
   /** Where its name goes (world space): the centre of its largest ring, and that ring's width. */
   label: { x: number; y: number; width: number };
+  /** The box round its rings (world space). */
+  bounds: Bounds;
 }
 
 export interface Atlas {
@@ -85,7 +87,8 @@ function decode(steps: number[]): Ring {
   return ring;
 }
 
-type Bounds = { x0: number; y0: number; x1: number; y1: number };
+/** A box in world units. */
+export type Bounds = { x0: number; y0: number; x1: number; y1: number };
 
 function boundsOf(rings: Ring[]): Bounds {
   const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
@@ -115,13 +118,10 @@ function inRings(rings: Ring[], x: number, y: number): boolean {
 /** The atlas from the build's data. */
 export function atlasFrom(data: AtlasData): Atlas {
   const projection = regionProjection();
-  const countries: Country[] = data.countries.map((c) => ({
-    id: c.id,
-    name: c.name,
-    rings: c.rings.map(decode),
-    label: c.label,
-  }));
-  const bounds = countries.map((c) => boundsOf(c.rings));
+  const countries: Country[] = data.countries.map((c) => {
+    const rings = c.rings.map(decode);
+    return { id: c.id, name: c.name, rings, label: c.label, bounds: boundsOf(rings) };
+  });
   const [[ex0, ey0], [ex1, ey1]] = VIEW_EXTENT;
   // Which country holds a point is asked for the same few places at every screen: each answer is kept.
   const found = new Map<string, Country | undefined>();
@@ -140,9 +140,8 @@ export function atlasFrom(data: AtlasData): Atlas {
       // The view's edge: a place there or beyond is on no drawn country.
       const onMap = p !== null && p[0] > ex0 && p[0] < ex1 && p[1] > ey0 && p[1] < ey1;
       const hit = onMap
-        ? countries.find((c, i) => {
-            const b = bounds[i] as Bounds;
-            return p[0] >= b.x0 && p[0] <= b.x1 && p[1] >= b.y0 && p[1] <= b.y1 && inRings(c.rings, p[0], p[1]);
+        ? countries.find(({ bounds: b, rings }) => {
+            return p[0] >= b.x0 && p[0] <= b.x1 && p[1] >= b.y0 && p[1] <= b.y1 && inRings(rings, p[0], p[1]);
           })
         : undefined;
       found.set(key, hit);

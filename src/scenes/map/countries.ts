@@ -9,16 +9,9 @@ import { AssetKey } from '../../ui/keys';
 import type { MapPoint, MapRegion } from '../../ui/map-model';
 import { hex } from '../../ui/palette';
 import { type BaseScene, FONT } from '../base-scene';
-import type { Atlas, Country, Ring } from '../geo';
+import type { Atlas, Bounds, Country, Ring } from '../geo';
 import { addText } from '../text';
 import type { MapCamera, View } from './camera';
-
-interface Bounds {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 type Kind = 'host' | 'accused' | 'member' | 'land';
 
@@ -34,7 +27,6 @@ export interface CountryName {
 export class CountryLayer {
   /** Country names drawn at the last bake. */
   names: CountryName[] = [];
-  private readonly ringBounds = new Map<Country, Bounds>();
   private readonly image: Phaser.GameObjects.Image;
   private readonly painter: Phaser.GameObjects.Graphics;
   private readonly dim: Phaser.GameObjects.Rectangle;
@@ -52,7 +44,6 @@ export class CountryLayer {
     private readonly atlas: Atlas,
     private readonly camera: MapCamera,
   ) {
-    for (const c of atlas.countries) this.ringBounds.set(c, boundsOf(c.rings));
     const { width, height } = scene.scale;
     scene.textures.addDynamicTexture(AssetKey.BakedMap, Math.max(1, width), Math.max(1, height));
     this.image = scene.add.image(0, 0, AssetKey.BakedMap).setOrigin(0, 0).setDepth(0);
@@ -132,7 +123,7 @@ export class CountryLayer {
     };
     g.lineStyle(1 / zoom, hex(theme.graticule), 1);
     for (const ring of this.atlas.graticule) g.strokePoints(ring as Phaser.Math.Vector2[], false);
-    const visible = this.atlas.countries.filter((c) => overlaps(this.ringBounds.get(c), vis));
+    const visible = this.atlas.countries.filter((c) => overlaps(c.bounds, vis));
     for (const c of visible) {
       const k = this.kind(c);
       const fill = { host: theme.host, accused: theme.accused, member: theme.member, land: theme.land }[k];
@@ -261,20 +252,8 @@ export class CountryLayer {
   }
 }
 
-function boundsOf(rings: Ring[]): Bounds {
-  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (const r of rings)
-    for (const p of r) {
-      if (p.x < b.x0) b.x0 = p.x;
-      if (p.y < b.y0) b.y0 = p.y;
-      if (p.x > b.x1) b.x1 = p.x;
-      if (p.y > b.y1) b.y1 = p.y;
-    }
-  return b;
-}
-
-function overlaps(a: Bounds | undefined, b: Bounds): boolean {
-  return !!a && a.x0 <= b.x1 && a.x1 >= b.x0 && a.y0 <= b.y1 && a.y1 >= b.y0;
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.x0 <= b.x1 && a.x1 >= b.x0 && a.y0 <= b.y1 && a.y1 >= b.y0;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
