@@ -1,7 +1,7 @@
 /**
  * Entry point. The title is in the page's HTML, written at build time (src/build/title-html.ts,
- * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched at once
- * and takes over once the title is painted. Phaser and the map data load after that, in their own
+ * ui/first-screen.ts); the app (the flow, the engine and every other screen) is fetched once the
+ * title is painted, and takes over. Phaser and the map data load after that, in their own
  * chunk, at the player's first pause, and draw behind the panel when ready; not at all while the
  * player has the map turned off in Settings (it starts and stops when the setting changes).
  */

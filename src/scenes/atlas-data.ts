@@ -10,7 +10,7 @@ import { type GeoProjection, geoGraticule, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { ATLAS_SCALE, type AtlasData, type Ring, regionProjection, VIEW_EXTENT } from './geo';
+import { ATLAS_SCALE, type AtlasData, type Ring, regionProjection } from './geo';
 
 /** Collects the rings d3 would draw, as arrays of points. */
 class RingContext {
@@ -69,7 +69,6 @@ export function atlasData(topology: unknown): AtlasData {
     });
   }
   return {
-    extent: VIEW_EXTENT,
     countries,
     graticule: ringsOf(projection, geoGraticule().step([5, 5])()).map(encode),
   };
