@@ -55,9 +55,6 @@ export default defineConfig({
           // One file at a time: each launches its own Chromium, and on two cores two at once took
           // as long as one after the other (the browsers are CPU-bound).
           fileParallelism: false,
-          // One worker for every file, keeping its modules: playwright-core and the engine were
-          // imported again for each file (about 1.1 s a file).
-          isolate: false,
         },
       },
     ],
