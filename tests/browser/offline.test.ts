@@ -161,6 +161,9 @@ describe('offline and installable', () => {
       const page = await context.newPage();
       await page.goto(site.url);
       await waitReady(page);
+      // The first visit is over, the map too (it starts at the player's first pause), before the
+      // server stops: the reload would otherwise cancel Phaser's request on the way.
+      await waitWorld(page);
       expect(await workerActive(page)).toBe('activated');
 
       await stopServer(server);
