@@ -30,7 +30,8 @@ class RingContext {
   arc(): void {}
 }
 
-function ringsOf(projection: GeoProjection, object: Parameters<ReturnType<typeof geoPath>>[0]): Ring[] {
+/** The rings d3 draws for `object` with `projection`, each of two points or more. */
+export function ringsOf(projection: GeoProjection, object: Parameters<ReturnType<typeof geoPath>>[0]): Ring[] {
   const ctx = new RingContext();
   geoPath(projection, ctx as unknown as CanvasRenderingContext2D)(object);
   return ctx.rings.filter((r) => r.length > 1);

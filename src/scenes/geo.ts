@@ -44,6 +44,12 @@ export interface Atlas {
   countryAt(lon: number, lat: number): Country | undefined;
 }
 
+/** Whether a projected point is inside VIEW_EXTENT: a place the map reaches. */
+export function inView(p: [number, number] | null): p is [number, number] {
+  const [[x0, y0], [x1, y1]] = VIEW_EXTENT;
+  return p !== null && p[0] > x0 && p[0] < x1 && p[1] > y0 && p[1] < y1;
+}
+
 /** The region's projection: conic equal-area, fitted to the region in world units, clipped to VIEW_EXTENT. */
 export function regionProjection(): GeoProjection {
   const { west, east, south, north } = REGION;
@@ -121,7 +127,6 @@ export function atlasFrom(data: AtlasData): Atlas {
     const rings = c.rings.map(decode);
     return { id: c.id, name: c.name, rings, label: c.label, bounds: boundsOf(rings) };
   });
-  const [[ex0, ey0], [ex1, ey1]] = VIEW_EXTENT;
   // Which country holds a point is asked for the same few places at every screen: each answer is kept.
   const found = new Map<string, Country | undefined>();
   return {
@@ -137,8 +142,7 @@ export function atlasFrom(data: AtlasData): Atlas {
       if (found.has(key)) return found.get(key);
       const p = projection([lon, lat]);
       // The view's edge: a place there or beyond is on no drawn country.
-      const onMap = p !== null && p[0] > ex0 && p[0] < ex1 && p[1] > ey0 && p[1] < ey1;
-      const hit = onMap
+      const hit = inView(p)
         ? countries.find(({ bounds: b, rings }) => {
             return p[0] >= b.x0 && p[0] <= b.x1 && p[1] >= b.y0 && p[1] <= b.y1 && inRings(rings, p[0], p[1]);
           })

@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { geoPath } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { atlasJson } from '../../src/build/atlas-plugin';
-import { atlasData } from '../../src/scenes/atlas-data';
+import { atlasData, ringsOf } from '../../src/scenes/atlas-data';
 import { type AtlasData, atlasFrom, type Ring, regionProjection } from '../../src/scenes/geo';
 import { ROOT } from '../helpers';
 
@@ -23,18 +22,7 @@ const data = atlasData(topo);
 const atlas = atlasFrom(JSON.parse(JSON.stringify(data)) as AtlasData);
 
 /** The rings d3 draws for a feature with the region's projection. */
-function projected(f: FeatureCollection['features'][number]): Ring[] {
-  const rings: Ring[] = [];
-  const ctx = {
-    beginPath() {},
-    moveTo: (x: number, y: number) => rings.push([{ x, y }]),
-    lineTo: (x: number, y: number) => rings.at(-1)?.push({ x, y }),
-    closePath() {},
-    arc() {},
-  };
-  geoPath(regionProjection(), ctx as unknown as CanvasRenderingContext2D)(f);
-  return rings.filter((r) => r.length > 1);
-}
+const projected = (f: FeatureCollection['features'][number]): Ring[] => ringsOf(regionProjection(), f);
 
 describe('the atlas', () => {
   it('keeps every country that shows in the view, and no other', () => {

@@ -12,7 +12,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { atlasData } from '../../src/scenes/atlas-data';
-import { atlasFrom, REGION, VIEW_EXTENT } from '../../src/scenes/geo';
+import { atlasFrom, inView, REGION } from '../../src/scenes/geo';
 import { ROOT } from '../helpers';
 
 const topo = JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as Topology<{
@@ -21,11 +21,7 @@ const topo = JSON.parse(readFileSync(join(ROOT, 'node_modules/world-atlas/countr
 const all = feature(topo, topo.objects.countries) as unknown as FeatureCollection;
 const atlas = atlasFrom(atlasData(topo));
 /** Whether the view reaches a place (its projection falls inside the view's extent). */
-const onMap = (lon: number, lat: number) => {
-  const p = atlas.projection([lon, lat]);
-  const [[x0, y0], [x1, y1]] = VIEW_EXTENT;
-  return p !== null && p[0] > x0 && p[0] < x1 && p[1] > y0 && p[1] < y1;
-};
+const onMap = (lon: number, lat: number) => inView(atlas.projection([lon, lat]));
 /** The id of the country whose spherical polygon holds a place, among all 241; none off the map. */
 const onSphere = (lon: number, lat: number) =>
   onMap(lon, lat) ? all.features.find((f) => geoContains(f, [lon, lat]))?.id : undefined;
