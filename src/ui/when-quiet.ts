@@ -22,10 +22,14 @@ export function whenQuiet(ms: number, signals: QuietSignals, run: () => void): (
     stop();
     run();
   };
-  const arm = () => {
+  /** Forgets the wait under way, if any. */
+  const clear = () => {
     clearTimeout(timer);
     if (idle !== undefined && 'cancelIdleCallback' in globalThis) cancelIdleCallback(idle);
     idle = undefined;
+  };
+  const arm = () => {
+    clear();
     timer = setTimeout(() => {
       if ('requestIdleCallback' in globalThis) idle = requestIdleCallback(fire, { timeout: 1000 });
       else fire();
@@ -36,8 +40,7 @@ export function whenQuiet(ms: number, signals: QuietSignals, run: () => void): (
   for (const e of events) signals.target.addEventListener(e, arm, { capture: true, passive: true });
   function stop(): void {
     done = true;
-    clearTimeout(timer);
-    if (idle !== undefined && 'cancelIdleCallback' in globalThis) cancelIdleCallback(idle);
+    clear();
     offScreen();
     for (const e of events) signals.target.removeEventListener(e, arm, { capture: true });
   }
