@@ -110,7 +110,10 @@ function waitForMap(after: number): Promise<{ ready: number; longest: number }> 
       const d = (window as unknown as { __articleFour?: { world: boolean; worldError: string | null } }).__articleFour;
       if (!d?.world && !d?.worldError) return;
       clearInterval(timer);
-      if (d.worldError) resolve({ ready: Number.NaN, longest: Number.NaN });
+      if (d.worldError) {
+        resolve({ ready: Number.NaN, longest: Number.NaN });
+        return;
+      }
       const ready = performance.now() - after;
       setTimeout(() => resolve({ ready, longest }), 1000);
     }, 50);
