@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundledCases, clickAndRender, openSite, ROOT, type Site, turnMapOff, VIEWPORTS } from './harness';
 
@@ -136,22 +136,50 @@ async function playToDebrief(frame: Frame): Promise<void> {
   throw new Error('the run did not reach its debrief');
 }
 
+/**
+ * Whether Save results brings a file: the download, or Chromium's console warning that the frame's
+ * sandbox refused it (a refused download has no event of its own).
+ */
+function downloadOutcome(page: Page): Promise<boolean> {
+  return new Promise((resolve) => {
+    const refused = (m: ConsoleMessage) => {
+      if (m.text().startsWith('Download is disallowed')) done(false);
+    };
+    const came = () => done(true);
+    const done = (downloaded: boolean) => {
+      page.off('console', refused);
+      page.off('download', came);
+      resolve(downloaded);
+    };
+    page.on('console', refused);
+    page.on('download', came);
+  });
+}
+
 /** Save results and Print report at the debrief: what the page said, and whether a file came. */
 async function saveAndPrint(
   page: Page,
   frame: Frame,
 ): Promise<{ download: boolean; status: string; print: string; live: string; text: string }> {
-  const download = page.waitForEvent('download', { timeout: 4000 }).then(
-    () => true,
-    () => false,
-  );
+  const download = downloadOutcome(page);
   await frame.locator('#main [data-action="save-results"]').click();
   const downloaded = await download;
   const status = (await frame.locator('#main [data-save-status]').textContent()) ?? '';
   const live = (await frame.locator('#live').textContent()) ?? '';
   const text = await frame.locator('#main [data-result-text]').inputValue();
+  // Printing started when the frame's window had its `beforeprint` (the game then says nothing);
+  // where the browser ignored print(), the game says so a moment later.
+  await frame.evaluate(() =>
+    window.addEventListener('beforeprint', () => document.documentElement.setAttribute('data-test-printed', ''), {
+      once: true,
+    }),
+  );
   await frame.locator('#main [data-action="print"]').click();
-  await frame.waitForTimeout(1500);
+  await frame.waitForFunction(
+    () =>
+      document.documentElement.hasAttribute('data-test-printed') ||
+      /did not open printing/.test(document.querySelector('#main [data-save-status]')?.textContent ?? ''),
+  );
   const print = (await frame.locator('#main [data-save-status]').textContent()) ?? '';
   return { download: downloaded, status, print: print === status ? '' : print, live, text };
 }

@@ -43,7 +43,8 @@ export interface Site {
   origin: string;
   url: string;
   requests: string[];
-  browser: Browser;
+  /** Opens a fresh profile (a context) in the browser this site's tests share; `close()` closes them all. */
+  browser: Pick<Browser, 'newContext'>;
   close(): Promise<void>;
 }
 
@@ -118,8 +119,41 @@ export async function turnMapOff(context: BrowserContext): Promise<void> {
   }, StorageKey.Settings);
 }
 
+const GL_FLAGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
 /**
- * Launches Chromium against the site the global setup serves (or builds and serves one).
+ * The browsers the test files share, one a set of flags: the browser files run one after another
+ * in one worker that keeps its modules (vitest.config.ts), and launching and closing Chromium took
+ * 1.3-2 s a file. Each test opens its own context (a fresh profile, as a new player's), which a
+ * site closes when its file is done; Playwright closes the browsers when the worker exits.
+ */
+const shared = new Map<string, Promise<Browser>>();
+
+async function sharedBrowser(map: boolean): Promise<Browser> {
+  const key = map ? 'gl' : 'no-gpu';
+  const open = shared.get(key);
+  if (open) {
+    const browser = await open;
+    if (browser.isConnected()) return browser;
+  }
+  const launched = chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(map ? GL_FLAGS : ['--disable-gpu']),
+    ],
+  });
+  shared.set(key, launched);
+  return launched;
+}
+
+/**
+ * Chromium against the site the global setup serves (or builds and serves one).
  * `map: false`, for tests whose subject is not the map: every page starts with the map turned off
  * in its settings (as a player on a slow computer may), unless the page has settings stored, and
  * Chromium runs without a GPU process, as nothing is drawn with WebGL. The map's drawing, its
@@ -134,35 +168,27 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
     origin = served.origin;
     stop = served.stop;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(map ? ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu']),
-    ],
-  });
-  // The built site registers a service worker, which would then answer every later test's
-  // requests on the shared origin: contexts block service workers unless a test passes
-  // `serviceWorkers: 'allow'` (offline.test.ts).
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options = {}) => {
-    const context = await newContext({ serviceWorkers: 'block', ...options });
-    if (!map) await turnMapOff(context);
-    return context;
-  };
+  const browser = await sharedBrowser(map);
+  const contexts = new Set<BrowserContext>();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     origin,
     url: `${origin}${BASE_PATH}`,
     requests: [],
-    browser,
+    browser: {
+      // The built site registers a service worker, which would then answer every later test's
+      // requests on the shared origin: contexts block service workers unless a test passes
+      // `serviceWorkers: 'allow'` (offline.test.ts).
+      async newContext(options = {}) {
+        const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+        contexts.add(context);
+        context.on('close', () => contexts.delete(context));
+        if (!map) await turnMapOff(context);
+        return context;
+      },
+    },
     async close() {
-      await browser.close();
+      await Promise.all([...contexts].map((c) => c.close()));
       await stop?.();
     },
   };
