@@ -34,6 +34,8 @@ const debug: {
   world: boolean;
   worldError: string | null;
   stats(): unknown;
+  /** Whether the map is wanted: waited for (the player's first pause), loading or drawn. */
+  worldPlanned(): boolean;
   /** What the scenes were last told to draw (the browser tests read it). */
   screen(): unknown;
 } = {
@@ -43,6 +45,7 @@ const debug: {
   world: false,
   worldError: null,
   stats: () => ({ bridgeListeners: bridge.listenerCount(), world: worldHandle?.stats() ?? null }),
+  worldPlanned: () => waiting || worldStarting || worldHandle !== null,
 };
 let worldHandle: WorldLike | null = null;
 /** The map setting as last applied; the world is wanted while it is on. */
@@ -53,6 +56,8 @@ let worldStarting = false;
 let worldStarts = 0;
 /** How long the player must pause (no new screen, no press) before the map starts. */
 const QUIET_MS = 1500;
+/** True while the map waits for that pause. */
+let waiting = false;
 /** Stops waiting for that pause (the map was turned off, or on by the player). */
 let stopWaiting = (): void => {};
 /** Stops listening for the loading world's progress (set by `startWorld`). */
@@ -96,12 +101,21 @@ async function boot(): Promise<void> {
   void import('./ui/pwa-update').then((m) => m.watchForUpdates({ parent: els.app, watchRun: (l) => app.watchRun(l) }));
   // Phaser and the map start at the player's first pause (ui/when-quiet.ts): a player clicking
   // through to a case goes first, and the map loads while they read.
-  if (mapOn)
-    stopWaiting = whenQuiet(
+  if (mapOn) {
+    waiting = true;
+    const cancel = whenQuiet(
       QUIET_MS,
       { onScreen: (fn) => bridge.on(BridgeEvent.Screen, fn), target: document },
-      startWorld,
+      () => {
+        waiting = false;
+        startWorld();
+      },
     );
+    stopWaiting = () => {
+      waiting = false;
+      cancel();
+    };
+  }
 }
 
 function startWorld(): void {

@@ -51,6 +51,13 @@ async function setMap(page: Page, on: boolean): Promise<void> {
   expect(await page.locator('#main #set-map').isChecked()).toBe(on);
 }
 
+/** Whether the app waits for a pause to start the map, is loading it or has drawn it. */
+async function planned(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (window as unknown as { __articleFour: { worldPlanned(): boolean } }).__articleFour.worldPlanned(),
+  );
+}
+
 describe('the map setting', () => {
   it('off: a visit loads neither Phaser nor the map, and a case plays with its gauges in the panel', async () => {
     if (!first) throw new Error('no bundled case');
@@ -66,8 +73,8 @@ describe('the map setting', () => {
       await waitReady(page);
       await startRun(page, first.id, first.roles[0]?.id ?? '');
       await waitScreen(page, 'play', '[data-choice], [data-continue], [data-vote]');
-      // The world would start within three seconds of the app (main.ts); wait past that.
-      await page.waitForTimeout(3500);
+      // Nothing waits to start the map (main.ts decides when the app starts, from the setting).
+      expect(await planned(page)).toBe(false);
       expect(requests.filter((p) => /\/(phaser|start)-[^/]*\.js$|region-atlas/.test(p))).toEqual([]);
       expect(await drawn(page)).toEqual({ world: false, canvases: 0, canvasReady: false });
       // The gauges are read in the panel.
@@ -85,6 +92,8 @@ describe('the map setting', () => {
   it('turned off, stops the map and takes its canvas away; turned on, draws it again', async () => {
     const { page, context, errors } = await openPage(site);
     try {
+      // With the map on, the app waits for the player's first pause to start it.
+      expect(await planned(page)).toBe(true);
       await waitWorld(page);
       expect(await drawn(page)).toEqual({ world: true, canvases: 1, canvasReady: true });
       await setMap(page, false);
@@ -94,7 +103,7 @@ describe('the map setting', () => {
       // Kept for the next visit.
       await page.reload();
       await waitReady(page);
-      await page.waitForTimeout(3500);
+      expect(await planned(page)).toBe(false);
       expect(await drawn(page)).toEqual({ world: false, canvases: 0, canvasReady: false });
       await setMap(page, true);
       await waitWorld(page);
