@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { atlasPlugin } from './src/build/atlas-plugin';
+import { criticalCss } from './src/build/critical-css';
 import { installableSite, noServiceWorker } from './src/build/pwa';
 import { scenariosPlugin } from './src/build/scenarios-plugin';
 import { SINGLE_FILE_CONTENT_SECURITY_POLICY, singleFile } from './src/build/single-file';
@@ -62,6 +63,7 @@ export default defineConfig(({ command, mode }) => {
       scenariosPlugin(),
       atlasPlugin(),
       titleInPage(),
+      criticalCss(),
       serviceWorker ? installableSite(root) : noServiceWorker(),
       single ? singleFile(root) : [],
     ],

@@ -12,7 +12,7 @@ import './ui/projector.css';
 import './ui/print.css';
 import { bridge } from './ui/bridge';
 import { showFirstScreen } from './ui/first-screen';
-import { BridgeEvent } from './ui/keys';
+import { BridgeEvent, STYLES_AFTER_PAINT } from './ui/keys';
 import { applySettings, loadSettings } from './ui/settings';
 import { whenQuiet } from './ui/when-quiet';
 
@@ -64,6 +64,26 @@ let stopWaiting = (): void => {};
 let stopLoading = (): void => {};
 (window as unknown as { __articleFour: typeof debug }).__articleFour = debug;
 
+/**
+ * The site's stylesheets, preloaded beside the title (src/build/critical-css.ts), made stylesheets:
+ * resolves when they have loaded (or failed: the page then keeps the title's own rules). Only the
+ * built site has them; in development the stylesheets are the modules' own.
+ */
+function applyStyles(): Promise<void> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>(`link[${STYLES_AFTER_PAINT}]`)];
+  return Promise.all(
+    links.map(
+      (link) =>
+        new Promise<void>((resolve) => {
+          link.addEventListener('load', () => resolve(), { once: true });
+          link.addEventListener('error', () => resolve(), { once: true });
+          link.removeAttribute(STYLES_AFTER_PAINT);
+          link.rel = 'stylesheet';
+        }),
+    ),
+  ).then(() => undefined);
+}
+
 /** After the next frame has been painted. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -87,7 +107,8 @@ async function boot(): Promise<void> {
   // The app's code is fetched once the title has been painted (the title works from its HTML
   // meanwhile): fetched and run at once, it held up the title's first frame.
   if (first) await afterPaint();
-  const { App } = await import('./ui/app');
+  // The site's stylesheets apply before the app draws its first screen.
+  const [{ App }] = await Promise.all([import('./ui/app'), applyStyles()]);
   // Only in the SCORM package (the build's mode): the LMS code, its own chunk, out of the plain site.
   const lms =
     import.meta.env.MODE === 'scorm' ? await import('./lms/scorm-launch').then((m) => m.connectScorm()) : undefined;

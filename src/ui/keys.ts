@@ -77,3 +77,9 @@ export const ScreenId = {
   Confirm: 'confirm',
 } as const;
 export type ScreenId = (typeof ScreenId)[keyof typeof ScreenId];
+
+/**
+ * On a stylesheet's preload in the built index.html (src/build/critical-css.ts): src/main.ts makes
+ * it a stylesheet once the title, styled by its inlined rules, has been painted.
+ */
+export const STYLES_AFTER_PAINT = 'data-after-paint';

@@ -222,12 +222,13 @@ async function sample(browser: Browser, site: { origin: string; dir: string }): 
   };
 }
 
-/** The built title's HTML alone: no stylesheet, no script, no preload (the floor the benchmark prints). */
+/** The built title's HTML alone: no stylesheet or inlined rules, no script, no preload (the floor the benchmark prints). */
 const FLOOR = 'title-html-only.html';
 
 function titleHtmlOnly(indexHtml: string): string {
   return indexHtml
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
     .replace(/<link rel="(stylesheet|modulepreload|manifest)"[^>]*>/g, '');
 }
 

@@ -4,7 +4,9 @@
  * its stylesheets) fits in 60 KB of gzip; the YAML loader and Zod are not in it; the app that
  * takes over from the title (to a case's first decision, or resuming a saved run) has neither the
  * YAML loader, the scenario schema nor Zod; the linter and xstate/graph are in no file the
- * browser can load; and it is the production build.
+ * browser can load; and it is the production build. The title waits for no stylesheet: the rules it
+ * uses are inlined, and its stylesheets are preloaded for after its first paint
+ * (src/build/critical-css.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -76,6 +78,30 @@ describe('the first load', () => {
     let total = 0;
     for (const f of files) total += gzipSync(await text(f), { level: 9 }).length;
     expect(total, files.join(', ')).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('waits for no stylesheet: the title’s rules are in the page, its stylesheets preloaded for after its paint', async () => {
+    const html = await text('index.html');
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const preloads = [...html.matchAll(/<link rel="preload"[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((l) => l.includes('.css'));
+    expect(preloads.length).toBeGreaterThan(0);
+    for (const l of preloads) {
+      expect(l).toContain('as="style"');
+      expect(l).toContain('data-after-paint');
+      // No inline handler: the page's Content-Security-Policy would refuse it.
+      expect(l).not.toMatch(/\son\w+=/);
+    }
+    const inline = html.match(/<style>([^<]*)<\/style>/)?.[1] ?? '';
+    // The title's own rules (its heading and its primary button), and the fonts it shows, before the preloads.
+    for (const rule of ['.title-mark', '.btn-primary', '@font-face']) expect(inline, rule).toContain(rule);
+    expect(html.indexOf('<style>')).toBeLessThan(html.indexOf(preloads[0] ?? ''));
+    // Only a part of the stylesheets.
+    let full = 0;
+    for (const l of preloads)
+      full += (await text(new URL(l.match(/href="([^"]+)"/)?.[1] ?? '', base).pathname.slice(BASE_PATH.length))).length;
+    expect(inline.length).toBeLessThan(full / 4);
   });
 
   it('carries neither the YAML loader nor Zod', async () => {

@@ -73,10 +73,10 @@ const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(url);
  * A new browser context whose requests `matches` picks are held back until `release()`: the test
  * sees what works before they arrive.
  */
-async function holdingBack(matches: (url: string) => boolean) {
+async function holdingBack(matches: (url: string) => boolean, viewport = { width: 1280, height: 800 }) {
   const held: Route[] = [];
   let released = false;
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await site.browser.newContext({ viewport });
   await context.route(
     (url) => matches(url.href),
     (route) => {
@@ -93,6 +93,30 @@ async function holdingBack(matches: (url: string) => boolean) {
       for (const r of held.splice(0)) await r.continue();
     },
   };
+}
+
+/** How each element of the title's page is drawn: its box and the styles a player sees. */
+function looks(page: Page) {
+  return page.evaluate(() =>
+    [document.body, ...document.body.querySelectorAll<HTMLElement>('*')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return [
+        el.tagName,
+        el.className,
+        [r.x, r.y, r.width, r.height].map(Math.round).join(','),
+        s.display,
+        s.fontFamily,
+        s.fontSize,
+        s.fontWeight,
+        s.color,
+        s.backgroundColor,
+        s.backgroundImage,
+        s.borderTop,
+        s.outline,
+      ].join(' | ');
+    }),
+  );
 }
 
 describe('loading', () => {
@@ -121,6 +145,40 @@ describe('loading', () => {
       await waitScreen(page, 'cases');
     } finally {
       await context.close();
+    }
+  });
+
+  it('the title looks the same from its inlined rules as with its stylesheets, at a phone, a laptop and a projector', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      // The scripts are held back: the stylesheets stay preloads until this test applies them.
+      const { context } = await holdingBack(isScript, viewport);
+      const page = await context.newPage();
+      try {
+        await page.goto(site.url, { waitUntil: 'commit' });
+        await page.locator('#main [data-action="new"]').waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        const inlined = await looks(page);
+        const applied = await page.evaluate(() =>
+          Promise.all(
+            [...document.querySelectorAll<HTMLLinkElement>('link[data-after-paint]')].map(
+              (link) =>
+                new Promise<string>((resolve) => {
+                  link.addEventListener('load', () => resolve(link.href), { once: true });
+                  link.rel = 'stylesheet';
+                }),
+            ),
+          ),
+        );
+        expect(applied.length).toBeGreaterThan(0);
+        await page.evaluate(() => document.fonts.ready);
+        expect(await looks(page), `at ${viewport.width}×${viewport.height}`).toEqual(inlined);
+      } finally {
+        await context.close();
+      }
     }
   });
 
