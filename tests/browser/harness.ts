@@ -125,7 +125,8 @@ const GL_FLAGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-
  * The browsers the test files share, one a set of flags: the browser files run one after another
  * in one worker that keeps its modules (vitest.config.ts), and launching and closing Chromium took
  * 1.3-2 s a file. Each test opens its own context (a fresh profile, as a new player's), which a
- * site closes when its file is done; Playwright closes the browsers when the worker exits.
+ * site closes when its file is done; Playwright closes the browsers when the worker exits (or
+ * `closeBrowsers()`, for a script).
  */
 const shared = new Map<string, Promise<Browser>>();
 
@@ -150,6 +151,13 @@ async function sharedBrowser(map: boolean): Promise<Browser> {
   });
   shared.set(key, launched);
   return launched;
+}
+
+/** Closes the shared browsers: a script outside Vitest calls it when done (a Vitest worker's exit closes them). */
+export async function closeBrowsers(): Promise<void> {
+  const open = [...shared.values()];
+  shared.clear();
+  await Promise.all(open.map(async (b) => (await b).close()));
 }
 
 /**
