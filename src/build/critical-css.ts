@@ -10,7 +10,7 @@
  * stylesheets apply, every original wins over its copy (same specificity, later), so the page
  * styles as it did before. Without scripts the title keeps its copied rules. Measured on the built
  * site with a 4× CPU throttle (cold loads, the old and the new index.html in turn): the title was
- * painted 28–92 ms sooner, 5–15 % (540 → 496 ms, 600 → 508 ms and 620 → 592 ms, medians of 15, 9
+ * painted 28–92 ms sooner, 4.5–15 % (540 → 496 ms, 600 → 508 ms and 620 → 592 ms, medians of 15, 9
  * and 9 loads).
  *
  * The SCORM package opens where the LMS says, without the title; the single file inlines its
