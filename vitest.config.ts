@@ -52,8 +52,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
-          // One file at a time: each launches its own Chromium, and on two cores two at once took
-          // as long as one after the other (the browsers are CPU-bound).
+          // One file at a time: on two cores two at once took as long as one after the other (the
+          // browsers are CPU-bound). The files share their browsers (tests/browser/harness.ts).
           fileParallelism: false,
           // One worker keeps its modules from file to file: playwright-core and the engine were
           // imported again for each of the 27 files (about 1.5 s a file). Vitest runs projects with

@@ -10,6 +10,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { STYLES_AFTER_PAINT } from '../../src/ui/keys';
 import { BASE_PATH } from './harness';
 
 const BUDGET = 60_000;
@@ -89,7 +90,7 @@ describe('the first load', () => {
     expect(preloads.length).toBeGreaterThan(0);
     for (const l of preloads) {
       expect(l).toContain('as="style"');
-      expect(l).toContain('data-after-paint');
+      expect(l).toContain(STYLES_AFTER_PAINT);
       // No inline handler: the page's Content-Security-Policy would refuse it.
       expect(l).not.toMatch(/\son\w+=/);
     }

@@ -6,6 +6,7 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { STYLES_AFTER_PAINT } from '../../src/ui/keys';
 import {
   bundledCases,
   foreignRequests,
@@ -162,16 +163,18 @@ describe('loading', () => {
         await page.locator('#main [data-action="new"]').waitFor();
         await page.evaluate(() => document.fonts.ready);
         const inlined = await looks(page);
-        const applied = await page.evaluate(() =>
-          Promise.all(
-            [...document.querySelectorAll<HTMLLinkElement>('link[data-after-paint]')].map(
-              (link) =>
-                new Promise<string>((resolve) => {
-                  link.addEventListener('load', () => resolve(link.href), { once: true });
-                  link.rel = 'stylesheet';
-                }),
+        const applied = await page.evaluate(
+          (attr) =>
+            Promise.all(
+              [...document.querySelectorAll<HTMLLinkElement>(`link[${attr}]`)].map(
+                (link) =>
+                  new Promise<string>((resolve) => {
+                    link.addEventListener('load', () => resolve(link.href), { once: true });
+                    link.rel = 'stylesheet';
+                  }),
+              ),
             ),
-          ),
+          STYLES_AFTER_PAINT,
         );
         expect(applied.length).toBeGreaterThan(0);
         await page.evaluate(() => document.fonts.ready);
