@@ -107,8 +107,11 @@ async function boot(): Promise<void> {
   // The app's code is fetched once the title has been painted (the title works from its HTML
   // meanwhile): fetched and run at once, it held up the title's first frame.
   if (first) await afterPaint();
-  // The site's stylesheets apply before the app draws its first screen.
-  const [{ App }] = await Promise.all([import('./ui/app'), applyStyles()]);
+  // The site's stylesheets apply before the app draws its first screen. They are made stylesheets
+  // before the app's import: Vite's loader then finds them and does not add them again after the
+  // entry's own (which would change the order of the rules).
+  const styles = applyStyles();
+  const [{ App }] = await Promise.all([import('./ui/app'), styles]);
   // Only in the SCORM package (the build's mode): the LMS code, its own chunk, out of the plain site.
   const lms =
     import.meta.env.MODE === 'scorm' ? await import('./lms/scorm-launch').then((m) => m.connectScorm()) : undefined;

@@ -185,6 +185,26 @@ describe('loading', () => {
     }
   });
 
+  it('once the app has taken over, each stylesheet applies once, in the order the build wrote them', async () => {
+    const { page, context, errors } = await openPage(site, { map: false });
+    try {
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href ?? 'inline'));
+      expect(sheets.length).toBeGreaterThan(2);
+      expect(new Set(sheets).size, sheets.join(', ')).toBe(sheets.length);
+      // The title's inlined rules, then the page's own stylesheets as index.html lists them, then
+      // those the app's code brings.
+      const written = await page.evaluate(async (url) => (await fetch(url)).text(), site.url);
+      const inHtml = [...written.matchAll(/<link[^>]*href="([^"]+\.css)"/g)].map(
+        (m) => new URL(m[1] ?? '', site.url).href,
+      );
+      expect(inHtml.length).toBeGreaterThan(0);
+      expect(sheets.slice(0, 1 + inHtml.length)).toEqual(['inline', ...inHtml]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a player who tabbed to an entry of the title keeps the focus there when the app takes over', async () => {
     const { context, release } = await holdingBack(isScript);
     const page = await context.newPage();
