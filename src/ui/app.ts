@@ -64,6 +64,8 @@ export class App {
   private renderKey = '';
   private lastTick = -1;
   private lastSnapshot: AppSnapshot | null = null;
+  /** The snapshot to render when the current task's events are done (see `onSnapshot`). */
+  private pendingRender: AppSnapshot | null = null;
   private lastMap: MapModel = emptyMap();
   private layoutFrame = 0;
   /** How many gauges the screen shows: the gauges' grid depends on it. */
@@ -195,7 +197,17 @@ export class App {
     } else {
       this.lastTick = -1;
     }
-    this.render(s);
+    // One input may give several snapshots in a row (a move, then the Game's change): the panel
+    // renders the last of them once, after the events of this task, not each in turn.
+    const queued = this.pendingRender !== null;
+    this.pendingRender = s;
+    if (!queued) queueMicrotask(() => this.renderPending());
+  }
+
+  private renderPending(): void {
+    const s = this.pendingRender;
+    this.pendingRender = null;
+    if (s) this.render(s);
   }
 
   private shell(s: AppSnapshot): Shell {
@@ -267,6 +279,8 @@ export class App {
 
   private rerender(): void {
     const s = this.actor?.getSnapshot();
+    // The actor's snapshot is the newest: a render still waiting would repeat this one.
+    this.pendingRender = null;
     if (s) this.render(s);
   }
 

@@ -4,7 +4,16 @@
  * mouse's run, play with the map drawn; the other seats with it turned off in Settings.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, clickAndRender, foreignRequests, openPage, openSite, type Site, waitScreen } from './harness';
+import {
+  bundledCases,
+  clickAndRender,
+  foreignRequests,
+  openPage,
+  openSite,
+  renders,
+  type Site,
+  waitScreen,
+} from './harness';
 import { playOn, startRun } from './keyboard';
 
 const cases = bundledCases();
@@ -31,11 +40,15 @@ describe('keyboard playthroughs', () => {
         const { page, context, errors } = await openPage(site, { query: `?seed=${101 + seat}`, map: seat === 0 });
         try {
           await startRun(page, c.id, role.id);
+          const rendered = await renders(page);
           const moves = await playOn(page, {
             choose: (turn, n) => (turn + seat) % n,
             lobby: seat % 2 === 1,
           });
           await waitScreen(page, 'debrief');
+          // Each key press renders the panel once: a move and the Game's change that follows it
+          // are one render, not two.
+          expect(await renders(page)).toBe(rendered + moves.length);
           expect(moves.some((m) => m.kind === 'choice' || m.kind === 'vote')).toBe(true);
           const decisions = await page.locator('#main .decision').count();
           expect(decisions).toBeGreaterThan(0);
