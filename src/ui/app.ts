@@ -1,6 +1,7 @@
 /**
  * The HTML app: runs the app flow (flow/app-machine.ts, with the Game as its child actor),
- * keeps the address bar in step with it (flow/url-sync.ts), renders each snapshot into the panel,
+ * keeps the address bar in step with it (flow/url-sync.ts), renders its snapshots into the panel
+ * (the last of an input's, once),
  * and tells the Phaser scenes what to draw. It decides no rule of the game and no step of the
  * flow itself.
  */
