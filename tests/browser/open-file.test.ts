@@ -55,8 +55,14 @@ function write(name: string, text: string): string {
   return path;
 }
 
+function ignoreChooser(): void {}
+
 /** Tabs to the file input and opens the chooser with the keyboard (Enter, else Space), then picks `path`. */
 async function openWithKeyboard(page: Page, path: string): Promise<void> {
+  // Playwright intercepts the chooser once the page has a listener, which it sets up in the
+  // browser asynchronously: a key pressed at once opened headless Chromium's own chooser (nothing)
+  // in 6 of 8 tries, and the loop below then waited 5 s. A listener before tabbing gives it time.
+  page.on('filechooser', ignoreChooser);
   await tabTo(page, '[data-action="open-file"]');
   for (const key of ['Enter', 'Space', 'Enter']) {
     const chooser = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null);
