@@ -1,15 +1,7 @@
 /** The debrief's path beside history: one row per decision, with a link to its story and Replay. */
 import type { Debrief } from '../../engine/index';
-import { formatDate, h } from '../dom';
+import { formatDate, h, shortDate } from '../dom';
 import { matchWord, storyId } from './debrief-story';
-
-/** A scenario date, short: "25 Apr 2010" (the story gives it in full). */
-function shortDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!m) return String(y);
-  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
-}
 
 /** Opens a decision's story, scrolls it into view and puts focus on its summary. */
 function openStory(turn: number): void {
