@@ -52,10 +52,12 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
-          // One file at a time: on two cores two at once took as long as one after the other (the
-          // browsers are CPU-bound). The files share their browsers (tests/browser/harness.ts).
-          fileParallelism: false,
-          // One worker keeps its modules from file to file: playwright-core and the engine were
+          // Two files at a time (`maxWorkers`, one per core): one file kept two cores 80 % busy,
+          // waiting between the test, the browser and the page; two kept them 98 % busy, and the
+          // browser files took 475 s instead of 512 s. A worker's files share its browsers
+          // (tests/browser/harness.ts).
+          fileParallelism: true,
+          // A worker keeps its modules from file to file: playwright-core and the engine were
           // imported again for each of the 27 files (about 1.5 s a file). Vitest runs projects with
           // different isolation in separate groups: the browser files run after the unit and
           // scenario files (which took about as long beside them as after them: all are CPU-bound).
