@@ -54,7 +54,7 @@ export default defineConfig({
           hookTimeout: 240_000,
           // Two files at a time (`maxWorkers`, one per core): one file kept two cores 80 % busy,
           // waiting between the test, the browser and the page; two kept them 98 % busy, and the
-          // browser files took 475 s instead of 512 s. A worker's files share its browsers
+          // browser files took 452 s and 475 s instead of 512 s. A worker's files share its browsers
           // (tests/browser/harness.ts).
           fileParallelism: true,
           // A worker keeps its modules from file to file: playwright-core and the engine were

@@ -133,10 +133,11 @@ const GL_FLAGS = [
 ];
 
 /**
- * The browsers the test files share, one a set of flags: the browser files run in two workers,
- * two files at a time, and a worker keeps its modules from file to file (vitest.config.ts), so
- * the files a worker runs share its browsers; launching and closing Chromium took 1.3-2 s a file. Each test opens its own context (a fresh profile, as a new player's), which a
- * site closes when its file is done; Playwright closes the browsers when the worker exits (or
+ * The browsers the test files share, one a set of flags: the browser files run two at a time in
+ * two workers, each keeping its modules from file to file (vitest.config.ts), so the files a
+ * worker runs share its browsers (launching and closing Chromium took 1.3-2 s a file). Each test
+ * opens its own context (a fresh profile, as a new player's), which a site closes when its file
+ * is done; Playwright closes the browsers when the worker exits (or
  * `closeBrowsers()`, for a script).
  */
 const shared = new Map<string, Promise<Browser>>();
