@@ -137,8 +137,8 @@ const GL_FLAGS = [
  * two workers, each keeping its modules from file to file (vitest.config.ts), so the files a
  * worker runs share its browsers (launching and closing Chromium took 1.3-2 s a file). Each test
  * opens its own context (a fresh profile, as a new player's), which a site closes when its file
- * is done; Playwright closes the browsers when the worker exits (or
- * `closeBrowsers()`, for a script).
+ * is done; Playwright closes the browsers when the worker exits (or `closeBrowsers()`, for a
+ * script).
  */
 const shared = new Map<string, Promise<Browser>>();
 
