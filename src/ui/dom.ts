@@ -70,12 +70,17 @@ const MONTHS = [
   'December',
 ];
 
-/** Formats a scenario date (YYYY, YYYY-MM, YYYY-MM-DD) for reading. */
-export function formatDate(date: string): string {
+/** A scenario date (YYYY, YYYY-MM, YYYY-MM-DD) written with these month names. */
+function writeDate(date: string, months: readonly string[]): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!m) return String(y);
-  const month = MONTHS[m - 1] ?? String(m);
+  const month = months[m - 1] ?? String(m);
   return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** Formats a scenario date (YYYY, YYYY-MM, YYYY-MM-DD) for reading. */
+export function formatDate(date: string): string {
+  return writeDate(date, MONTHS);
 }
 
 /** Short month names, as Intl writes them in British English ("Sept"). */
@@ -86,10 +91,7 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
  * loaded its locale data, the largest script cost of a playthrough's renders (50-76 ms unthrottled).
  */
 export function shortDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!m) return String(y);
-  const month = SHORT_MONTHS[m - 1] ?? String(m);
-  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+  return writeDate(date, SHORT_MONTHS);
 }
 
 export function formatRange(start: string, end: string): string {
