@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, clickAndRender, openSite, ROOT, type Site, turnMapOff, VIEWPORTS } from './harness';
+import { bundledCases, clickAndRender, openSite, ROOT, type Site, VIEWPORTS } from './harness';
 
 let site: Site;
 let embedder: Server;
@@ -69,11 +69,19 @@ async function embed(opts: {
   // Reduced motion (the system setting): what is tested is the frame, not the map's animations
   // (idle-loop.test.ts and playthrough.test.ts play with them), and a moving map in software WebGL
   // is most of a run's time here.
-  const context = await site.browser.newContext({
-    viewport: VIEWPORTS.projector,
-    acceptDownloads: true,
-    reducedMotion: 'reduce',
-  });
+  // The map off in the game's settings: what is tested is the frame. Where the frame has no storage
+  // (blocked, or a sandbox without allow-same-origin) the setting cannot be kept, so that frame
+  // draws the map (as a player's would), in the browser with WebGL; the others play in the one
+  // without a GPU process (harness.ts).
+  const drawsMap = Boolean(opts.blockStorage) || !(opts.sandbox ?? 'allow-same-origin').includes('allow-same-origin');
+  const context = await site.browser.newContext(
+    {
+      viewport: VIEWPORTS.projector,
+      acceptDownloads: true,
+      reducedMotion: 'reduce',
+    },
+    { map: drawsMap },
+  );
   if (opts.blockStorage) {
     await context.addInitScript((origin) => {
       if (window === window.top || location.origin !== origin) return;
@@ -87,9 +95,6 @@ async function embed(opts: {
       }
     }, site.origin);
   }
-  // The map off in the game's settings: what is tested is the frame. Where storage is blocked the
-  // setting cannot be kept, so that frame draws the map (as a player's would).
-  await turnMapOff(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -8,7 +8,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { productionBuild } from '../../src/build/production-build';
 import { formatDiagnostic, loadScenario } from '../../src/engine/index';
 import { StorageKey } from '../../src/ui/keys';
@@ -43,8 +50,14 @@ export interface Site {
   origin: string;
   url: string;
   requests: string[];
-  /** Opens a fresh profile (a context) in the browser this site's tests share; `close()` closes them all. */
-  browser: Pick<Browser, 'newContext'>;
+  /**
+   * Opens a fresh profile (a context) in the browser this site's tests share; `close()` closes them
+   * all. `{ map: false }` turns the map off in its settings, and opens it in the browser without a
+   * GPU process (see `openSite`).
+   */
+  browser: {
+    newContext(options?: BrowserContextOptions, opts?: { map?: boolean }): Promise<BrowserContext>;
+  };
   close(): Promise<void>;
 }
 
@@ -215,11 +228,15 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
       // The built site registers a service worker, which would then answer every later test's
       // requests on the shared origin: contexts block service workers unless a test passes
       // `serviceWorkers: 'allow'` (offline.test.ts).
-      async newContext(options = {}) {
-        const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+      async newContext(options = {}, { map: mapOn = map } = {}) {
+        // A page with the map off on a site that draws it: in the browser without a GPU process.
+        // In the one with WebGL, every frame of the page is composited through SwiftShader: 20
+        // moves of a case cost that browser's GPU process 1.1-1.2 s of CPU, against 0.12-0.13 s.
+        const where = mapOn || !map ? browser : await sharedBrowser(false);
+        const context = await where.newContext({ serviceWorkers: 'block', ...options });
         contexts.add(context);
         context.on('close', () => contexts.delete(context));
-        if (!map) await turnMapOff(context);
+        if (!mapOn || !map) await turnMapOff(context);
         return context;
       },
     },
@@ -239,7 +256,8 @@ export interface Opened {
 /**
  * A fresh browser profile with the page loaded and the app ready. Records requests and page errors.
  * `map: false` turns the map off in this profile's settings, for a test whose subject is not the
- * map on a site that draws it for the others (a site opened with `map: false` has it off everywhere).
+ * map on a site that draws it for the others (a site opened with `map: false` has it off everywhere),
+ * and opens the profile in the browser without a GPU process.
  */
 export async function openPage(
   site: Site,
@@ -250,11 +268,13 @@ export async function openPage(
     map?: boolean;
   } = {},
 ): Promise<Opened> {
-  const context = await site.browser.newContext({
-    viewport: opts.viewport ?? VIEWPORTS.laptop,
-    reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
-  });
-  if (opts.map === false) await turnMapOff(context);
+  const context = await site.browser.newContext(
+    {
+      viewport: opts.viewport ?? VIEWPORTS.laptop,
+      reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference',
+    },
+    { map: opts.map },
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('request', (r) => site.requests.push(r.url()));
