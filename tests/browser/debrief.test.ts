@@ -266,6 +266,26 @@ describe('the glossary', () => {
   });
 });
 
+/** Words of the debrief's path table whose letters are on more than one line. */
+function wordsBrokenInPath(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const table = document.querySelector('#main .path-table');
+    if (!table) return ['(no path table)'];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
+
 describe('screenshots', () => {
   const c = cases.find((x) => x.id === 'kyrgyzstan-2010') ?? cases[0];
   if (!c) throw new Error('no bundled case');
@@ -298,6 +318,9 @@ describe('screenshots', () => {
         await waitScreen(page, 'debrief');
         await page.waitForTimeout(300);
         await shot('debrief');
+        // The path table keeps every word whole on one line: a decision's number ("10", not a 1
+        // above a 0), a title's "Aggression,", a choice's "paratroopers".
+        expect(await wordsBrokenInPath(page)).toEqual([]);
         await expectAccessible(page, `debrief at ${viewport.width}×${viewport.height}`);
         // One decision opened, scrolled into view.
         await page.locator('#main .decision summary').nth(1).click();
