@@ -353,6 +353,37 @@ describe('storage refused', () => {
 });
 
 describe('saves that survive', () => {
+  it('while the app starts, the address keeps the screen it names: a reload then lands there too', async () => {
+    const { page, context, errors } = await openPage(site, { map: false });
+    try {
+      // Every address the page writes into its history, from its first script on.
+      await context.addInitScript(() => {
+        const written: string[] = [];
+        (window as unknown as { __written: string[] }).__written = written;
+        for (const name of ['pushState', 'replaceState'] as const) {
+          const original = history[name].bind(history);
+          history[name] = (data: unknown, unused: string, url?: string | URL | null) => {
+            written.push(String(url ?? location.hash));
+            original(data, unused, url);
+          };
+        }
+      });
+      await startRun(page, CASE, SEAT);
+      await playOn(page, { choose: () => 0, lobby: false });
+      await waitScreen(page, 'debrief');
+      await page.reload();
+      await waitReady(page);
+      await waitScreen(page, 'debrief');
+      expect(await hash(page)).toBe('#/play/debrief');
+      // Before the fix, the starting app wrote "#/" (its title) until the case had loaded.
+      const written = await page.evaluate(() => (window as unknown as { __written: string[] }).__written);
+      expect(written.filter((url) => url.endsWith('#/'))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a run saved in the oldest stored format (golden fixture) resumes', async () => {
     const golden = JSON.parse(
       readFileSync(join(ROOT, 'tests', 'fixtures', 'golden', 'stored-run.v1.json'), 'utf8'),

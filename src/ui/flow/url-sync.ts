@@ -44,6 +44,10 @@ export function syncUrl(
 ): UrlSync {
   if (!entry()) history.replaceState({ articleFour: 0, from: null } satisfies EntryState, '');
   const sub = actor.subscribe((snapshot) => {
+    // Until the flow has started on the address's route (once what it needs has loaded), the
+    // address stays as the player left it: the booting flow's title would replace it with "#/",
+    // and a reload meanwhile (or the address copied) then opened the title, not their screen.
+    if (snapshot.matches('booting')) return;
     const hash = routeHash(snapshot.context.route);
     if (hash === currentHash()) return;
     const here = entry() ?? { articleFour: 0, from: null };
