@@ -217,7 +217,8 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
     origin = served.origin;
     stop = served.stop;
   }
-  const browser = await sharedBrowser(map);
+  // Launched now (a file's first test does not wait for it, and a launch failure shows here).
+  await sharedBrowser(map);
   const contexts = new Set<BrowserContext>();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -228,15 +229,15 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
       // The built site registers a service worker, which would then answer every later test's
       // requests on the shared origin: contexts block service workers unless a test passes
       // `serviceWorkers: 'allow'` (offline.test.ts).
-      async newContext(options = {}, { map: mapOn = map } = {}) {
-        // A page with the map off on a site that draws it: in the browser without a GPU process.
-        // In the one with WebGL, every frame of the page is composited through SwiftShader: 20
-        // moves of a case cost that browser's GPU process 1.1-1.2 s of CPU, against 0.12-0.13 s.
-        const where = mapOn || !map ? browser : await sharedBrowser(false);
-        const context = await where.newContext({ serviceWorkers: 'block', ...options });
+      async newContext(options = {}, opts = {}) {
+        // A page with the map off runs in the browser without a GPU process, also on a site that
+        // draws the map: in the one with WebGL every frame of the page is composited through
+        // SwiftShader (20 moves of a case cost its GPU process 1.1-1.2 s of CPU, against 0.12-0.13 s).
+        const drawn = map && opts.map !== false;
+        const context = await (await sharedBrowser(drawn)).newContext({ serviceWorkers: 'block', ...options });
         contexts.add(context);
         context.on('close', () => contexts.delete(context));
-        if (!mapOn || !map) await turnMapOff(context);
+        if (!drawn) await turnMapOff(context);
         return context;
       },
     },
