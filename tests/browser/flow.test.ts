@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { StorageKey } from '../../src/ui/keys';
+import { bundledScenario } from '../helpers';
 import { clickAndRender, openPage, openSite, ROOT, type Site, VIEWPORTS, waitReady, waitScreen } from './harness';
 import { playOn, startRun } from './keyboard';
+import { finishedRun, openDebrief } from './saved-run';
 
 const CASE = 'kazakhstan-2022';
 const SEAT = 'chair';
@@ -368,12 +370,8 @@ describe('saves that survive', () => {
           };
         }
       });
-      await startRun(page, CASE, SEAT);
-      await playOn(page, { choose: () => 0, lobby: false });
-      await waitScreen(page, 'debrief');
-      await page.reload();
-      await waitReady(page);
-      await waitScreen(page, 'debrief');
+      // A finished run, stored, opened at its debrief and reloaded there.
+      await openDebrief(page, site, finishedRun(bundledScenario(CASE), SEAT, 5, { choose: () => 0, lobby: false }));
       expect(await hash(page)).toBe('#/play/debrief');
       // Before the fix, the starting app wrote "#/" (its title) until the case had loaded.
       const written = await page.evaluate(() => (window as unknown as { __written: string[] }).__written);
