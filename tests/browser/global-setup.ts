@@ -5,6 +5,8 @@ import { buildAndServe, requireChromium } from './harness';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteOrigin: string;
+    /** The folder of that build (tests/browser/offline.test.ts serves it again on a port of its own). */
+    siteDir: string;
   }
 }
 
@@ -12,5 +14,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   requireChromium();
   const site = await buildAndServe();
   project.provide('siteOrigin', site.origin);
+  project.provide('siteDir', site.dir);
   return () => site.stop();
 }
