@@ -87,6 +87,11 @@ export abstract class BaseScene extends Phaser.Scene {
     this.offs.push(this.channel.on(name, fn));
   }
 
+  /** Runs `off` when the scene lets go of what is outside it: at a shutdown, or when the game is destroyed. */
+  protected onRelease(off: () => void): void {
+    this.offs.push(off);
+  }
+
   /** The colours of the current settings: the dark theme, or high contrast. */
   theme(): Theme {
     return this.settings.highContrast ? HIGH_CONTRAST : DARK;

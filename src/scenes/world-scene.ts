@@ -4,8 +4,9 @@
  * of forces. It renders only the MapModel the app sends and reports clicks on case markers, and
  * runs the gauges and the Council chamber while the screen has something for them.
  *
- * The countries are baked into a screen-sized texture whenever the view settles (map/countries.ts);
- * markers and labels live in screen space and follow the camera (map/markers.ts, map/camera.ts).
+ * The countries are baked into a screen-sized texture whenever the view settles, in a few tasks
+ * (map/countries.ts); markers and labels live in screen space and follow the camera
+ * (map/markers.ts, map/camera.ts). The world is ready once its first bake shows.
  */
 import type * as Phaser from 'phaser';
 import type { ScreenPayload } from '../ui/bridge';
@@ -30,6 +31,8 @@ export class WorldScene extends BaseScene {
   );
   private viewTween: Phaser.Tweens.Tween | null = null;
   private readonly childScenes = new ChildScenes(this);
+  /** Whether the app has been told the world is ready (after its first bake). */
+  private announced = false;
 
   constructor() {
     super(SceneKey.World);
@@ -37,7 +40,9 @@ export class WorldScene extends BaseScene {
 
   protected override build(): void {
     this.atlas = atlasFrom(this.cache.json.get(AssetKey.Atlas) as AtlasData);
-    this.countries = new CountryLayer(this, this.atlas, this.camera);
+    this.countries = new CountryLayer(this, this.atlas, this.camera, () => this.onBaked());
+    // A bake's next part runs in a task of its own: not after the scene or the game has gone.
+    this.onRelease(() => this.countries.stop());
     this.markers = new MarkerLayer(this, this.camera, (id) => this.channel.emit(BridgeEvent.PickCase, id));
     this.highlight = this.channel.latest(BridgeEvent.HighlightCase) ?? null;
 
@@ -50,10 +55,10 @@ export class WorldScene extends BaseScene {
     });
 
     this.cameras.main.setBackgroundColor(this.theme().sea);
+    this.announced = false;
     const screen = this.channel.latest(BridgeEvent.Screen);
     if (screen) this.onScreen(screen);
     else this.frame(true);
-    this.channel.emit(BridgeEvent.WorldReady, undefined);
   }
 
   override update(_time: number, delta: number): void {
@@ -66,6 +71,16 @@ export class WorldScene extends BaseScene {
     return this.markers?.moving() || !this.childScenes.settled();
   }
 
+  /** A bake shows (between frames, the loop perhaps asleep): its names and what avoids them are placed, and drawn. */
+  private onBaked(): void {
+    this.place();
+    this.game.loop.wake();
+    if (!this.announced) {
+      this.announced = true;
+      this.channel.emit(BridgeEvent.WorldReady, undefined);
+    }
+  }
+
   /** For the browser tests: what the map shows now. */
   describe(): { zoom: number; focus: number; labels: number; moving: boolean } {
     return {
@@ -73,7 +88,8 @@ export class WorldScene extends BaseScene {
       focus: this.model.focus.length,
       // Asked before `create` too (while the map data loads): no markers yet.
       labels: this.markers ? this.markers.visibleLabels() : 0,
-      moving: this.viewTween !== null,
+      // The view still moving, or its map still being drawn.
+      moving: this.viewTween !== null || (this.countries?.baking ?? false),
     };
   }
 

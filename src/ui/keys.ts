@@ -16,6 +16,8 @@ export const AssetKey = {
   Atlas: 'region-atlas',
   /** The map drawn for the current view, redrawn whenever the view settles. */
   BakedMap: 'world-baked-map',
+  /** The texture the next bake draws into while the last one shows (the two swap). */
+  BakedMapNext: 'world-baked-map-next',
 } as const;
 
 /** Names of the events sent between the HTML app and the Phaser scenes (see bridge.ts). */

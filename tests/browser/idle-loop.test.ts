@@ -115,4 +115,43 @@ describe('the idle game loop', () => {
       await context.close();
     }
   });
+
+  it('draws a new view in tasks between frames, and wakes to show it once it is drawn', async () => {
+    // Reduced motion: the view jumps, so all that moves is the drawing of the new view.
+    const { page, context, errors } = await openPage(site, { reducedMotion: true });
+    try {
+      await waitWorld(page);
+      const still = await asleep(page);
+      const title = await mapShot(page);
+      // The case's seats frame its region: a new view. Sampled in the page after each task.
+      const samples = await page.evaluate(async (id) => {
+        type W = { loop: { frames: number; asleep: boolean }; map: { moving: boolean } | null };
+        const stats = () =>
+          (window as unknown as { __articleFour: { stats(): { world: W } } }).__articleFour.stats().world;
+        const out: { moving: boolean; asleep: boolean; frames: number }[] = [];
+        location.hash = `#/case/${id}`;
+        const t0 = performance.now();
+        while (performance.now() - t0 < 30_000) {
+          const w = stats();
+          out.push({ moving: w.map?.moving ?? false, asleep: w.loop.asleep, frames: w.loop.frames });
+          if (out.some((x) => x.moving) && !w.map?.moving && w.loop.asleep) break;
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        return out;
+      }, first.id);
+      const drawing = samples.filter((x) => x.moving);
+      // The new view took tasks of its own to draw (the map said it was moving meanwhile) ...
+      expect(drawing.length).toBeGreaterThan(0);
+      const last = samples[samples.length - 1];
+      expect(last?.moving).toBe(false);
+      expect(last?.asleep).toBe(true);
+      // ... and once drawn, the loop drew it, then slept again.
+      expect(last?.frames ?? 0).toBeGreaterThan(Math.max(...drawing.map((x) => x.frames)));
+      expect(last?.frames ?? 0).toBeGreaterThan(still.loop.frames);
+      expect((await mapShot(page)).equals(title)).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

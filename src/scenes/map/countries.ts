@@ -3,6 +3,12 @@
  * the view settles, so the triangulation of ~35,000 points runs once per view, not every frame;
  * between bakes the image is moved and scaled with the view. Members and the state in crisis
  * are shaded, and the countries big enough on screen are named.
+ *
+ * A bake is drawn in parts, each in a task of its own (the countries' fills in two halves, their
+ * edges, their names in two halves), into a second texture while the first still shows; the two
+ * swap when it is done, and the game loop is woken to draw that once. In one task it was the
+ * longest of the map's start and of each move of the view: about 0.27 s of the page's thread,
+ * 1 s on a slow laptop (a 4× CPU throttle here).
  */
 import type * as Phaser from 'phaser';
 import { AssetKey } from '../../ui/keys';
@@ -14,6 +20,23 @@ import { addText } from '../text';
 import type { MapCamera, View } from './camera';
 
 type Kind = 'host' | 'accused' | 'member' | 'land';
+
+/** A bake under way: what it draws for, and the parts still to draw, one a task. */
+interface Bake {
+  view: View;
+  width: number;
+  height: number;
+  /** The world point drawn at the texture's top-left corner. */
+  origin: { x: number; y: number };
+  visible: Country[];
+  parts: (() => void)[];
+  /** The names the bake shows: kept from the last bake (same key) or made for it, hidden until it shows. */
+  names: CountryName[];
+  /** The last bake's names, by key, not yet kept. */
+  kept: Map<string, CountryName>;
+  /** The names made for this bake (destroyed if it is given up). */
+  made: CountryName[];
+}
 
 /** A country's name on the map, at its label point (world space). */
 export interface CountryName {
@@ -30,8 +53,16 @@ export class CountryLayer {
   private readonly image: Phaser.GameObjects.Image;
   private readonly painter: Phaser.GameObjects.Graphics;
   private readonly dim: Phaser.GameObjects.Rectangle;
-  /** The view, size and top-left world point of the last bake; null when the next frame must bake. */
+  /** The texture the image shows, and the one the next bake draws into. */
+  private shown: string = AssetKey.BakedMap;
+  private hidden: string = AssetKey.BakedMapNext;
+  /** The view, size and top-left world point of the last bake; null when it is out of date (a new one must start). */
   private baked: { view: View; width: number; height: number; origin: { x: number; y: number } } | null = null;
+  /** Where the texture shown was drawn for: it follows the view until the next bake shows, even out of date. */
+  private shownFor: { zoom: number; origin: { x: number; y: number } } | null = null;
+  /** The bake under way, if any, and the timer of its next part. */
+  private pending: Bake | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private memberIds = new Set<string>();
   private hostIds = new Set<string>();
   private accusedIds = new Set<string>();
@@ -43,10 +74,14 @@ export class CountryLayer {
     private readonly scene: BaseScene,
     private readonly atlas: Atlas,
     private readonly camera: MapCamera,
+    /** Called when a bake shows (after its last part). */
+    private readonly onBaked: () => void,
   ) {
     const { width, height } = scene.scale;
-    scene.textures.addDynamicTexture(AssetKey.BakedMap, Math.max(1, width), Math.max(1, height));
-    this.image = scene.add.image(0, 0, AssetKey.BakedMap).setOrigin(0, 0).setDepth(0);
+    for (const key of [this.shown, this.hidden]) {
+      scene.textures.addDynamicTexture(key, Math.max(1, width), Math.max(1, height));
+    }
+    this.image = scene.add.image(0, 0, this.shown).setOrigin(0, 0).setDepth(0);
     this.painter = scene.make.graphics({}, false);
     this.dim = scene.add.rectangle(0, 0, 10, 10, 0x000000, 0.62).setOrigin(0, 0).setDepth(5).setVisible(false);
   }
@@ -60,7 +95,7 @@ export class CountryLayer {
     this.memberIds = m;
     this.hostIds = h;
     this.accusedIds = a;
-    this.baked = null;
+    this.invalidate();
   }
 
   /** The regions to draw as circles, shaded like the state in crisis (the map model computes them). */
@@ -73,7 +108,7 @@ export class CountryLayer {
       ring: region.ring.map((p) => this.atlas.project(p.lon, p.lat)),
       label: this.atlas.project(region.center.lon, region.center.lat),
     }));
-    this.baked = null;
+    this.invalidate();
   }
 
   /** Dims the map (while the chamber shows over it). */
@@ -81,18 +116,24 @@ export class CountryLayer {
     this.dim.setVisible(on);
   }
 
-  /** Forgets the bake: the colours or the screen size changed. */
+  /** Forgets the bake, and gives up the one under way: the colours, the countries or the screen size changed. */
   invalidate(): void {
     this.baked = null;
+    this.giveUp();
   }
 
   get isBaked(): boolean {
     return this.baked !== null;
   }
 
-  /** True when the bake does not match the screen size or the camera's view. */
+  /** True while a bake is under way (it shows within a few tasks). */
+  get baking(): boolean {
+    return this.pending !== null;
+  }
+
+  /** True when neither the last bake nor the one under way matches the screen size and the camera's view. */
   needsBake(): boolean {
-    const b = this.baked;
+    const b = this.pending ?? this.baked;
     const { width, height } = this.scene.scale;
     if (!b) return true;
     if (b.width !== Math.round(width) || b.height !== Math.round(height)) return true;
@@ -102,34 +143,101 @@ export class CountryLayer {
     );
   }
 
-  /** Draws the countries for the camera's view into the screen-sized texture. */
+  /**
+   * Starts drawing the countries for the camera's view, in parts, a task each (a bake under way is
+   * given up); the image shows the last bake until this one is done, then `onBaked` is called.
+   */
   bake(): void {
+    this.giveUp();
     const width = Math.max(1, Math.round(this.scene.scale.width));
     const height = Math.max(1, Math.round(this.scene.scale.height));
-    const texture = this.scene.textures.get(AssetKey.BakedMap) as Phaser.Textures.DynamicTexture;
-    if (texture.width !== width || texture.height !== height) texture.setSize(width, height);
-    const theme = this.scene.theme();
-    const g = this.painter;
     const { zoom } = this.camera.view;
-    const origin = this.camera.toScreen(0, 0);
-    g.clear();
-    g.setPosition(origin.x, origin.y).setScale(zoom);
+    const at = this.camera.toScreen(0, 0);
+    const origin = { x: -at.x / zoom, y: -at.y / zoom };
     // Visible world rectangle, to skip what is off screen.
-    const vis: Bounds = {
-      x0: -origin.x / zoom,
-      y0: -origin.y / zoom,
-      x1: (width - origin.x) / zoom,
-      y1: (height - origin.y) / zoom,
-    };
-    g.lineStyle(1 / zoom, hex(theme.graticule), 1);
-    for (const ring of this.atlas.graticule) g.strokePoints(ring as Phaser.Math.Vector2[], false);
+    const vis: Bounds = { x0: origin.x, y0: origin.y, x1: origin.x + width / zoom, y1: origin.y + height / zoom };
     const visible = this.atlas.countries.filter((c) => overlaps(c.bounds, vis));
-    for (const c of visible) {
+    const half = Math.ceil(visible.length / 2);
+    const b: Bake = {
+      view: { ...this.camera.view },
+      width,
+      height,
+      origin,
+      visible,
+      parts: [],
+      names: [],
+      kept: new Map(this.names.map((n) => [n.key, n])),
+      made: [],
+    };
+    b.parts = [
+      () => this.drawFills(b, visible.slice(0, half), true),
+      () => this.drawFills(b, visible.slice(half), false),
+      () => this.drawEdges(b),
+      () => this.nameCountries(b, visible.slice(0, half), false),
+      () => this.nameCountries(b, visible.slice(half), true),
+      () => this.show(b),
+    ];
+    this.pending = b;
+    this.timer ??= setTimeout(this.next, 0);
+  }
+
+  /** Draws the next part of the bake under way, and asks for a task for the one after. */
+  private readonly next = (): void => {
+    this.timer = null;
+    const b = this.pending;
+    b?.parts.shift()?.();
+    if (this.pending && this.pending.parts.length > 0) this.timer = setTimeout(this.next, 0);
+  };
+
+  /** Gives up the bake under way, if any: the names made for it go. */
+  private giveUp(): void {
+    for (const n of this.pending?.made ?? []) n.obj.destroy();
+    this.pending = null;
+  }
+
+  /** Draws `g` into the hidden texture and empties it. */
+  private paint(g: Phaser.GameObjects.Graphics): void {
+    const texture = this.scene.textures.get(this.hidden) as Phaser.Textures.DynamicTexture;
+    texture.draw(g);
+    texture.render();
+    g.clear();
+  }
+
+  /** The painter, set for the bake's view. */
+  private painterFor(b: Bake): Phaser.GameObjects.Graphics {
+    const zoom = b.view.zoom;
+    return this.painter
+      .clear()
+      .setPosition(-b.origin.x * zoom, -b.origin.y * zoom)
+      .setScale(zoom);
+  }
+
+  /** The fills of `countries`; `first`, over the sea and the lines of latitude and longitude. */
+  private drawFills(b: Bake, countries: Country[], first: boolean): void {
+    const theme = this.scene.theme();
+    const g = this.painterFor(b);
+    if (first) {
+      const texture = this.scene.textures.get(this.hidden) as Phaser.Textures.DynamicTexture;
+      if (texture.width !== b.width || texture.height !== b.height) texture.setSize(b.width, b.height);
+      texture.clear();
+      texture.fill(hex(theme.sea), 1);
+      g.lineStyle(1 / b.view.zoom, hex(theme.graticule), 1);
+      for (const ring of this.atlas.graticule) g.strokePoints(ring as Phaser.Math.Vector2[], false);
+    }
+    for (const c of countries) {
       const k = this.kind(c);
       const fill = { host: theme.host, accused: theme.accused, member: theme.member, land: theme.land }[k];
       g.fillStyle(hex(fill), 1);
       for (const ring of c.rings) if (ring.length > 2) g.fillPoints(ring as Phaser.Math.Vector2[], true);
     }
+    this.paint(g);
+  }
+
+  /** The second part: the countries' edges, and the case's own regions over them. */
+  private drawEdges(b: Bake): void {
+    const theme = this.scene.theme();
+    const zoom = b.view.zoom;
+    const g = this.painterFor(b);
     const edges: [Kind, number, string, number][] = [
       ['land', 1, theme.landEdge, 0.9],
       ['member', 1.4, theme.memberEdge, 1],
@@ -138,12 +246,12 @@ export class CountryLayer {
     ];
     for (const [kind, lineWidth, colour, alpha] of edges) {
       g.lineStyle(lineWidth / zoom, hex(colour), alpha);
-      for (const c of visible) {
+      for (const c of b.visible) {
         if (this.kind(c) !== kind) continue;
         for (const ring of c.rings) g.strokePoints(ring as Phaser.Math.Vector2[], true);
       }
     }
-    // The case's own regions, over the countries: filled and outlined like the state in crisis.
+    // Filled and outlined like the state in crisis.
     for (const r of this.regions) {
       if (r.ring.length < 3) continue;
       g.fillStyle(hex(theme.host), 0.85);
@@ -151,23 +259,31 @@ export class CountryLayer {
       g.lineStyle(2.2 / zoom, hex(theme.hostEdge), 1);
       g.strokePoints(r.ring as Phaser.Math.Vector2[], true);
     }
-    texture.clear();
-    texture.fill(hex(theme.sea), 1);
-    texture.draw(g);
-    texture.render();
-    g.clear();
-    this.nameCountries(visible);
-    // The world point drawn at the texture's top-left corner.
-    this.baked = { view: { ...this.camera.view }, width, height, origin: { x: -origin.x / zoom, y: -origin.y / zoom } };
-    this.dim.setSize(width, height);
+    this.paint(g);
+  }
+
+  /** The last part: the bake's texture and names in place of the last ones. */
+  private show(b: Bake): void {
+    const names = new Set(b.names);
+    for (const n of this.names) if (!names.has(n)) n.obj.destroy();
+    for (const n of b.made) n.obj.setVisible(true);
+    this.names = b.names;
+    [this.shown, this.hidden] = [this.hidden, this.shown];
+    this.image.setTexture(this.shown);
+    this.baked = { view: b.view, width: b.width, height: b.height, origin: b.origin };
+    this.shownFor = { zoom: b.view.zoom, origin: b.origin };
+    this.pending = null;
+    this.dim.setSize(b.width, b.height);
+    this.onBaked();
   }
 
   /** Positions the baked image and the names for the camera's view. */
   place(): void {
-    if (this.baked) {
-      const s = this.camera.view.zoom / this.baked.view.zoom;
-      // Where the baked texture's top-left corner lands under the current view.
-      const p = this.camera.toScreen(this.baked.origin.x, this.baked.origin.y);
+    const shown = this.shownFor;
+    if (shown) {
+      const s = this.camera.view.zoom / shown.zoom;
+      // Where the shown texture's top-left corner lands under the current view.
+      const p = this.camera.toScreen(shown.origin.x, shown.origin.y);
       this.image.setPosition(p.x, p.y).setScale(s);
     }
     for (const n of this.names) {
@@ -176,10 +292,19 @@ export class CountryLayer {
     }
   }
 
+  /** Cancels the next task of the bake under way: the scene is going, or the game. */
+  stop(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   destroy(): void {
+    this.giveUp();
+    this.stop();
     this.clearNames();
     this.painter.destroy();
-    this.scene.textures.remove(AssetKey.BakedMap);
+    this.scene.textures.remove(this.shown);
+    this.scene.textures.remove(this.hidden);
   }
 
   private kind(c: Country): Kind {
@@ -203,14 +328,13 @@ export class CountryLayer {
   }
 
   /**
-   * Names the countries big enough on screen to carry one, in small capitals. A name drawn at the
-   * last bake in the same words, size and colour is kept, not made again: most are, as the view
-   * moves from screen to screen.
+   * Names those of `countries` big enough on screen to carry one, in small capitals, and with
+   * `regions` the case's regions too. A name the last bake drew in the same words, size, colour
+   * and place is kept, not made again: most are, as the view moves from screen to screen. A name
+   * made is hidden until the bake shows.
    */
-  private nameCountries(visible: Country[]): void {
+  private nameCountries(b: Bake, countries: Country[], regions: boolean): void {
     const theme = this.scene.theme();
-    const kept = new Map(this.names.map((n) => [n.key, n]));
-    const names: CountryName[] = [];
     const name = (
       text: string,
       size: number,
@@ -221,10 +345,10 @@ export class CountryLayer {
     ) => {
       const fontSize = this.scene.px(size);
       const key = [text, fontSize, bold, color, alpha, at.x, at.y].join('|');
-      const old = kept.get(key);
+      const old = b.kept.get(key);
       if (old) {
-        kept.delete(key);
-        names.push(old);
+        b.kept.delete(key);
+        b.names.push(old);
         return;
       }
       const obj = addText(this.scene, 0, 0, text.toUpperCase(), {
@@ -236,19 +360,20 @@ export class CountryLayer {
         .setOrigin(0.5)
         .setLetterSpacing(2)
         .setAlpha(alpha)
-        .setDepth(1);
-      names.push({ obj, x: at.x, y: at.y, key });
+        .setDepth(1)
+        .setVisible(false);
+      const made = { obj, x: at.x, y: at.y, key };
+      b.names.push(made);
+      b.made.push(made);
     };
-    for (const c of visible) {
-      const onScreen = c.label.width * this.camera.view.zoom;
+    for (const c of countries) {
+      const onScreen = c.label.width * b.view.zoom;
       if (onScreen < 90 || !c.name) continue;
       const k = this.kind(c);
       const color = { host: theme.accent, accused: theme.accusedEdge, member: theme.memberEdge, land: theme.muted }[k];
       name(c.name, Math.min(15, 9 + onScreen / 80), k !== 'land', color, k === 'land' ? 0.5 : 0.9, c.label);
     }
-    for (const r of this.regions) name(r.region.name, 13, true, theme.accent, 0.9, r.label);
-    for (const n of kept.values()) n.obj.destroy();
-    this.names = names;
+    if (regions) for (const r of this.regions) name(r.region.name, 13, true, theme.accent, 0.9, r.label);
   }
 }
 
