@@ -59,6 +59,9 @@ export class WorldScene extends BaseScene {
     const screen = this.channel.latest(BridgeEvent.Screen);
     if (screen) this.onScreen(screen);
     else this.frame(true);
+    // Until the first bake shows there is nothing to draw (the canvas shows once the world is
+    // ready): the loop sleeps, and the bake's tasks do not wait for frames. It wakes when it shows.
+    if (this.countries.baking) this.game.loop.sleep();
   }
 
   override update(_time: number, delta: number): void {
