@@ -233,7 +233,7 @@ export class CountryLayer {
     this.paint(g);
   }
 
-  /** The second part: the countries' edges, and the case's own regions over them. */
+  /** The countries' edges, and the case's own regions over them. */
   private drawEdges(b: Bake): void {
     const theme = this.scene.theme();
     const zoom = b.view.zoom;
