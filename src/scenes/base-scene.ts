@@ -84,7 +84,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Subscribes to a bridge event until the scene shuts down. */
   protected listen<K extends keyof BridgeEvents>(name: K, fn: (payload: BridgeEvents[K]) => void): void {
-    this.offs.push(this.channel.on(name, fn));
+    this.onRelease(this.channel.on(name, fn));
   }
 
   /** Runs `off` when the scene lets go of what is outside it: at a shutdown, or when the game is destroyed. */

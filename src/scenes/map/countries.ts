@@ -56,10 +56,10 @@ export class CountryLayer {
   /** The texture the image shows, and the one the next bake draws into. */
   private shown: string = AssetKey.BakedMap;
   private hidden: string = AssetKey.BakedMapNext;
-  /** The view, size and top-left world point of the last bake; null when it is out of date (a new one must start). */
+  /** The view, size and top-left world point of the texture shown: it follows the view until the next bake shows. */
   private baked: { view: View; width: number; height: number; origin: { x: number; y: number } } | null = null;
-  /** Where the texture shown was drawn for: it follows the view until the next bake shows, even out of date. */
-  private shownFor: { zoom: number; origin: { x: number; y: number } } | null = null;
+  /** False once the last bake is out of date (the countries, colours or size changed): a new one must start. */
+  private current = false;
   /** The bake under way, if any, and the timer of its next part. */
   private pending: Bake | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -118,12 +118,12 @@ export class CountryLayer {
 
   /** Forgets the bake, and gives up the one under way: the colours, the countries or the screen size changed. */
   invalidate(): void {
-    this.baked = null;
+    this.current = false;
     this.giveUp();
   }
 
   get isBaked(): boolean {
-    return this.baked !== null;
+    return this.current;
   }
 
   /** True while a bake is under way (it shows within a few tasks). */
@@ -133,7 +133,7 @@ export class CountryLayer {
 
   /** True when neither the last bake nor the one under way matches the screen size and the camera's view. */
   needsBake(): boolean {
-    const b = this.pending ?? this.baked;
+    const b = this.pending ?? (this.current ? this.baked : null);
     const { width, height } = this.scene.scale;
     if (!b) return true;
     if (b.width !== Math.round(width) || b.height !== Math.round(height)) return true;
@@ -271,7 +271,7 @@ export class CountryLayer {
     [this.shown, this.hidden] = [this.hidden, this.shown];
     this.image.setTexture(this.shown);
     this.baked = { view: b.view, width: b.width, height: b.height, origin: b.origin };
-    this.shownFor = { zoom: b.view.zoom, origin: b.origin };
+    this.current = true;
     this.pending = null;
     this.dim.setSize(b.width, b.height);
     this.onBaked();
@@ -279,11 +279,11 @@ export class CountryLayer {
 
   /** Positions the baked image and the names for the camera's view. */
   place(): void {
-    const shown = this.shownFor;
-    if (shown) {
-      const s = this.camera.view.zoom / shown.zoom;
+    const b = this.baked;
+    if (b) {
+      const s = this.camera.view.zoom / b.view.zoom;
       // Where the shown texture's top-left corner lands under the current view.
-      const p = this.camera.toScreen(shown.origin.x, shown.origin.y);
+      const p = this.camera.toScreen(b.origin.x, b.origin.y);
       this.image.setPosition(p.x, p.y).setScale(s);
     }
     for (const n of this.names) {
