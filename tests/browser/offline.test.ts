@@ -57,8 +57,13 @@ function precached(dir: string): string[] {
   return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1] ?? '');
 }
 
-async function newContext(): Promise<BrowserContext> {
-  return site.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1366, height: 768 } });
+/**
+ * A context that lets the site's worker run. `map`: the map drawn (the offline run draws it); the
+ * other tests' subject is the worker, which stores the map's files whether or not it is drawn, so
+ * they play with the map turned off, in the browser without WebGL (harness.ts).
+ */
+async function newContext(map = false): Promise<BrowserContext> {
+  return site.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1366, height: 768 } }, { map });
 }
 
 /** Waits until the page's service worker is activated (it has stored the whole precache by then). */
@@ -162,7 +167,7 @@ describe('offline and installable', () => {
   it('with the server stopped, reloads, draws the map, plays a case to its debrief and opens the dashboard', async () => {
     const c = bundledCases()[0];
     if (!c || !server) throw new Error('no case or no server');
-    const context = await newContext();
+    const context = await newContext(true);
     try {
       const page = await context.newPage();
       await page.goto(site.url);
