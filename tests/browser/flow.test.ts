@@ -163,7 +163,9 @@ describe('addresses, Back and Forward', () => {
 
 describe('reloads', () => {
   it('a reload at each kind of screen lands on the same screen, with its scenes', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=3' });
+    // Reduced motion (the system setting), here and below: what a reload keeps is the subject, not
+    // the map's animations, which in software WebGL drew frames for seconds after each step.
+    const { page, context, errors } = await openPage(site, { query: '?seed=3', reducedMotion: true });
     try {
       for (const [link, want] of [
         [`#/case/${CASE}`, 'seats'],
@@ -202,7 +204,11 @@ describe('reloads', () => {
   });
 
   it('a class Council vote with teams half-voted survives a reload: votes, reasons, chamber', async () => {
-    const { page, context, errors } = await openPage(site, { viewport: VIEWPORTS.projector, query: '?seed=11' });
+    const { page, context, errors } = await openPage(site, {
+      viewport: VIEWPORTS.projector,
+      query: '?seed=11',
+      reducedMotion: true,
+    });
     try {
       const teams = [
         { team: 'Team Bear', actor: 'russia' },

@@ -60,10 +60,14 @@ function precached(dir: string): string[] {
 /**
  * A context that lets the site's worker run. `map`: the map drawn (the offline run draws it); the
  * other tests' subject is the worker, which stores the map's files whether or not it is drawn, so
- * they play with the map turned off, in the browser without WebGL (harness.ts).
+ * they play with the map turned off, in the browser without WebGL (harness.ts). Reduced motion
+ * (the system setting): no test here is about the map's animations.
  */
 async function newContext(map = false): Promise<BrowserContext> {
-  return site.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1366, height: 768 } }, { map });
+  return site.browser.newContext(
+    { serviceWorkers: 'allow', viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' },
+    { map },
+  );
 }
 
 /** Waits until the page's service worker is activated (it has stored the whole precache by then). */

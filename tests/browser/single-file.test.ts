@@ -53,7 +53,8 @@ describe('the single file', () => {
   it('opened from disk, draws the map and plays a case to its debrief with nothing fetched', async () => {
     const c = bundledCases()[0];
     if (!c) throw new Error('no bundled case');
-    const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // Reduced motion (the system setting): the file is the subject, not the map's animations.
+    const context = await site.browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
     try {
       const page = await context.newPage();
       const requests: string[] = [];
