@@ -195,9 +195,14 @@ export class CountryLayer {
     this.pending = null;
   }
 
+  /** The texture the bake under way draws into. */
+  private hiddenTexture(): Phaser.Textures.DynamicTexture {
+    return this.scene.textures.get(this.hidden) as Phaser.Textures.DynamicTexture;
+  }
+
   /** Draws `g` into the hidden texture and empties it. */
   private paint(g: Phaser.GameObjects.Graphics): void {
-    const texture = this.scene.textures.get(this.hidden) as Phaser.Textures.DynamicTexture;
+    const texture = this.hiddenTexture();
     texture.draw(g);
     texture.render();
     g.clear();
@@ -217,7 +222,7 @@ export class CountryLayer {
     const theme = this.scene.theme();
     const g = this.painterFor(b);
     if (first) {
-      const texture = this.scene.textures.get(this.hidden) as Phaser.Textures.DynamicTexture;
+      const texture = this.hiddenTexture();
       if (texture.width !== b.width || texture.height !== b.height) texture.setSize(b.width, b.height);
       texture.clear();
       texture.fill(hex(theme.sea), 1);
