@@ -21,9 +21,9 @@ import {
   openSite,
   type Site,
   waitScreen,
-  waitWorld,
 } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
+import { wordsBrokenInPath } from './path-table';
 import { idsIn, readableIds, visibleText } from './print-helpers';
 import { finishedRun, openDebrief } from './saved-run';
 
@@ -34,7 +34,7 @@ const SHOTS = process.env.DEBRIEF_SHOTS;
 let site: Site;
 
 beforeAll(async () => {
-  site = await openSite(inject('siteOrigin'));
+  site = await openSite(inject('siteOrigin'), { map: false });
 });
 
 afterAll(async () => {
@@ -100,7 +100,7 @@ describe('the debrief opens on one screen', () => {
     const s = bundledScenario(c.id);
     c.roles.forEach((role, seat) => {
       it(`${c.id} as ${role.id}: at most ${MAX_WORDS} words before any click; the whole story one Enter away`, async () => {
-        const { page, context, errors } = await openPage(site, { map: false });
+        const { page, context, errors } = await openPage(site);
         try {
           const run = finishedRun(s, role.id, 101 + seat, {
             choose: (turn, n) => (turn + seat) % n,
@@ -213,7 +213,7 @@ describe('the glossary', () => {
   const terms = bundledScenario(c.id).teacher.glossary.map((g) => g.term);
 
   it('opens from the top bar mid-run, lists the terms A–Z, and Back returns to the same decision', async () => {
-    const { page, context, errors } = await openPage(site, { query: '?seed=3', map: false });
+    const { page, context, errors } = await openPage(site, { query: '?seed=3' });
     try {
       await startRun(page, c.id, c.roles[0]?.id ?? '');
       await playOn(page, { choose: () => 0, lobby: false }, { stopAtTurn: 3 });
@@ -246,7 +246,7 @@ describe('the glossary', () => {
   });
 
   it('opens from the briefing and goes back to it', async () => {
-    const { page, context, errors } = await openPage(site, { map: false });
+    const { page, context, errors } = await openPage(site);
     try {
       await tabAndEnter(page, '[data-action="new"]');
       await tabAndEnter(page, `[data-case="${c.id}"]`);
@@ -266,77 +266,49 @@ describe('the glossary', () => {
   });
 });
 
-/** Words of the debrief's path table whose letters are on more than one line. */
-function wordsBrokenInPath(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const broken: string[] = [];
-    const table = document.querySelector('#main .path-table');
-    if (!table) return ['(no path table)'];
-    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (lines.size > 1) broken.push(m[0]);
-      }
-    }
-    return broken;
-  });
-}
-
 describe('screenshots', () => {
   const c = cases.find((x) => x.id === 'kyrgyzstan-2010') ?? cases[0];
   if (!c) throw new Error('no bundled case');
-  // On a phone the panel covers the map: that size is shown with the map turned off.
-  const sizes = [
-    { viewport: { width: 390, height: 844 }, map: false },
-    { viewport: { width: 1366, height: 768 }, map: true },
-    { viewport: { width: 1920, height: 1080 }, map: true },
-  ];
-  for (const { viewport, map } of sizes) {
-    it(`the debrief and the glossary at ${viewport.width}×${viewport.height}`, async () => {
-      const { page, context } = await openPage(site, { viewport, query: '?seed=101', reducedMotion: true, map });
-      const shot = async (name: string, fullPage = false) => {
-        const file = join(ARTIFACTS, `${name}-${viewport.width}x${viewport.height}.png`);
-        await page.screenshot({ path: file, fullPage });
-        if (SHOTS) {
-          if (!existsSync(SHOTS)) mkdirSync(SHOTS, { recursive: true });
-          copyFileSync(file, join(SHOTS, `${name}-${viewport.width}x${viewport.height}.png`));
-        }
-      };
-      try {
-        if (map) await waitWorld(page);
-        await startRun(page, c.id, c.roles[0]?.id ?? '');
-        await playOn(page, { choose: (turn, n) => turn % n, lobby: false }, { stopAtTurn: 2 });
-        await tabAndEnter(page, '#topbar [data-action="glossary"]');
-        await waitScreen(page, 'glossary');
-        await shot('glossary');
-        await tabAndEnter(page, '#main [data-action="back"]');
-        await playOn(page, { choose: (turn, n) => turn % n, lobby: false });
-        await waitScreen(page, 'debrief');
-        await page.waitForTimeout(300);
-        await shot('debrief');
-        // The path table keeps every word whole on one line: a decision's number ("10", not a 1
-        // above a 0), a title's "Aggression,", a choice's "paratroopers".
-        expect(await wordsBrokenInPath(page)).toEqual([]);
-        await expectAccessible(page, `debrief at ${viewport.width}×${viewport.height}`);
-        // One decision opened, scrolled into view.
-        await page.locator('#main .decision summary').nth(1).click();
-        await page.locator('#main .decision').nth(1).scrollIntoViewIfNeeded();
-        await shot('debrief-story');
-        await expectAccessible(page, `debrief with a story open at ${viewport.width}×${viewport.height}`);
-        await page.evaluate(() => {
-          const main = document.getElementById('main') as HTMLElement;
-          main.scrollTop = main.scrollHeight;
-        });
-        await shot('debrief-end');
-      } finally {
-        await context.close();
+  // A phone, where the panel covers the map (so the map is off). At 1366×768 and 1920×1080, with
+  // the map, screens.test.ts takes the same pictures and makes the same checks in its walk.
+  const viewport = { width: 390, height: 844 };
+  it(`the debrief and the glossary at ${viewport.width}×${viewport.height}`, async () => {
+    const { page, context } = await openPage(site, { viewport, query: '?seed=101', reducedMotion: true });
+    const shot = async (name: string) => {
+      const file = join(ARTIFACTS, `${name}-${viewport.width}x${viewport.height}.png`);
+      await page.screenshot({ path: file });
+      if (SHOTS) {
+        if (!existsSync(SHOTS)) mkdirSync(SHOTS, { recursive: true });
+        copyFileSync(file, join(SHOTS, `${name}-${viewport.width}x${viewport.height}.png`));
       }
-    });
-  }
+    };
+    try {
+      await startRun(page, c.id, c.roles[0]?.id ?? '');
+      await playOn(page, { choose: (turn, n) => turn % n, lobby: false }, { stopAtTurn: 2 });
+      await tabAndEnter(page, '#topbar [data-action="glossary"]');
+      await waitScreen(page, 'glossary');
+      await shot('glossary');
+      await tabAndEnter(page, '#main [data-action="back"]');
+      await playOn(page, { choose: (turn, n) => turn % n, lobby: false });
+      await waitScreen(page, 'debrief');
+      await page.waitForTimeout(300);
+      await shot('debrief');
+      expect(await wordsBrokenInPath(page)).toEqual([]);
+      await expectAccessible(page, `debrief at ${viewport.width}×${viewport.height}`);
+      // One decision opened, scrolled into view.
+      await page.locator('#main .decision summary').nth(1).click();
+      await page.locator('#main .decision').nth(1).scrollIntoViewIfNeeded();
+      await shot('debrief-story');
+      await expectAccessible(page, `debrief with a story open at ${viewport.width}×${viewport.height}`);
+      await page.evaluate(() => {
+        const main = document.getElementById('main') as HTMLElement;
+        main.scrollTop = main.scrollHeight;
+      });
+      await shot('debrief-end');
+    } finally {
+      await context.close();
+    }
+  });
 
   it('made no request to another host', () => {
     expect(foreignRequests(site)).toEqual([]);

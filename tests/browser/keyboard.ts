@@ -84,12 +84,13 @@ export interface Policy {
 
 /**
  * Plays from the current step to the debrief with number keys alone.
- * `stopAtTurn` stops before taking that decision (for reload tests).
+ * `stopAtTurn` stops before taking that decision (for reload tests); `stopAtEnding` on the ending
+ * screen, before the debrief.
  */
 export async function playOn(
   page: Page,
   policy: Policy,
-  opts: { stopAtTurn?: number; maxMoves?: number } = {},
+  opts: { stopAtTurn?: number; stopAtEnding?: boolean; maxMoves?: number } = {},
 ): Promise<Move[]> {
   const moves: Move[] = [];
   let turn = 0;
@@ -97,6 +98,7 @@ export async function playOn(
     const s = await panel(page);
     if (s.screen === 'debrief') return moves;
     if (s.screen === 'ending') {
+      if (opts.stopAtEnding) return moves;
       moves.push({ turn, step: '', kind: 'ending' });
       await pressAndWait(page, s.continueKey ?? '1');
       await waitScreen(page, 'debrief');
