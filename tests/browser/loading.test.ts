@@ -72,12 +72,19 @@ const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(url);
 
 /**
  * A new browser context whose requests `matches` picks are held back until `release()`: the test
- * sees what works before they arrive.
+ * sees what works before they arrive. `map: false` for a test of the title, which the map never
+ * touches: the map is off in its settings, and the page runs in the browser without a GPU process.
  */
-async function holdingBack(matches: (url: string) => boolean, viewport = { width: 1280, height: 800 }) {
+async function holdingBack(
+  matches: (url: string) => boolean,
+  opts: { viewport?: { width: number; height: number }; map?: boolean } = {},
+) {
   const held: Route[] = [];
   let released = false;
-  const context = await site.browser.newContext({ viewport });
+  const context = await site.browser.newContext(
+    { viewport: opts.viewport ?? { width: 1280, height: 800 } },
+    { map: opts.map },
+  );
   await context.route(
     (url) => matches(url.href),
     (route) => {
@@ -125,7 +132,7 @@ describe('loading', () => {
   const role = first.roles[0]?.id ?? '';
 
   it('the title is in the page and works before any script has run', async () => {
-    const { context, held, release } = await holdingBack(isScript);
+    const { context, held, release } = await holdingBack(isScript, { map: false });
     const page = await context.newPage();
     try {
       await page.goto(site.url, { waitUntil: 'commit' });
@@ -156,7 +163,7 @@ describe('loading', () => {
       { width: 1920, height: 1080 },
     ]) {
       // The scripts are held back: the stylesheets stay preloads until this test applies them.
-      const { context } = await holdingBack(isScript, viewport);
+      const { context } = await holdingBack(isScript, { viewport, map: false });
       const page = await context.newPage();
       try {
         await page.goto(site.url, { waitUntil: 'commit' });
@@ -206,7 +213,7 @@ describe('loading', () => {
   });
 
   it('a player who tabbed to an entry of the title keeps the focus there when the app takes over', async () => {
-    const { context, release } = await holdingBack(isScript);
+    const { context, release } = await holdingBack(isScript, { map: false });
     const page = await context.newPage();
     try {
       await page.goto(site.url, { waitUntil: 'commit' });
