@@ -141,6 +141,7 @@ for (const [label, viewport] of Object.entries(SIZES)) {
           await check(page, '10-verdict');
         }
         await playOn(page, { choose: () => 0, lobby: false }, { stopAtEnding: true });
+        await waitScreen(page, 'ending');
         await check(page, '11-ending');
         expect(await page.locator('#main .chart').count()).toBeGreaterThan(0);
         await tabAndEnter(page, '[data-continue]');
