@@ -24,16 +24,37 @@ export async function tabAndEnter(page: Page, selector: string): Promise<void> {
   await pressAndWait(page, 'Enter');
 }
 
-/** From the title screen to the first step of `caseId` from seat `roleId`. */
-export async function startRun(page: Page, caseId: string, roleId: string): Promise<void> {
+/**
+ * From the title screen to the first step of `caseId` from seat `roleId`; `length` picks how long
+ * to play on the seat screen (`class`: the class lesson), else the full case.
+ */
+export async function startRun(
+  page: Page,
+  caseId: string,
+  roleId: string,
+  opts: { length?: string } = {},
+): Promise<void> {
   await tabAndEnter(page, '[data-action="new"]');
   await waitScreen(page, 'cases');
   await tabAndEnter(page, `[data-case="${caseId}"]`);
   await waitScreen(page, 'seats');
+  if (opts.length) await chooseLength(page, opts.length);
   await tabAndEnter(page, `[data-role="${roleId}"]`);
   await waitScreen(page, 'briefing');
   await tabAndEnter(page, '[data-action="begin"]');
   await waitScreen(page, 'play');
+}
+
+/** On the seat screen: Tab to the lengths (one Tab stop, a radio group), then arrows to `length`. */
+export async function chooseLength(page: Page, length: string): Promise<void> {
+  const chosen = () =>
+    page.evaluate(
+      (l) => document.querySelector<HTMLInputElement>(`#main [data-length-choice="${l}"]`)?.checked ?? false,
+      length,
+    );
+  await tabTo(page, '[data-length-choice]');
+  for (let i = 0; i < 5 && !(await chosen()); i++) await page.keyboard.press('ArrowDown');
+  if (!(await chosen())) throw new Error(`the arrows never chose the length "${length}"`);
 }
 
 export interface Move {

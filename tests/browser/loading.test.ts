@@ -376,7 +376,8 @@ describe('no leaks', () => {
       await page.goto(site.url);
       await waitReady(page);
       await waitWorld(page);
-      await startRun(page, first.id, first.roles[0]?.id ?? '');
+      // The class lesson: the policy is the subject, not the case's length (it loads what the full case does).
+      await startRun(page, first.id, first.roles[0]?.id ?? '', { length: 'class' });
       await playOn(page, { choose: () => 0, lobby: true });
       await waitScreen(page, 'debrief');
       expect(await violations()).toEqual([]);

@@ -196,7 +196,8 @@ describe('offline and installable', () => {
       expect(
         await page.evaluate(() => (window as unknown as { __articleFour: { world: boolean } }).__articleFour.world),
       ).toBe(true);
-      await startRun(page, c.id, c.roles[0]?.id ?? '');
+      // The class lesson: offline play is the subject, not the case's length (it loads what the full case does).
+      await startRun(page, c.id, c.roles[0]?.id ?? '', { length: 'class' });
       await playOn(page, { choose: (turn, n) => turn % n, lobby: false });
       await waitScreen(page, 'debrief');
       expect(await page.locator('#main h1').first().textContent()).toBe('Debrief');

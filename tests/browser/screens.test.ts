@@ -1,8 +1,8 @@
 /**
- * Every screen at 1366×768 and 1920×1080 with the map: an axe-core audit (no serious or critical
- * violation), a visible focus on every Tab stop, and a screenshot in artifacts/screens/; the
- * ending comes before the debrief, whose path table keeps each word whole and whose decisions
- * open to their stories (the phone's size is in debrief.test.ts).
+ * Every screen of a class lesson at 1366×768 and 1920×1080 with the map: an axe-core audit (no
+ * serious or critical violation), a visible focus on every Tab stop, and a screenshot in
+ * artifacts/screens/; the ending comes before the debrief, whose path table keeps each word whole
+ * and whose decisions open to their stories (the phone's size is in debrief.test.ts).
  * Also: settings are remembered between visits, and high contrast passes the audit too.
  */
 import type { Page } from 'playwright-core';
@@ -22,7 +22,7 @@ import {
   waitScreen,
   waitWorld,
 } from './harness';
-import { playOn, pressAndWait, startRun, tabAndEnter } from './keyboard';
+import { chooseLength, playOn, pressAndWait, startRun, tabAndEnter } from './keyboard';
 import { wordsBrokenInPath } from './path-table';
 
 const cases = bundledCases();
@@ -112,6 +112,8 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         await tabAndEnter(page, `[data-case="${c.id}"]`);
         await waitScreen(page, 'seats');
         await check(page, '03-seats');
+        // The class lesson, as a class plays it: every kind of screen, in fewer decisions.
+        await chooseLength(page, 'class');
         await tabAndEnter(page, `[data-role="${role}"]`);
         await waitScreen(page, 'briefing');
         await check(page, '04-briefing');

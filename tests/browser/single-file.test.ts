@@ -79,7 +79,8 @@ describe('the single file', () => {
       expect(await page.locator('[data-action="author"]').count()).toBe(0);
       await shoot(page, 'single-file-title');
 
-      await startRun(page, c.id, c.roles[0]?.id ?? '');
+      // The class lesson: the file is the subject, not the case's length (it loads what the full case does).
+      await startRun(page, c.id, c.roles[0]?.id ?? '', { length: 'class' });
       await playOn(page, { choose: (turn, n) => (turn + 1) % n, lobby: true });
       await waitScreen(page, 'debrief');
       expect(await page.locator('#main h1').first().textContent()).toBe('Debrief');
