@@ -9,6 +9,7 @@ import type { ChamberTeam, ScreenPayload } from '../ui/bridge';
 import { BridgeEvent, SceneKey } from '../ui/keys';
 import { hex } from '../ui/palette';
 import { BaseScene, FONT, type Rect } from './base-scene';
+import { chamberLayout } from './chamber-layout';
 
 const WORD: Record<Position, string> = { support: 'Supports', abstain: 'Abstains', object: 'Objects' };
 
@@ -100,28 +101,15 @@ export class CouncilScene extends BaseScene {
     const theme = this.theme();
     const area = this.area();
     const members = council.members;
-    const cx = area.x + area.width / 2;
+    const scale = this.textScale();
     // Title on top, seats on an arc, names under the seats, the tally under the lowest names; all
     // inside the free area, so on a short screen the tally never runs over a member's name.
-    const scale = this.textScale();
-    const titleH = 34 * scale;
-    const labelH = 46 * scale;
-    const tallyH = 48 * scale;
-    // The lowest seats sit this fraction of the radius above the arc's centre.
-    const lift = Math.sin(Math.PI / (2 * Math.max(1, members.length)));
-    const fitHeight = (seat: number) => (area.height - titleH - 12 - 2 * seat - labelH - tallyH) / (1 - lift);
-    const fitRadius = (seat: number) => Math.min(area.width * 0.38, fitHeight(seat));
-    let seatR = 34;
-    let radius = fitRadius(seatR);
-    seatR = Math.max(22, Math.min(40, (Math.PI * radius) / Math.max(1, members.length) / 3.2));
-    radius = Math.max(80, fitRadius(seatR));
-    // A narrow free area (the map beside a wide panel) leaves height to spare: the horseshoe grows
-    // taller than wide, so neighbouring seats and their names stand further apart.
-    const radiusY = Math.max(radius, Math.min(radius * 1.35, fitHeight(seatR)));
-    const cy = area.y + titleH + 12 + seatR + radiusY;
+    const { cx, cy, radius, radiusY, seatR, tallyY, veilH, verdictY, seat } = chamberLayout(
+      area,
+      members.length,
+      scale,
+    );
     // A veil over the map behind the chamber, so the map's labels do not show through the seats and names.
-    const tallyY = cy - radiusY * lift + seatR + labelH + 4;
-    const veilH = Math.min(area.height, tallyY - area.y + tallyH);
     const veil = this.add.rectangle(area.x, area.y, area.width, veilH, hex(theme.sea), 0.78).setOrigin(0, 0);
     this.objects.push(veil);
     // The table: a horseshoe under the seats.
@@ -175,19 +163,17 @@ export class CouncilScene extends BaseScene {
     );
 
     members.forEach((m, i) => {
-      const a = Math.PI + (Math.PI * (i + 0.5)) / members.length;
-      const x = cx + Math.cos(a) * radius;
-      const y = cy + Math.sin(a) * radiusY;
-      const seat = this.seat(m, positionOf(m), teamOf.get(m.actor)?.team ?? null, x, y, seatR);
-      this.seats.push(seat);
+      const { x, y } = seat(i);
+      const placed = this.seat(m, positionOf(m), teamOf.get(m.actor)?.team ?? null, x, y, seatR);
+      this.seats.push(placed);
       const before = previous.find((p) => p.actor === m.actor);
-      if (before && before.position !== seat.position && !this.reducedMotion) {
-        seat.container.setScale(1.25);
-        this.tweens.add({ targets: seat.container, scale: 1, duration: 500, ease: 'Back.easeOut' });
+      if (before && before.position !== placed.position && !this.reducedMotion) {
+        placed.container.setScale(1.25);
+        this.tweens.add({ targets: placed.container, scale: 1, duration: 500, ease: 'Back.easeOut' });
       }
     });
 
-    if (this.verdict) this.playVerdict(this.verdict, cx, cy - radiusY * 0.05);
+    if (this.verdict) this.playVerdict(this.verdict, cx, verdictY);
   }
 
   private seat(
