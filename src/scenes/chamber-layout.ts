@@ -10,10 +10,9 @@ const TITLE_H = 34;
 const LABEL_H = 46;
 const TALLY_H = 48;
 
-/**
- * The verdict's stamp at text scale 1, as the scene draws it: a word in 38 px type with 14 px of
- * padding, turned 6°. How far it reaches above and below its centre, for a word of up to 9 capitals.
- */
+/** The verdict's stamp at text scale 1, as the scene draws it: its word's type, its padding, its turn. */
+export const STAMP = { fontSize: 38, pad: 14, angle: -6 } as const;
+/** How far that stamp reaches from its centre, sideways and up and down, for a word of up to 9 capitals. */
 export const STAMP_HALF_WIDTH = 150;
 export const STAMP_HALF_HEIGHT = 46;
 
@@ -28,8 +27,6 @@ export interface ChamberLayout {
   labelBelow: number;
   /** The top of the tally's first line. */
   tallyY: number;
-  /** The tally's two lines, in height. */
-  tallyH: number;
   /** The height of the veil over the map, from the area's top. */
   veilH: number;
   /** The centre of the verdict's stamp. */
@@ -79,7 +76,6 @@ export function chamberLayout(area: Rect, members: number, scale: number): Chamb
     seatR,
     labelBelow,
     tallyY,
-    tallyH,
     veilH: Math.min(area.height, tallyY - area.y + tallyH),
     verdictY: (above + tallyY) / 2,
     seat,

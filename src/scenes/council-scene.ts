@@ -9,7 +9,7 @@ import type { ChamberTeam, ScreenPayload } from '../ui/bridge';
 import { BridgeEvent, SceneKey } from '../ui/keys';
 import { hex } from '../ui/palette';
 import { BaseScene, FONT, type Rect } from './base-scene';
-import { chamberLayout } from './chamber-layout';
+import { chamberLayout, STAMP } from './chamber-layout';
 
 const WORD: Record<Position, string> = { support: 'Supports', abstain: 'Abstains', object: 'Objects' };
 
@@ -245,20 +245,20 @@ export class CouncilScene extends BaseScene {
     const t = this.add
       .text(x, y, label, {
         fontFamily: FONT,
-        fontSize: this.px(38),
+        fontSize: this.px(STAMP.fontSize),
         fontStyle: '800',
         color: colour,
         stroke: theme.panel,
         strokeThickness: 6,
       })
       .setOrigin(0.5)
-      .setAngle(-6);
-    const pad = 14;
+      .setAngle(STAMP.angle);
+    const pad = STAMP.pad;
     const box = this.add.graphics();
     box
       .lineStyle(4, hex(colour), 1)
       .strokeRoundedRect(-t.width / 2 - pad, -t.height / 2 - pad / 2, t.width + pad * 2, t.height + pad, 8);
-    const stamp = this.add.container(x, y, [box]).setAngle(-6);
+    const stamp = this.add.container(x, y, [box]).setAngle(STAMP.angle);
     this.objects.push(stamp, t);
     if (!animate) return;
     this.seats.forEach((s, i) => {
