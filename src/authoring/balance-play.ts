@@ -1,14 +1,33 @@
 /**
  * Playing a seat to its end with a policy, over seeded runs: random play, greedy play (the best
  * forecast for the seat), history's choices, or a fixed option per step; each run recorded with its
- * score, ending, decisions and what each step offered.
+ * score, ending, decisions and what each step offered. Policies read the step, the run's context
+ * and the open moves (`Game.peekStep`), never a full view: the forecasts greedy play weighs are
+ * the ones the panel shows (`forecastChoice`, `forecastCertain`), built only where it weighs them.
  */
-import { Game, type GameEvent, type GameView, type Scenario } from '../engine';
+import { Game, type GameEvent, type RunContext, type Scenario } from '../engine';
+import { holds } from '../engine/conditions';
 import { objectiveScore } from '../engine/debrief';
+import { forecastCertain, forecastChoice } from '../engine/forecast';
 import { forecastValue } from '../engine/option-value';
 import { nextRandom, seedState } from '../engine/rng';
+import type { Step } from '../engine/schema';
 
-export type Pick = (view: GameView, draw: () => number) => GameEvent;
+/** What a policy sees at a move: the scenario, the step (none once ended), the run's context, the moves open. */
+export interface PickAt {
+  scenario: Scenario;
+  step: Step | undefined;
+  context: Readonly<RunContext>;
+  moves: readonly GameEvent[];
+}
+
+export type Pick = (at: PickAt, draw: () => number) => GameEvent;
+
+/** The options a choices step offers now, in order (those whose condition holds): the panel's list. */
+const offeredChoices = (at: PickAt) => at.step?.choices.filter((c) => holds(c.when, at.context)) ?? [];
+
+/** The members a Council step can still lobby now, in the Council's order: the panel's open lobbies. */
+const openLobbies = (at: PickAt): string[] => at.moves.flatMap((m) => (m.type === 'LOBBY' ? [m.actor] : []));
 
 function policyRng(seed: number) {
   let st = seedState(seed * 104_729 + 7);
@@ -46,14 +65,15 @@ export function playWith(s: Scenario, role: string, seed: number, pick: Pick, ma
   const draw = policyRng(seed);
   const offered = new Map<string, string[]>();
   for (let i = 0; i < maxEvents && !game.ended; i++) {
-    const view = game.view();
-    if (view.step?.kind === 'choices' && !offered.has(view.step.id)) {
+    const { step, context, moves } = game.peekStep();
+    const at: PickAt = { scenario: s, step, context, moves };
+    if (step && step.choices.length > 0 && !offered.has(step.id)) {
       offered.set(
-        view.step.id,
-        view.step.choices.map((c) => c.id),
+        step.id,
+        offeredChoices(at).map((c) => c.id),
       );
     }
-    if (!game.send(pick(view, draw))) break;
+    if (!game.send(pick(at, draw))) break;
   }
   const out = record(s, game, offered);
   game.stop();
@@ -62,14 +82,15 @@ export function playWith(s: Scenario, role: string, seed: number, pick: Pick, ma
 
 /** Greedy at a council step: lobby a member only when its forecast is good for the seat; else call the vote. */
 export function greedyPick(weights: ReadonlyMap<string, number>): Pick {
-  return (view) => {
-    const step = view.step;
+  return (at) => {
+    const step = at.step;
     if (!step) return { type: 'CONTINUE' };
-    if (step.kind === 'choices') {
-      let best = step.choices[0];
+    if (step.choices.length > 0) {
+      const choices = offeredChoices(at);
+      let best = choices[0];
       let bestValue = Number.NEGATIVE_INFINITY;
-      for (const c of step.choices) {
-        const v = forecastValue(weights, c.forecast);
+      for (const c of choices) {
+        const v = forecastValue(weights, forecastChoice(at.scenario, at.context, c));
         if (v > bestValue + 1e-9) {
           best = c;
           bestValue = v;
@@ -77,9 +98,13 @@ export function greedyPick(weights: ReadonlyMap<string, number>): Pick {
       }
       return { type: 'CHOOSE', choice: best?.id ?? '' };
     }
-    if (step.kind === 'council') {
-      const gain = step.council?.members.find(
-        (m) => m.lobby && !m.lobby.done && forecastValue(weights, m.lobby.forecast) > 1e-9,
+    if (step.council) {
+      const open = new Set(openLobbies(at));
+      const gain = step.council.members.find(
+        (m) =>
+          m.lobby &&
+          open.has(m.actor) &&
+          forecastValue(weights, forecastCertain(at.scenario, at.context, m.lobby.effects)) > 1e-9,
       );
       return gain ? { type: 'LOBBY', actor: gain.actor } : { type: 'CALL_VOTE' };
     }
@@ -88,35 +113,36 @@ export function greedyPick(weights: ReadonlyMap<string, number>): Pick {
 }
 
 /** Uniform among the options; at a council step, lobbies a random member half the time before the vote. */
-export function randomPick(view: GameView, draw: () => number): GameEvent {
-  const step = view.step;
+export function randomPick(at: PickAt, draw: () => number): GameEvent {
+  const step = at.step;
   if (!step) return { type: 'CONTINUE' };
-  if (step.kind === 'choices') {
-    return { type: 'CHOOSE', choice: step.choices[Math.floor(draw() * step.choices.length)]?.id ?? '' };
+  if (step.choices.length > 0) {
+    const choices = offeredChoices(at);
+    return { type: 'CHOOSE', choice: choices[Math.floor(draw() * choices.length)]?.id ?? '' };
   }
-  if (step.kind === 'council') {
-    const open = step.council?.members.filter((m) => m.lobby && !m.lobby.done) ?? [];
-    const member = open.length > 0 && draw() < 0.5 ? open[Math.floor(draw() * open.length)] : undefined;
-    return member ? { type: 'LOBBY', actor: member.actor } : { type: 'CALL_VOTE' };
+  if (step.council) {
+    const open = openLobbies(at);
+    const actor = open.length > 0 && draw() < 0.5 ? open[Math.floor(draw() * open.length)] : undefined;
+    return actor ? { type: 'LOBBY', actor } : { type: 'CALL_VOTE' };
   }
   return { type: 'CONTINUE' };
 }
 
 /** A fixed policy: per step the option to take (`vote`, `lobby:all` or `lobby:ACTOR` at a council step). */
 export function policyPick(policy: ReadonlyMap<string, string>, fallback: Pick): Pick {
-  return (view, draw) => {
-    const step = view.step;
+  return (at, draw) => {
+    const step = at.step;
     const want = step ? policy.get(step.id) : undefined;
-    if (!step || want === undefined) return fallback(view, draw);
-    if (step.kind === 'choices') {
-      return step.choices.some((c) => c.id === want) ? { type: 'CHOOSE', choice: want } : fallback(view, draw);
+    if (!step || want === undefined) return fallback(at, draw);
+    if (step.choices.length > 0) {
+      return offeredChoices(at).some((c) => c.id === want) ? { type: 'CHOOSE', choice: want } : fallback(at, draw);
     }
-    if (step.kind === 'council') {
-      const open = step.council?.members.filter((m) => m.lobby && !m.lobby.done) ?? [];
-      if (want === 'lobby:all' && open[0]) return { type: 'LOBBY', actor: open[0].actor };
+    if (step.council) {
+      const open = openLobbies(at);
+      if (want === 'lobby:all' && open[0]) return { type: 'LOBBY', actor: open[0] };
       if (want.startsWith('lobby:')) {
         const actor = want.slice('lobby:'.length);
-        if (open.some((m) => m.actor === actor)) return { type: 'LOBBY', actor };
+        if (open.includes(actor)) return { type: 'LOBBY', actor };
       }
       return { type: 'CALL_VOTE' };
     }

@@ -196,6 +196,17 @@ export class Game {
     return legalMoves(step, this.core.peek().context, this.scenario);
   }
 
+  /**
+   * Where automated play stands, without building a view: the current step (undefined once the
+   * run has ended), the run's context as it is now (read it before the next move, which may change
+   * it in place) and the moves open now (as `moves()`). Playtest policies read it at every move.
+   */
+  peekStep(): { step: Step | undefined; context: Readonly<RunContext>; moves: GameEvent[] } {
+    const snap: RunSnapshot = this.core.peek();
+    const step = snap.status === 'done' ? undefined : stepOf(this.scenario, snap.value);
+    return { step, context: snap.context, moves: legalMoves(step, snap.context, this.scenario) };
+  }
+
   view(): GameView {
     if (!this.cachedView) {
       const snap = this.core.snapshot();

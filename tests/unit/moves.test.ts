@@ -1,7 +1,7 @@
 /**
  * One move enumerator: `legalMoves` (moves.ts) is the only list of a run's moves. Game.moves()
- * returns it; it lists exactly the options the view offers, the machine accepts every one of
- * them and refuses every other candidate.
+ * and Game.peekStep() (what playtest policies read) return it; it lists exactly the options the
+ * view offers, the machine accepts every one of them and refuses every other candidate.
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ const key = (m: GameEvent) => JSON.stringify(m);
 
 describe.each(cases)('%s', (_name, s) => {
   it.each(s.roles.map((r) => r.id))(
-    'seat %s: moves() = legalMoves = the view’s options, and the machine agrees',
+    'seat %s: moves() = peekStep() = legalMoves = the view’s options, and the machine agrees',
     (role) => {
       for (let seed = 1; seed <= 12; seed++) {
         const game = Game.start(s, { role, seed });
@@ -44,6 +44,10 @@ describe.each(cases)('%s', (_name, s) => {
           const step = s.steps.find((x) => x.id === game.currentStep());
           expect(moves).toEqual(legalMoves(step, game.state()));
           expect(moves).toEqual(offered(game.view()));
+          const peeked = game.peekStep();
+          expect(peeked.step).toBe(step);
+          expect(peeked.moves).toEqual(moves);
+          expect(peeked.context).toEqual(game.state());
           const legal = new Set(moves.map(key));
           for (const m of candidateMoves(step)) {
             const probe = game.fork();
@@ -55,6 +59,7 @@ describe.each(cases)('%s', (_name, s) => {
           expect(game.send(moves[Math.floor(r.value * moves.length)] as GameEvent)).toBe(true);
         }
         expect(game.moves()).toEqual([]);
+        expect(game.peekStep()).toMatchObject({ step: undefined, moves: [] });
         expect(legalMoves(undefined, game.state())).toEqual([]);
         game.stop();
       }
