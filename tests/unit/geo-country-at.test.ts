@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { geoContains } from 'd3-geo';
+import { geoBounds, geoContains } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -22,9 +22,21 @@ const all = feature(topo, topo.objects.countries) as unknown as FeatureCollectio
 const atlas = atlasFrom(atlasData(topo));
 /** Whether the view reaches a place (its projection falls inside the view's extent). */
 const onMap = (lon: number, lat: number) => inView(atlas.projection([lon, lat]));
+/**
+ * Each country's bounds on the sphere (d3's `geoBounds`: west > east where it crosses 180°, the
+ * whole circle of longitudes where it holds a pole), widened by a hair: a place outside them is not
+ * in the country, so `geoContains` is asked only of the few countries whose bounds hold the place.
+ */
+const EPS = 1e-6;
+const bounds = all.features.map((f) => geoBounds(f));
+const mayHold = (i: number, lon: number, lat: number) => {
+  const [[w, s], [e, n]] = bounds[i] as [[number, number], [number, number]];
+  if (lat < s - EPS || lat > n + EPS) return false;
+  return w <= e ? lon >= w - EPS && lon <= e + EPS : lon >= w - EPS || lon <= e + EPS;
+};
 /** The id of the country whose spherical polygon holds a place, among all 241; none off the map. */
 const onSphere = (lon: number, lat: number) =>
-  onMap(lon, lat) ? all.features.find((f) => geoContains(f, [lon, lat]))?.id : undefined;
+  onMap(lon, lat) ? all.features.find((f, i) => mayHold(i, lon, lat) && geoContains(f, [lon, lat]))?.id : undefined;
 
 /** A spread of points over the region (a 6 × 5 grid, offset so no point falls on a round meridian). */
 const grid: [number, number][] = [];
