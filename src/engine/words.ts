@@ -10,10 +10,24 @@ import type { RunContext } from './run-context';
 import type { Scenario } from './schema';
 import { stepText } from './view';
 
+/**
+ * Counts already made, by text: a path measure reads the same scenario texts again for every path
+ * (the class lesson's test and `stats` measure thousands). Cleared when large, as texts edited in
+ * the workbench are new strings each time.
+ */
+const counted = new Map<string, number>();
+const COUNTED_MAX = 20_000;
+
+/** The words in a text: the runs between spaces that hold a letter or a digit. */
 export function countWords(text: string | undefined): number {
   if (!text) return 0;
-  let n = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  let n = counted.get(text);
+  if (n === undefined) {
+    n = 0;
+    for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+    if (counted.size >= COUNTED_MAX) counted.clear();
+    counted.set(text, n);
+  }
   return n;
 }
 
