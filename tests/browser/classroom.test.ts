@@ -1,8 +1,8 @@
 /**
- * Classroom play in the browser: a case played in class mode (tallies, rationales, countdown)
- * to the debrief; Save results downloads a file that validates and carries the rationales and
- * tallies; with two more from finished class runs opened from storage, three such files load
- * into the instructor dashboard; the teacher guide; axe audits;
+ * Classroom play in the browser: a case's class lesson played in class mode (tallies, rationales,
+ * countdown) to the debrief; Save results downloads a file that validates and carries the
+ * rationales, the tallies and the length; with two more from finished class runs opened from
+ * storage, three such files load into the instructor dashboard; the teacher guide; axe audits;
  * a 1920×1080 screenshot of class mode; no request to another host.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +58,8 @@ async function playClass(
   await clickAndRender(page, '[data-action="new"]');
   await clickAndRender(page, `[data-case="${CASE.id}"]`);
   if (opts.audit) await expectAccessible(page, 'seats');
+  // The class lesson (5–8 decisions), as a class plays it: what is tested is class mode, not the case's length.
+  await page.check('#main [data-length-choice="class"]');
   await page.check('#class-mode');
   await clickAndRender(page, `[data-role="${role}"]`);
   await clickAndRender(page, '[data-action="begin"]');
@@ -162,6 +164,7 @@ describe('classroom play', () => {
       const { path, result } = await saveResults(page, 'Ana García', 'Team Blue');
       saved.push(path);
       expect(result.mode).toBe('class');
+      expect(result.length).toBe('class');
       expect(result.student).toBe('Ana García');
       expect(result.team).toBe('Team Blue');
       expect(result.scenario.id).toBe(CASE?.id);
