@@ -23,7 +23,7 @@ import {
   waitScreen,
 } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
-import { wordsBrokenInPath } from './path-table';
+import { wordsBroken } from './words-whole';
 import { idsIn, readableIds, visibleText } from './print-helpers';
 import { finishedRun, openDebrief } from './saved-run';
 
@@ -293,7 +293,7 @@ describe('screenshots', () => {
       await waitScreen(page, 'debrief');
       await page.waitForTimeout(300);
       await shot('debrief');
-      expect(await wordsBrokenInPath(page)).toEqual([]);
+      expect(await wordsBroken(page, '#main .path-table')).toEqual([]);
       await expectAccessible(page, `debrief at ${viewport.width}×${viewport.height}`);
       // One decision opened, scrolled into view.
       await page.locator('#main .decision summary').nth(1).click();

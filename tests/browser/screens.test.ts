@@ -23,7 +23,7 @@ import {
   waitWorld,
 } from './harness';
 import { chooseLength, playOn, pressAndWait, startRun, tabAndEnter } from './keyboard';
-import { wordsBrokenInPath } from './path-table';
+import { wordsBroken } from './words-whole';
 
 const cases = bundledCases();
 let site: Site;
@@ -149,7 +149,7 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         await tabAndEnter(page, '[data-continue]');
         await waitScreen(page, 'debrief');
         await check(page, '12-debrief');
-        expect(await wordsBrokenInPath(page)).toEqual([]);
+        expect(await wordsBroken(page, '#main .path-table')).toEqual([]);
         // A decision opened to its story, scrolled into view; then the foot of the debrief.
         await page.locator('#main .decision summary').nth(1).click();
         await page.locator('#main .decision').nth(1).scrollIntoViewIfNeeded();

@@ -23,6 +23,7 @@ import {
   type Site,
   tabTo,
 } from './harness';
+import { wordsBroken } from './words-whole';
 
 const TEMPLATE = readFileSync(join(ROOT, 'src', 'authoring', 'template.yaml'), 'utf8');
 const TUTORIAL = join(ROOT, 'tests', 'fixtures', 'tutorial.yaml');
@@ -302,6 +303,8 @@ describe('the Author page', () => {
         .locator('tbody tr td:nth-child(2)')
         .allTextContents();
       expect(endings.map(Number).reduce((a, b) => a + b, 0)).toBe(60);
+      // Headings and cells keep their words whole: a column too narrow scrolls with its table.
+      expect(await wordsBroken(page, '#figures .wb-table')).toEqual([]);
       expect(describeViolations(await axe(page))).toBe('');
       expect(errors).toEqual([]);
     } finally {
