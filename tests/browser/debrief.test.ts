@@ -23,9 +23,9 @@ import {
   waitScreen,
 } from './harness';
 import { playOn, startRun, tabAndEnter } from './keyboard';
-import { wordsBroken } from './words-whole';
 import { idsIn, readableIds, visibleText } from './print-helpers';
 import { finishedRun, openDebrief } from './saved-run';
+import { wordsBroken } from './words-whole';
 
 const cases = bundledCases();
 const MAX_WORDS = 800;
