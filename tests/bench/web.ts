@@ -235,7 +235,7 @@ function titleHtmlOnly(indexHtml: string): string {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 async function main(): Promise<void> {
-  requireChromium();
+  requireChromium([CHROMIUM]);
   const site = await buildAndServe();
   writeFileSync(join(site.dir, 'blank.html'), '<!doctype html><html lang="en"><title>blank</title><p>blank</p></html>');
   writeFileSync(join(site.dir, FLOOR), titleHtmlOnly(readFileSync(join(site.dir, 'index.html'), 'utf8')));

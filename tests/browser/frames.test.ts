@@ -32,7 +32,9 @@ function embedPage(url: URL): string {
 }
 
 beforeAll(async () => {
-  site = await openSite(inject('siteOrigin'));
+  // In Debian's full Chromium: its headless shell drops a download the frame's sandbox refuses
+  // without the console warning `downloadOutcome` waits for.
+  site = await openSite(inject('siteOrigin'), { full: true });
   embedder = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(embedPage(url));

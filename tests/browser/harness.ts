@@ -22,7 +22,18 @@ import { StorageKey } from '../../src/ui/keys';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
+/** Debian's Chromium, the browser players run: `bench:web`, and the tests that need it (`full: true`). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's `chromium-headless-shell`, where the browser tests run unless they ask for the full
+ * browser: the same Chromium build (Blink, V8, SwiftShader) without the browser's own UI and
+ * services, as Playwright runs its own headless tests. `flow` and `playthrough` run together took
+ * 51 s in it instead of 70 s, and the browser project 342 s instead of 379 s (its files summed
+ * 638 s instead of 708 s). It differs where a test says so: it drops a download a frame's
+ * sandbox refuses without Chromium's console warning, and it has no install prompt (so no
+ * "in-incognito" objection to judge a manifest by).
+ */
+export const HEADLESS_SHELL = process.env.CHROMIUM_HEADLESS_SHELL_PATH ?? '/usr/bin/chromium-headless-shell';
 /** The site is served under this subfolder, to prove it works from one. */
 export const BASE_PATH = '/article-four/';
 
@@ -56,7 +67,7 @@ export interface Site {
    * GPU process (see `openSite`).
    */
   browser: {
-    newContext(options?: BrowserContextOptions, opts?: { map?: boolean }): Promise<BrowserContext>;
+    newContext(options?: BrowserContextOptions, opts?: { map?: boolean; full?: boolean }): Promise<BrowserContext>;
   };
   close(): Promise<void>;
 }
@@ -95,12 +106,17 @@ export function stopServer(server: Server): Promise<void> {
   return closed;
 }
 
-/** Fails with a clear message when Chromium is missing: browser tests never skip silently. */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
+/**
+ * Fails with a clear message when Chromium (or its headless shell) is missing: browser tests never
+ * skip silently.
+ */
+export function requireChromium(paths: string[] = [CHROMIUM, HEADLESS_SHELL]): void {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length > 0) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}. The browser tests need Debian's Chromium: ` +
-        'run `apt-get update && apt-get install -y chromium` (.ci/run does this), or set CHROMIUM_PATH.',
+      `Not found: ${missing.join(', ')}. The browser tests need Debian's Chromium and its headless shell: ` +
+        'run `apt-get update && apt-get install -y chromium chromium-headless-shell` (.ci/run does this), ' +
+        'or set CHROMIUM_PATH and CHROMIUM_HEADLESS_SHELL_PATH.',
     );
   }
 }
@@ -161,7 +177,7 @@ const SHM_ROOMY = (() => {
 })();
 
 /**
- * The browsers the test files share, one a set of flags: the browser files run two at a time in
+ * The browsers the test files share, one a binary and set of flags: the browser files run two at a time in
  * two workers, each keeping its modules from file to file (vitest.config.ts), so the files a
  * worker runs share its browsers (launching and closing Chromium took 1.3-2 s a file). Each test
  * opens its own context (a fresh profile, as a new player's), which a site closes when its file
@@ -170,15 +186,15 @@ const SHM_ROOMY = (() => {
  */
 const shared = new Map<string, Promise<Browser>>();
 
-async function sharedBrowser(map: boolean): Promise<Browser> {
-  const key = map ? 'gl' : 'no-gpu';
+async function sharedBrowser(map: boolean, full = false): Promise<Browser> {
+  const key = `${full ? 'full' : 'shell'} ${map ? 'gl' : 'no-gpu'}`;
   const open = shared.get(key);
   if (open) {
     const browser = await open;
     if (browser.isConnected()) return browser;
   }
   const launched = chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: full ? CHROMIUM : HEADLESS_SHELL,
     ignoreDefaultArgs: SHM_ROOMY ? ['--disable-dev-shm-usage'] : [],
     args: [
       '--headless',
@@ -207,9 +223,12 @@ export async function closeBrowsers(): Promise<void> {
  * in its settings (as a player on a slow computer may), unless the page has settings stored, and
  * Chromium runs without a GPU process, as nothing is drawn with WebGL. The map's drawing, its
  * loading and the scenes are tested with the map on (the default).
+ * `full: true`: its contexts open in Debian's full Chromium, not its headless shell (`HEADLESS_SHELL`);
+ * `newContext(options, { full: true })` asks that for one context.
  */
-export async function openSite(origin?: string, opts: { map?: boolean } = {}): Promise<Site> {
+export async function openSite(origin?: string, opts: { map?: boolean; full?: boolean } = {}): Promise<Site> {
   const map = opts.map ?? true;
+  const siteFull = opts.full ?? false;
   requireChromium();
   let stop: (() => Promise<void>) | null = null;
   if (!origin) {
@@ -218,7 +237,7 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
     stop = served.stop;
   }
   // Launched now (a file's first test does not wait for it, and a launch failure shows here).
-  await sharedBrowser(map);
+  await sharedBrowser(map, siteFull);
   const contexts = new Set<BrowserContext>();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -234,7 +253,8 @@ export async function openSite(origin?: string, opts: { map?: boolean } = {}): P
         // draws the map: in the one with WebGL every frame of the page is composited through
         // SwiftShader (20 moves of a case cost its GPU process 1.1-1.2 s of CPU, against 0.12-0.13 s).
         const drawn = map && opts.map !== false;
-        const context = await (await sharedBrowser(drawn)).newContext({ serviceWorkers: 'block', ...options });
+        const browser = await sharedBrowser(drawn, opts.full ?? siteFull);
+        const context = await browser.newContext({ serviceWorkers: 'block', ...options });
         contexts.add(context);
         context.on('close', () => contexts.delete(context));
         if (!drawn) await turnMapOff(context);

@@ -61,12 +61,13 @@ function precached(dir: string): string[] {
  * A context that lets the site's worker run. `map`: the map drawn (the offline run draws it); the
  * other tests' subject is the worker, which stores the map's files whether or not it is drawn, so
  * they play with the map turned off, in the browser without WebGL (harness.ts). Reduced motion
- * (the system setting): no test here is about the map's animations.
+ * (the system setting): no test here is about the map's animations. `full`: in Debian's full
+ * Chromium, not its headless shell (which has no install prompt to judge the manifest by).
  */
-async function newContext(map = false): Promise<BrowserContext> {
+async function newContext(map = false, full = false): Promise<BrowserContext> {
   return site.browser.newContext(
     { serviceWorkers: 'allow', viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' },
-    { map },
+    { map, full },
   );
 }
 
@@ -136,7 +137,7 @@ describe('offline and installable', () => {
     const bytes = urls.reduce((sum, u) => sum + statSync(join(dir, u)).size, 0);
     expect(bytes).toBeLessThan(6 * 1024 * 1024);
 
-    const context = await newContext();
+    const context = await newContext(false, true);
     try {
       const page = await context.newPage();
       const errors = recordErrors(page);
