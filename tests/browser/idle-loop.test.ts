@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundledCases, openPage, openSite, type Site, waitWorld } from './harness';
-import { startRun } from './keyboard';
+import { bundledCases, openPage, openSite, type Site, waitScreen, waitWorld } from './harness';
+import { startRun, tabAndEnter } from './keyboard';
 
 interface Loop {
   frames: number;
@@ -20,7 +20,7 @@ interface World {
 }
 
 let site: Site;
-const [first] = bundledCases();
+const [first, second] = bundledCases();
 
 beforeAll(async () => {
   site = await openSite(inject('siteOrigin'));
@@ -110,6 +110,39 @@ describe('the idle game loop', () => {
       const { after } = await wakesAndSleeps(page, () => startRun(page, first.id, first.roles[0]?.id ?? ''));
       expect(after.scenes).toContain('gauges');
       expect(after.tweens).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sleeps on the picture a redraw would draw: the case focused in the list, larger on the map', async () => {
+    if (!second) throw new Error('two bundled cases needed');
+    // Reduced motion: nothing tweens, so the loop draws the change and sleeps on it at once.
+    const { page, context, errors } = await openPage(site, { reducedMotion: true });
+    try {
+      await waitWorld(page);
+      await tabAndEnter(page, '[data-action="new"]');
+      await waitScreen(page, 'cases');
+      // The map's part of the page, left of the case list.
+      const clip = await page.evaluate(() => {
+        const left = (document.getElementById('main') as HTMLElement).getBoundingClientRect().left;
+        return { x: 0, y: 0, width: Math.floor(left), height: window.innerHeight };
+      });
+      expect(clip.width).toBeGreaterThan(300);
+      const shot = () => page.screenshot({ clip });
+      // Each case once, so that its file is loaded: then a focus changes the map alone.
+      await wakesAndSleeps(page, () => page.focus(`#main [data-case="${first.id}"]`));
+      await wakesAndSleeps(page, () => page.focus(`#main [data-case="${second.id}"]`));
+      const one = await shot();
+      await wakesAndSleeps(page, () => page.focus(`#main [data-case="${first.id}"]`));
+      const other = await shot();
+      // The frame it slept on drew the newly focused case ...
+      expect(other.equals(one)).toBe(false);
+      // ... and all of the map for where the panel is now: a redraw of the same screen (the map
+      // drawn anew for the canvas's size) draws the same picture.
+      await wakesAndSleeps(page, () => page.evaluate(() => window.dispatchEvent(new Event('resize'))));
+      expect((await shot()).equals(other)).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -131,16 +131,20 @@ export class CountryLayer {
     return this.pending !== null;
   }
 
-  /** True when neither the last bake nor the one under way matches the screen size and the camera's view. */
+  /**
+   * True when neither the last bake nor the one under way covers the canvas as it is: its size,
+   * the camera's zoom, and where the bake's top-left corner lands. That moves with the view and with
+   * the part of the screen the panel leaves free (the camera centres the view there): when the panel
+   * changes sides for the same view, the old bake, shifted, would leave a band of the canvas empty.
+   */
   needsBake(): boolean {
     const b = this.pending ?? (this.current ? this.baked : null);
     const { width, height } = this.scene.scale;
     if (!b) return true;
     if (b.width !== Math.round(width) || b.height !== Math.round(height)) return true;
-    const v = this.camera.view;
-    return (
-      Math.abs(b.view.zoom - v.zoom) > 1e-4 || Math.abs(b.view.cx - v.cx) > 0.01 || Math.abs(b.view.cy - v.cy) > 0.01
-    );
+    if (Math.abs(b.view.zoom - this.camera.view.zoom) > 1e-4) return true;
+    const corner = this.camera.toScreen(b.origin.x, b.origin.y);
+    return Math.abs(corner.x) > 0.5 || Math.abs(corner.y) > 0.5;
   }
 
   /**
