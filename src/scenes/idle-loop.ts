@@ -16,7 +16,7 @@ import type { Bridge } from '../ui/bridge';
 import { BridgeEvent } from '../ui/keys';
 
 /** Still frames in a row before the loop sleeps: what woke it is applied and drawn in the first. */
-export const IDLE_FRAMES = 3;
+export const IDLE_FRAMES = 1;
 
 const POINTER_EVENTS = ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel', 'touchstart'] as const;
 
@@ -55,9 +55,23 @@ export function idleLoop(game: Phaser.Game, parent: HTMLElement, channel: Bridge
   /** The loop never sleeps before the world first reports ready (loading, fonts, first drawing). */
   let ready = false;
 
+  /** The animation frame a wake waits for, while the loop sleeps (0: none). */
+  let pending = 0;
+
+  /**
+   * Wakes the loop at the next animation frame, not at once: Phaser's `wake()` draws a frame then
+   * and there, and an event wakes the loop before the scenes hear it, so that frame drew the
+   * picture the event was about to change. At the next animation frame, the first frame shows
+   * everything the task changed (the panel's update too), drawn once.
+   */
   const wake = () => {
     still = 0;
-    if (!game.loop.running) game.loop.wake();
+    if (game.loop.running || pending !== 0) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      still = 0;
+      if (!game.loop.running) game.loop.wake();
+    });
   };
 
   const afterFrame = () => {
@@ -110,6 +124,8 @@ export function idleLoop(game: Phaser.Game, parent: HTMLElement, channel: Bridge
   return {
     stats: () => ({ frames, sleeps, asleep: !game.loop.running }),
     stop() {
+      cancelAnimationFrame(pending);
+      pending = 0;
       game.events.off(Phaser.Core.Events.POST_RENDER, afterFrame);
       for (const off of offs) off();
     },
