@@ -162,6 +162,14 @@ const GL_FLAGS = [
 ];
 
 /**
+ * V8 without its optimizing compilers (Maglev, TurboFan): a test's page lives for seconds, and
+ * on two busy cores their compiles on background threads cost more than the code they make saves.
+ * The browser project took 300 s instead of 320 s (its files summed 562 s instead of 585 s; with
+ * Maglev left on, 308 s and 567 s). `npm run bench:web` runs V8 as players do.
+ */
+const JS_FLAGS = '--js-flags=--max-opt=1';
+
+/**
  * Playwright passes `--disable-dev-shm-usage` (for containers whose /dev/shm is 64 MB), so Chromium
  * shares its frames through files in /tmp, which is on disk here. Where /dev/shm has room (the
  * test Debian's launcher makes for the same flag: 3.8 GB free), Chromium uses it: four browser
@@ -203,6 +211,7 @@ async function sharedBrowser(map: boolean, full = false): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      JS_FLAGS,
       ...(map ? GL_FLAGS : ['--disable-gpu']),
     ],
   });
