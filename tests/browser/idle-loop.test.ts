@@ -131,7 +131,7 @@ describe('the idle game loop', () => {
       });
       expect(clip.width).toBeGreaterThan(300);
       const shot = () => page.screenshot({ clip });
-      // Each case once, so that its file is loaded: then a focus changes the map alone.
+      // The map marks the focused case larger: a focus moves the mark from case to case.
       await wakesAndSleeps(page, () => page.focus(`#main [data-case="${first.id}"]`));
       await wakesAndSleeps(page, () => page.focus(`#main [data-case="${second.id}"]`));
       const one = await shot();
