@@ -1,7 +1,7 @@
 /**
  * Every screen of a class lesson at 1366×768 and 1920×1080 with the map: an axe-core audit (no
  * serious or critical violation), a visible focus on every Tab stop, and a screenshot in
- * artifacts/screens/; the ending comes before the debrief, whose path table keeps each word whole
+ * artifacts/screens/; a result's ledger keeps each word whole; the ending comes before the debrief, whose path table keeps each word whole
  * and whose decisions open to their stories (the phone's size is in debrief.test.ts).
  * Also: settings are remembered between visits, and high contrast passes the audit too.
  */
@@ -130,7 +130,11 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         await waitScreen(page, 'play', `[data-step="${step}"]`);
         if (await playUntil(page, '[data-choice]')) await check(page, '06-choices');
         await pressAndWait(page, '1');
-        if ((await page.locator('#main [data-result]').count()) > 0) await check(page, '07-result');
+        if ((await page.locator('#main [data-result]').count()) > 0) {
+          await check(page, '07-result');
+          // The ledger keeps its meters' names whole ("government's", not "government" above "'s").
+          expect(await wordsBroken(page, '#main .ledger')).toEqual([]);
+        }
         if (await playUntil(page, '[data-vote]')) {
           await check(page, '08-council');
           const lobby = await page.locator('#main [data-lobby]').first().getAttribute('data-key');

@@ -114,9 +114,13 @@ export function meterList(meters: MeterView[]): HTMLElement {
   return list;
 }
 
-/** The ledger: what moved and why. */
+/** The ledger: what moved and why (in a scroller: its words stay whole, and one too long for the panel scrolls). */
 export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'muted' }, 'This decision itself moved no meter.');
+  return h('div', { class: 'table-wrap' }, ledger(entries, meters, caption));
+}
+
+function ledger(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
   return h(
     'table',
     { class: 'ledger' },

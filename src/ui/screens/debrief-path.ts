@@ -23,7 +23,7 @@ export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLEle
   const history = !d.fictional;
   return h(
     'div',
-    { class: 'path-wrap' },
+    { class: 'table-wrap' },
     h(
       'table',
       { class: 'path-table', 'data-debrief': 'path' },
