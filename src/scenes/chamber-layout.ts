@@ -27,8 +27,6 @@ export interface ChamberLayout {
   labelBelow: number;
   /** The top of the tally's first line. */
   tallyY: number;
-  /** The height of the veil over the map, from the area's top. */
-  veilH: number;
   /** The centre of the verdict's stamp. */
   verdictY: number;
   /** The centre of member `i`'s seat. */
@@ -76,7 +74,6 @@ export function chamberLayout(area: Rect, members: number, scale: number): Chamb
     seatR,
     labelBelow,
     tallyY,
-    veilH: Math.min(area.height, tallyY - area.y + tallyH),
     verdictY: (above + tallyY) / 2,
     seat,
   };

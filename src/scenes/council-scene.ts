@@ -104,13 +104,11 @@ export class CouncilScene extends BaseScene {
     const scale = this.textScale();
     // Title on top, seats on an arc, names under the seats, the tally under the lowest names; all
     // inside the free area, so on a short screen the tally never runs over a member's name.
-    const { cx, cy, radius, radiusY, seatR, tallyY, veilH, verdictY, seat } = chamberLayout(
-      area,
-      members.length,
-      scale,
-    );
-    // A veil over the map behind the chamber, so the map's labels do not show through the seats and names.
-    const veil = this.add.rectangle(area.x, area.y, area.width, veilH, hex(theme.sea), 0.78).setOrigin(0, 0);
+    const { cx, cy, radius, radiusY, seatR, tallyY, verdictY, seat } = chamberLayout(area, members.length, scale);
+    // A veil over the map behind the chamber, so the map's labels do not show through the seats and
+    // names: the whole area, down to the gauges (ended under the tally, it left a band of bare map
+    // between the chamber and the gauges on a tall screen).
+    const veil = this.add.rectangle(area.x, area.y, area.width, area.height, hex(theme.sea), 0.78).setOrigin(0, 0);
     this.objects.push(veil);
     // The table: a horseshoe under the seats.
     const table = this.add.graphics();
