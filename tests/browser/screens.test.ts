@@ -1,7 +1,7 @@
 /**
  * Every screen of a class lesson at 1366×768 and 1920×1080 with the map: an axe-core audit (no
  * serious or critical violation), a visible focus on every Tab stop, and a screenshot in
- * artifacts/screens/; a result's ledger keeps each word whole; the ending comes before the debrief, whose path table keeps each word whole
+ * artifacts/screens/; a result's ledger and the ending's table of numbers keep each word whole; the ending comes before the debrief, whose path table keeps each word whole
  * and whose decisions open to their stories (the phone's size is in debrief.test.ts).
  * Also: settings are remembered between visits, and high contrast passes the audit too.
  */
@@ -150,6 +150,9 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         await waitScreen(page, 'ending');
         await check(page, '11-ending');
         expect(await page.locator('#main .chart').count()).toBeGreaterThan(0);
+        // The charts' numbers, opened: a word or a number stays whole ("Decision", "55").
+        await page.locator('#main details:has(.data-table) summary').click();
+        expect(await wordsBroken(page, '#main .data-table')).toEqual([]);
         await tabAndEnter(page, '[data-continue]');
         await waitScreen(page, 'debrief');
         await check(page, '12-debrief');

@@ -153,11 +153,14 @@ function ledger(entries: LedgerEntry[], meters: MeterView[], caption: string): H
   );
 }
 
-/** Small multiples: each meter over the run, with a data table for screen readers. */
+/**
+ * Small multiples: each meter over the run, with its numbers in a table (for screen readers, and
+ * for anyone who opens it): a row a meter, a column the start and then each decision, headed by
+ * its number ("Decision 3" to a screen reader), so that a long run's table stays narrow.
+ */
 export function meterCharts(
   series: { meter: string; label: string; values: number[] }[],
   meters: MeterView[],
-  turnLabels: string[],
 ): HTMLElement {
   const grid = h('div', { class: 'chart-grid' });
   const W = 260;
@@ -205,14 +208,17 @@ export function meterCharts(
     );
   });
   const tableId = uid('meter-table');
+  const turns = series[0]?.values.length ?? 0;
+  const turnHead = (i: number) =>
+    h('th', { scope: 'col' }, ...(i === 0 ? ['Start'] : [h('span', { class: 'sr-only' }, 'Decision '), String(i)]));
   const table = h(
     'table',
     { class: 'data-table', id: tableId },
-    h('caption', { class: 'sr-only' }, 'Each meter after each decision'),
+    h('caption', null, 'Each meter at the start and after each decision (1, 2, …)'),
     h(
       'thead',
       null,
-      h('tr', null, h('th', { scope: 'col' }, 'Meter'), ...turnLabels.map((t) => h('th', { scope: 'col' }, t))),
+      h('tr', null, h('th', { scope: 'col' }, 'Meter'), ...Array.from({ length: turns }, (_, i) => turnHead(i))),
     ),
     h(
       'tbody',
@@ -222,5 +228,10 @@ export function meterCharts(
       ),
     ),
   );
-  return h('div', null, grid, h('details', null, h('summary', null, 'Show the numbers as a table'), table));
+  return h(
+    'div',
+    null,
+    grid,
+    h('details', null, h('summary', null, 'Show the numbers as a table'), h('div', { class: 'table-wrap' }, table)),
+  );
 }

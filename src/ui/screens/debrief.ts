@@ -42,7 +42,6 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
   const d = p.debrief;
   const title = heading(1, 'Debrief');
   title.id = 'debrief-heading';
-  const labels = d.series[0]?.values.map((_, i) => (i === 0 ? 'Start' : `Decision ${i}`)) ?? [];
   const others = d.endings.filter((e) => !e.reached);
   const reached = d.endings.find((e) => e.reached);
   const ending = d.ending;
@@ -138,7 +137,7 @@ export function renderDebrief(p: DebriefProps): ScreenResult {
         )
       : null,
     h('h2', { class: 'section-heading' }, 'Each meter over the run'),
-    meterCharts(d.series, p.meters, labels),
+    meterCharts(d.series, p.meters),
     h(
       'details',
       { class: 'debrief-more', 'data-debrief': 'endings' },

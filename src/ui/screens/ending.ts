@@ -22,7 +22,6 @@ export function renderEnding(p: EndingProps): ScreenResult {
   const e = p.view.ending ?? p.debrief.ending;
   const title = heading(1, e ? e.title : 'The end');
   title.id = 'ending-heading';
-  const labels = p.debrief.series[0]?.values.map((_, i) => (i === 0 ? 'Start' : `Decision ${i}`)) ?? [];
   const root = h(
     'section',
     { 'aria-labelledby': 'ending-heading' },
@@ -51,7 +50,7 @@ export function renderEnding(p: EndingProps): ScreenResult {
       { class: 'muted' },
       `Your seat’s aims stood at ${p.debrief.objectives.start} of 100 at the start and ${p.debrief.objectives.end} at the end.`,
     ),
-    meterCharts(p.debrief.series, p.view.meters, labels),
+    meterCharts(p.debrief.series, p.view.meters),
     h(
       'div',
       { class: 'actions' },
