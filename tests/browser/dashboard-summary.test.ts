@@ -3,8 +3,8 @@
  * summary is the first thing on the page (counts, endings by student, groups side by side, the
  * student × decision grid in date order with history's choices marked); a "present" view for the
  * projector and each student's path have their own address, so Back works; groups can be edited;
- * nothing overflows sideways and axe finds no serious problem at a phone's, a laptop's and a
- * projector's size. Expected values come from the results the engine made.
+ * nothing overflows sideways, no table's label splits a word, and axe finds no serious problem at
+ * a phone's, a laptop's and a projector's size. Expected values come from the results the engine made.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { shortLabel } from '../../src/classroom/index';
 import { CASE_FILE, classOf, fiveStudents, loadCase, type Student, writeResults } from './dashboard-fixtures';
 import { hash, loadFiles, openDashboard, overflow, tooWide, visibleText, waitView } from './dashboard-page';
 import { ARTIFACTS, axe, describeViolations, foreignRequests, openSite, type Site, shoot, tabTo } from './harness';
+import { wordsBroken } from './words-whole';
 
 const SIZES = [
   { width: 390, height: 844 },
@@ -383,6 +384,8 @@ describe('the dashboard’s summary', () => {
           expect(v, `${view} at ${size.width}: ${describeViolations(v)}`).toEqual([]);
         };
         await check('summary');
+        // The tables' labels keep their words whole ("credibility", not "credibili" above "ty").
+        expect(await wordsBroken(page, '.chart-table th'), `at ${size.width}×${size.height}`).toEqual([]);
         await page.screenshot({
           path: join(ARTIFACTS, `dashboard-full-${size.width}x${size.height}.png`),
           fullPage: true,
