@@ -3,7 +3,7 @@
  * 1920×1080 nothing overflows the viewport sideways and axe finds no serious or critical problem
  * at a choice and at the Council; the room's controls (the countdown and the button that takes the
  * room's choice, or calls the Council's vote) are inside the viewport when the decision renders;
- * the result shows the room's vote and its reasons.
+ * the Council's members keep their words whole; the result shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   waitScreen,
 } from './harness';
 import { pressAndWait } from './keyboard';
+import { wordsBroken } from './words-whole';
 
 let site: Site;
 beforeAll(async () => {
@@ -110,6 +111,13 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         expect(council.panel, 'the panel scrolls sideways at the Council').toBeLessThanOrEqual(0);
         expect(council.outside).toEqual([]);
         await expectAccessible(page, `class Council at ${size.name}`);
+        // The members' cards keep their words whole ("President", "abstains"), and a member's
+        // position is a one-line chip beside a name that wraps, not an oval as tall as the name.
+        expect(await wordsBroken(page, '#main .lean-scale, #main .members')).toEqual([]);
+        const tallChips = await page.$$eval('#main .member .position', (chips) =>
+          chips.filter((c) => c.getBoundingClientRect().height > 3 * Number.parseFloat(getComputedStyle(c).fontSize)),
+        );
+        expect(tallChips.length).toBe(0);
         await shoot(page, `class-council-${size.name}`);
         expect(errors).toEqual([]);
       } finally {

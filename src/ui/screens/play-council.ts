@@ -75,6 +75,8 @@ function memberRow(
       'span',
       { class: 'member-name' },
       m.name,
+      // A space, not only a margin: a line may break there, and a screen reader reads two words.
+      m.leader ? ' ' : null,
       m.leader ? h('small', null, m.leader) : null,
       m.party ? h('span', { class: `member-tag member-party member-party-${m.party}` }, PARTY_WORD[m.party]) : null,
       m.estimate
