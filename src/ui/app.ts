@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/schema';
 import type { AppHooks } from './app-hooks';
 import { bridge, type Layout } from './bridge';
 import { CaseBook } from './case-book';
+import { classColumns } from './class-columns';
 import { type Drafts, freshDrafts, keepDrafts, readDrafts } from './drafts';
 import { fillEstimates } from './estimates';
 import type { FirstChoice } from './first-screen';
@@ -436,6 +437,13 @@ export class App {
     const layout: Layout = { x, y: top, width: Math.max(0, width), height: Math.max(0, vh - top), gauges: null };
     const screen = this.el.app.dataset.screen;
     const run = this.actor?.getSnapshot().context.run;
+    // Class mode's two columns when the panel has room for them at this text size (class-columns.ts).
+    const root = document.documentElement;
+    const columns =
+      run?.mode === 'class' &&
+      screen === ScreenId.Play &&
+      classColumns(panel.width, Number.parseFloat(getComputedStyle(root).fontSize));
+    if (root.classList.contains('class-columns') !== columns) root.classList.toggle('class-columns', columns);
     if ((screen === ScreenId.Play || screen === ScreenId.Ending) && run) {
       // Larger words on a projector in class mode: a wide and tall screen, read from afar.
       const projector = run.mode === 'class' && vw >= 1200 && vh >= 900;

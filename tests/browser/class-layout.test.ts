@@ -1,12 +1,15 @@
 /**
- * Class mode on the screens a class uses (issue 12): at 390×844, 1024×768, 1366×768 and
- * 1920×1080 nothing overflows the viewport sideways and axe finds no serious or critical problem
- * at a choice and at the Council; the room's controls (the countdown and the button that takes the
- * room's choice, or calls the Council's vote) are inside the viewport when the decision renders;
- * the Council's members keep their words whole; the result shows the room's vote and its reasons.
+ * Class mode on the screens a class uses (issue 12): at 390×844, 1024×768, 1366×768 (also with
+ * Larger text) and 1920×1080 nothing overflows the viewport sideways and axe finds no serious or
+ * critical problem at a choice and at the Council; the room's controls (the countdown and the
+ * button that takes the room's choice, or calls the Council's vote) are inside the viewport when
+ * the decision renders; the choice and the Council's members keep their words whole; the result
+ * shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { StorageKey } from '../../src/ui/keys';
+import type { TextSize } from '../../src/ui/settings';
 import {
   clickAndRender,
   expectAccessible,
@@ -15,6 +18,7 @@ import {
   openSite,
   type Site,
   shoot,
+  waitReady,
   waitScreen,
 } from './harness';
 import { pressAndWait } from './keyboard';
@@ -30,12 +34,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-const SIZES = [
+const SIZES: { name: string; width: number; height: number; text?: TextSize }[] = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'tablet', width: 1024, height: 768 },
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'projector', width: 1920, height: 1080 },
-] as const;
+  // Larger text on a laptop driving the projector: one column (two were a dozen letters wide).
+  { name: 'laptop-larger-text', width: 1366, height: 768, text: 'larger' },
+];
 
 /** Widths wider than the viewport, and the room's controls outside it. */
 async function measure(page: Page, controls: string) {
@@ -77,6 +83,14 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         viewport: { width: size.width, height: size.height },
       });
       try {
+        if (size.text) {
+          await page.evaluate(
+            ([key, text]) => localStorage.setItem(key, JSON.stringify({ map: false, textSize: text })),
+            [StorageKey.Settings, size.text] as const,
+          );
+          await page.reload();
+          await waitReady(page);
+        }
         await toClassRun(page);
         for (let i = 0; i < 30 && (await page.locator('#main [data-class-option]').count()) === 0; i++) {
           await pressAndWait(page, 'Enter');
@@ -85,6 +99,7 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         expect(choice.page, 'the page scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.panel, 'the panel scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.outside).toEqual([]);
+        expect(await wordsBroken(page, '#main')).toEqual([]);
         await expectAccessible(page, `class choice at ${size.name}`);
         await shoot(page, `class-choice-${size.name}`);
 
