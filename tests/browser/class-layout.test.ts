@@ -1,6 +1,6 @@
 /**
- * Class mode on the screens a class uses (issue 12): at 390×844, 1024×768, 1366×768 (also with
- * Larger text) and 1920×1080 nothing overflows the viewport sideways and axe finds no serious or
+ * Class mode on the screens a class uses (issue 12): at 390×844 and 1366×768 (each also with
+ * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no serious or
  * critical problem at a choice and at the Council; the room's controls (the countdown and the
  * button that takes the room's choice, or calls the Council's vote) are inside the viewport when
  * the decision renders; the choice and the Council's members keep their words whole; the result
@@ -39,8 +39,10 @@ const SIZES: { name: string; width: number; height: number; text?: TextSize }[] 
   { name: 'tablet', width: 1024, height: 768 },
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'projector', width: 1920, height: 1080 },
-  // Larger text on a laptop driving the projector: one column (two were a dozen letters wide).
+  // Larger text on a laptop driving the projector: one column (two were a dozen letters wide);
+  // on a phone, the player's own text size (125 % of Larger left 13em of panel).
   { name: 'laptop-larger-text', width: 1366, height: 768, text: 'larger' },
+  { name: 'phone-larger-text', width: 390, height: 844, text: 'larger' },
 ];
 
 /** Widths wider than the viewport, and the room's controls outside it. */
