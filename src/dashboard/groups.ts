@@ -67,6 +67,7 @@ export function groupsTable(groups: readonly GroupSummary[], endings: EndingsSum
  */
 export function groupEditor(summary: DashboardSummary, open: boolean): HTMLElement {
   const listId = uid('group-names');
+  const captionId = uid('group-edit');
   const groups = summary.groups;
   const line = groups.length ? `groups ${groups.map((g) => `${g.label} (${g.count})`).join(', ')}` : 'no groups yet';
   return h(
@@ -83,44 +84,50 @@ export function groupEditor(summary: DashboardSummary, open: boolean): HTMLEleme
       { id: listId },
       groups.map((g) => h('option', { value: g.label })),
     ),
+    // In a scroller, as the groups table: on a phone with large text the names, the files and the
+    // boxes are wider than the page.
     h(
-      'table',
-      { class: 'chart-table group-edit-table' },
-      h('caption', { class: 'sr-only' }, 'The group of each result'),
+      'div',
+      { class: 'table-wrap', role: 'region', 'aria-labelledby': captionId, tabindex: '0' },
       h(
-        'thead',
-        null,
+        'table',
+        { class: 'chart-table group-edit-table' },
+        h('caption', { id: captionId, class: 'sr-only' }, 'The group of each result'),
         h(
-          'tr',
+          'thead',
           null,
-          h('th', { scope: 'col' }, 'Student or team'),
-          h('th', { scope: 'col' }, 'File'),
-          h('th', { scope: 'col' }, 'Group'),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        summary.people.map((p) =>
           h(
             'tr',
             null,
-            h('th', { scope: 'row' }, p.name),
-            h('td', { class: 'file-name' }, p.fileName),
+            h('th', { scope: 'col' }, 'Student or team'),
+            h('th', { scope: 'col' }, 'File'),
+            h('th', { scope: 'col' }, 'Group'),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          summary.people.map((p) =>
             h(
-              'td',
+              'tr',
               null,
-              h('input', {
-                type: 'text',
-                class: 'group-input',
-                value: p.group?.label ?? '',
-                list: listId,
-                maxlength: 40,
-                autocomplete: 'off',
-                spellcheck: 'false',
-                'aria-label': `Group of ${p.name}`,
-                'data-file': p.fileName,
-              }),
+              h('th', { scope: 'row' }, p.name),
+              h('td', { class: 'file-name' }, p.fileName),
+              h(
+                'td',
+                null,
+                h('input', {
+                  type: 'text',
+                  class: 'group-input',
+                  value: p.group?.label ?? '',
+                  list: listId,
+                  maxlength: 40,
+                  autocomplete: 'off',
+                  spellcheck: 'false',
+                  'aria-label': `Group of ${p.name}`,
+                  'data-file': p.fileName,
+                }),
+              ),
             ),
           ),
         ),

@@ -10,6 +10,18 @@ import { rationalesBlock } from './rationales';
 import { decisionAnchor } from './routes';
 import { plural } from './text';
 
+/**
+ * A table in a scroller (.table-wrap): its labels keep their words whole, so on a phone with large
+ * text a table may be wider than the page, and it scrolls sideways, not the page. A table of four
+ * columns or more does on a 390-pixel phone with Larger text: its scroller is a region named by
+ * `labelledBy`, in the Tab order, so that the keyboard can scroll it (as the groups table's).
+ */
+function scroller(table: HTMLElement | null, labelledBy?: string): HTMLElement | null {
+  if (!table) return null;
+  const region = labelledBy ? { role: 'region', 'aria-labelledby': labelledBy, tabindex: '0' } : {};
+  return h('div', { class: 'table-wrap', ...region }, table);
+}
+
 /** Files that were read but not counted: each with why (they do not replay, claim the impossible, repeat a name). */
 export function flaggedList(flagged: readonly FlaggedResult[]): HTMLElement {
   const id = uid('flagged');
@@ -92,7 +104,13 @@ function stepBlock(step: StepSummary, anchor: string): HTMLElement {
       h(
         'div',
         { class: 'step-body' },
-        h('div', { class: 'step-chart' }, distributionTable(step), proposalVotesLine(step), teamVotesTable(step)),
+        h(
+          'div',
+          { class: 'step-chart' },
+          scroller(distributionTable(step)),
+          proposalVotesLine(step),
+          scroller(teamVotesTable(step)),
+        ),
         rationalesBlock(step),
       ),
     ),
@@ -138,13 +156,13 @@ function seatBlock(seat: SeatSummary, scenario: ScenarioSummary, at: (step: numb
         'section',
         { 'aria-labelledby': endingsId },
         h('h4', { id: endingsId, class: 'section-heading' }, 'Endings reached'),
-        endingsTable(seat),
+        scroller(endingsTable(seat), endingsId),
       ),
       h(
         'section',
         { 'aria-labelledby': metersId },
         h('h4', { id: metersId, class: 'section-heading' }, 'Meters at the end'),
-        metersTable(seat.meters, seat.objectives),
+        scroller(metersTable(seat.meters, seat.objectives), metersId),
       ),
     ),
   );

@@ -4,12 +4,13 @@
  * student × decision grid in date order with history's choices marked); a "present" view for the
  * projector and each student's path have their own address, so Back works; groups can be edited;
  * nothing overflows sideways, no table's label splits a word, and axe finds no serious problem at
- * a phone's, a laptop's and a projector's size. Expected values come from the results the engine made.
+ * a phone's (also with Larger text), a laptop's and a projector's size. Expected values come from the results the engine made.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shortLabel } from '../../src/classroom/index';
+import { StorageKey } from '../../src/ui/keys';
 import { CASE_FILE, classOf, fiveStudents, loadCase, type Student, writeResults } from './dashboard-fixtures';
 import { hash, loadFiles, openDashboard, overflow, tooWide, visibleText, waitView } from './dashboard-page';
 import { ARTIFACTS, axe, describeViolations, foreignRequests, openSite, type Site, shoot, tabTo } from './harness';
@@ -405,6 +406,28 @@ describe('the dashboard’s summary', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('on a phone with Larger text: nothing sideways, the top bar and the tables keep their words whole', async () => {
+    const phone = SIZES[0] as { width: number; height: number };
+    const { page, context, errors } = await openDashboard(site, phone);
+    try {
+      await page.evaluate(([key]) => localStorage.setItem(key, JSON.stringify({ textSize: 'larger' })), [
+        StorageKey.Settings,
+      ] as const);
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { __dashboard?: { ready: boolean } }).__dashboard?.ready);
+      await loadFiles(page, paths);
+      await shoot(page, 'dashboard-larger-text');
+      // A table wider than the page scrolls in its own .table-wrap; the page does not.
+      expect(await overflow(page), await tooWide(page)).toBeLessThanOrEqual(0);
+      expect(await wordsBroken(page, '.dash-bar, .chart-table th')).toEqual([]);
+      const v = await axe(page);
+      expect(v, describeViolations(v)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });
