@@ -1,10 +1,10 @@
 /**
  * Class mode on the screens a class uses (issue 12): at 390×844 and 1366×768 (each also with
- * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no serious or
- * critical problem at a choice and at the Council; the room's controls (the countdown and the
- * button that takes the room's choice, or calls the Council's vote) are inside the viewport when
- * the decision renders; the choice and the Council's members keep their words whole; the result
- * shows the room's vote and its reasons.
+ * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no
+ * serious or critical problem at a choice and at the Council; the room's controls (the countdown
+ * and the button that takes the room's choice, or calls the Council's vote) are inside the viewport
+ * when the decision renders; the choice and the Council's members keep their words whole; the
+ * result shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

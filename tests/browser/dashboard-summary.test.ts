@@ -4,7 +4,8 @@
  * student × decision grid in date order with history's choices marked); a "present" view for the
  * projector and each student's path have their own address, so Back works; groups can be edited;
  * nothing overflows sideways, no table's label splits a word, and axe finds no serious problem at
- * a phone's (also with Larger text), a laptop's and a projector's size. Expected values come from the results the engine made.
+ * a phone's (also with Larger text), a laptop's and a projector's size. Expected values come from
+ * the results the engine made.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
