@@ -3,7 +3,7 @@
  * choice, the endings it reached), and the editor where the teacher names each result's group.
  */
 import type { DashboardSummary, EndingsSummary, GroupSummary } from '../classroom/index';
-import { h, uid } from '../ui/dom';
+import { h, tableScroller, uid } from '../ui/dom';
 import { ofText, plural } from './text';
 
 /** The groups of one seat side by side: only the endings someone reached get a column. */
@@ -11,9 +11,7 @@ export function groupsTable(groups: readonly GroupSummary[], endings: EndingsSum
   const reached = endings.endings.filter((e) => e.count > 0);
   const unfinished = groups.some((g) => g.unfinished > 0);
   const id = uid('groups');
-  return h(
-    'div',
-    { class: 'table-wrap', role: 'region', 'aria-labelledby': id, tabindex: '0' },
+  return tableScroller(
     h(
       'table',
       { class: 'chart-table groups-table' },
@@ -58,6 +56,7 @@ export function groupsTable(groups: readonly GroupSummary[], endings: EndingsSum
         ),
       ),
     ),
+    id,
   );
 }
 
@@ -86,9 +85,7 @@ export function groupEditor(summary: DashboardSummary, open: boolean): HTMLEleme
     ),
     // In a scroller, as the groups table: on a phone with large text the names, the files and the
     // boxes are wider than the page.
-    h(
-      'div',
-      { class: 'table-wrap', role: 'region', 'aria-labelledby': captionId, tabindex: '0' },
+    tableScroller(
       h(
         'table',
         { class: 'chart-table group-edit-table' },
@@ -132,6 +129,7 @@ export function groupEditor(summary: DashboardSummary, open: boolean): HTMLEleme
           ),
         ),
       ),
+      captionId,
     ),
     h('p', { class: 'meta' }, plural(summary.people.length, 'result'), ' in all.'),
   );

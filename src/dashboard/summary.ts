@@ -4,23 +4,11 @@
  * the end; the files counted, flagged and skipped. Everything from the files is set as text.
  */
 import type { FlaggedResult, ResultProblem, ScenarioSummary, SeatSummary, StepSummary } from '../classroom/index';
-import { formatDate, h, uid } from '../ui/dom';
+import { formatDate, h, tableScroller, uid } from '../ui/dom';
 import { distributionTable, endingsTable, metersTable, proposalVotesLine, teamVotesTable } from './charts';
 import { rationalesBlock } from './rationales';
 import { decisionAnchor } from './routes';
 import { plural } from './text';
-
-/**
- * A table in a scroller (.table-wrap): its labels keep their words whole, so on a phone with large
- * text a table may be wider than the page, and it scrolls sideways, not the page. A table of four
- * columns or more does on a 390-pixel phone with Larger text: its scroller is a region named by
- * `labelledBy`, in the Tab order, so that the keyboard can scroll it (as the groups table's).
- */
-function scroller(table: HTMLElement | null, labelledBy?: string): HTMLElement | null {
-  if (!table) return null;
-  const region = labelledBy ? { role: 'region', 'aria-labelledby': labelledBy, tabindex: '0' } : {};
-  return h('div', { class: 'table-wrap', ...region }, table);
-}
 
 /** Files that were read but not counted: each with why (they do not replay, claim the impossible, repeat a name). */
 export function flaggedList(flagged: readonly FlaggedResult[]): HTMLElement {
@@ -107,9 +95,9 @@ function stepBlock(step: StepSummary, anchor: string): HTMLElement {
         h(
           'div',
           { class: 'step-chart' },
-          scroller(distributionTable(step)),
+          tableScroller(distributionTable(step)),
           proposalVotesLine(step),
-          scroller(teamVotesTable(step)),
+          tableScroller(teamVotesTable(step)),
         ),
         rationalesBlock(step),
       ),
@@ -156,13 +144,13 @@ function seatBlock(seat: SeatSummary, scenario: ScenarioSummary, at: (step: numb
         'section',
         { 'aria-labelledby': endingsId },
         h('h4', { id: endingsId, class: 'section-heading' }, 'Endings reached'),
-        scroller(endingsTable(seat), endingsId),
+        tableScroller(endingsTable(seat), endingsId),
       ),
       h(
         'section',
         { 'aria-labelledby': metersId },
         h('h4', { id: metersId, class: 'section-heading' }, 'Meters at the end'),
-        scroller(metersTable(seat.meters, seat.objectives), metersId),
+        tableScroller(metersTable(seat.meters, seat.objectives), metersId),
       ),
     ),
   );

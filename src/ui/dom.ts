@@ -54,6 +54,19 @@ export function uid(prefix: string): string {
   return `${prefix}-${idCounter}`;
 }
 
+/**
+ * A table in a sideways scroller (.table-wrap, styles.css), for a table whose words stay whole and
+ * which may then be wider than its column: it scrolls, not the page. With `labelledBy`, the
+ * scroller is a region named by that element and in the Tab order, so the keyboard can scroll it.
+ */
+export function tableScroller(table: HTMLElement, labelledBy?: string): HTMLElement;
+export function tableScroller(table: HTMLElement | null, labelledBy?: string): HTMLElement | null;
+export function tableScroller(table: HTMLElement | null, labelledBy?: string): HTMLElement | null {
+  if (!table) return null;
+  const region = labelledBy ? { role: 'region', 'aria-labelledby': labelledBy, tabindex: '0' } : {};
+  return h('div', { class: 'table-wrap', ...region }, table);
+}
+
 /** Month names as the game writes them (British English), without starting Intl on the first screen. */
 const MONTHS = [
   'January',

@@ -2,7 +2,7 @@
 import type { Source } from '../../engine/schema';
 import { CLAIM_LABEL_TEXT, type ClaimLabel } from '../../engine/schema-common';
 import type { LedgerEntry, MeterView } from '../../engine/view-types';
-import { formatDate, h, signed, svg, uid } from '../dom';
+import { formatDate, h, signed, svg, tableScroller, uid } from '../dom';
 import { linkHost, safeLink } from '../link-host';
 import { meterHue } from '../palette';
 
@@ -117,38 +117,36 @@ export function meterList(meters: MeterView[]): HTMLElement {
 /** The ledger: what moved and why (in a scroller: its words stay whole, and one too long for the panel scrolls). */
 export function ledgerTable(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'muted' }, 'This decision itself moved no meter.');
-  return h('div', { class: 'table-wrap' }, ledger(entries, meters, caption));
-}
-
-function ledger(entries: LedgerEntry[], meters: MeterView[], caption: string): HTMLElement {
-  return h(
-    'table',
-    { class: 'ledger' },
-    h('caption', { class: 'sr-only' }, caption),
+  return tableScroller(
     h(
-      'thead',
-      null,
+      'table',
+      { class: 'ledger' },
+      h('caption', { class: 'sr-only' }, caption),
       h(
-        'tr',
+        'thead',
         null,
-        h('th', { scope: 'col' }, 'Meter'),
-        h('th', { scope: 'col' }, 'Change'),
-        h('th', { scope: 'col' }, 'Why'),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      ...entries.map((e) => {
-        const meter = meters.find((m) => m.id === e.meter);
-        return h(
+        h(
           'tr',
-          { 'data-meter': e.meter, 'data-delta': String(e.delta), 'data-cause': e.cause },
-          h('th', { scope: 'row' }, meter?.label ?? e.meter),
-          h('td', null, deltaCell(meter, e.delta)),
-          h('td', null, e.reason),
-        );
-      }),
+          null,
+          h('th', { scope: 'col' }, 'Meter'),
+          h('th', { scope: 'col' }, 'Change'),
+          h('th', { scope: 'col' }, 'Why'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...entries.map((e) => {
+          const meter = meters.find((m) => m.id === e.meter);
+          return h(
+            'tr',
+            { 'data-meter': e.meter, 'data-delta': String(e.delta), 'data-cause': e.cause },
+            h('th', { scope: 'row' }, meter?.label ?? e.meter),
+            h('td', null, deltaCell(meter, e.delta)),
+            h('td', null, e.reason),
+          );
+        }),
+      ),
     ),
   );
 }
@@ -232,6 +230,6 @@ export function meterCharts(
     'div',
     null,
     grid,
-    h('details', null, h('summary', null, 'Show the numbers as a table'), h('div', { class: 'table-wrap' }, table)),
+    h('details', null, h('summary', null, 'Show the numbers as a table'), tableScroller(table)),
   );
 }

@@ -1,6 +1,6 @@
 /** The debrief's path beside history: one row per decision, with a link to its story and Replay. */
 import type { Debrief } from '../../engine/index';
-import { formatDate, h, shortDate } from '../dom';
+import { formatDate, h, shortDate, tableScroller } from '../dom';
 import { matchWord, storyId } from './debrief-story';
 
 /** Opens a decision's story, scrolls it into view and puts focus on its summary. */
@@ -21,9 +21,7 @@ export function pathTable(d: Debrief, onReplay: (turn: number) => void): HTMLEle
   const col = (text: string, className?: string) => h('th', { scope: 'col', class: className ?? null }, text);
   // An invented case has no history to set the path beside.
   const history = !d.fictional;
-  return h(
-    'div',
-    { class: 'table-wrap' },
+  return tableScroller(
     h(
       'table',
       { class: 'path-table', 'data-debrief': 'path' },
