@@ -9,7 +9,9 @@
  *   - gzip bytes of the JS and CSS requested before the title is usable (goal ≤ 60 KB)
  *   - beside the blank page's load, when it was painted; and when the title's HTML alone (the
  *     built index.html without its stylesheets and scripts) was painted: the least a title with
- *     this content takes, whatever its CSS and scripts do
+ *     this content takes, whatever its CSS and scripts do; and how soon each later screen on the
+ *     way to the decision is painted when its panel, as the app drew it, is put in place at once
+ *     with no app code: with the title's, the least the way to a decision takes
  *   - with the map on, when the map was ready after the decision was painted, the player reading
  *     (it starts at their first pause), and the longest task meanwhile
  * Times are read here, never asserted in tests (tests/browser/first-load.test.ts holds the byte budget
@@ -19,13 +21,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
-import { BASE_PATH, buildAndServe, CHROMIUM, requireChromium, turnMapOff } from '../browser/harness';
+import { BASE_PATH, buildAndServe, CHROMIUM, requireChromium, turnMapOff, waitReady } from '../browser/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = 4;
 const CASE = process.env.BENCH_CASE ?? 'kazakhstan-2022';
 /** `BENCH_MAP=off`: the player has turned the map off in Settings (Phaser and the map never load). */
 const MAP = process.env.BENCH_MAP !== 'off';
+
+/** The screens on the way from the title to the first decision, each named as `#app` names it, and what is pressed there. */
+const PATH: [screen: string, press: string][] = [
+  ['title', '[data-action="new"]'],
+  ['cases', `[data-case="${CASE}"]`],
+  ['seats', '[data-role]'],
+  ['briefing', '[data-action="begin"]'],
+  ['play', '[data-choice], [data-vote], [data-continue]'],
+];
 
 /** What the driver logs once the decision is painted (the benchmark does not poll the page meanwhile). */
 const DONE = 'article-four-bench-done';
@@ -40,17 +51,11 @@ const DONE = 'article-four-bench-done';
  * the title's first entry to a case's first decision, and records when the title's entry and the
  * decision's first option were painted.
  */
-const DRIVER = (caseId: string) => `(() => {
+const DRIVER = `(() => {
   const marks = {};
   window.__bench = marks;
   const painted = new Map();
-  const targets = {
-    title: '[data-action="new"]',
-    cases: '[data-case="${caseId}"]',
-    seats: '[data-role]',
-    briefing: '[data-action="begin"]',
-    play: '[data-choice], [data-vote], [data-continue]',
-  };
+  const targets = ${JSON.stringify(Object.fromEntries(PATH))};
   const pressed = new Set();
   const tag = (el, name) => {
     if (el.getAttribute('elementtiming') === name) return;
@@ -175,7 +180,7 @@ async function sample(browser: Browser, site: { origin: string; dir: string }): 
 
   const { context, page } = await throttled(browser);
   if (!MAP) await turnMapOff(context);
-  await page.addInitScript(DRIVER(CASE));
+  await page.addInitScript(DRIVER);
   // Waiting on the console, not polling the page: Playwright's polling would run its own script
   // on the page's main thread during the measured time (about 100 ms with the throttle).
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE, timeout: 120_000 });
@@ -232,6 +237,83 @@ function titleHtmlOnly(indexHtml: string): string {
     .replace(/<link rel="(stylesheet|modulepreload|manifest)"[^>]*>/g, '');
 }
 
+interface Drawn {
+  screen: string;
+  appClass: string;
+  html: string;
+}
+
+/** Each screen's panel as the app drew it, on the way to the first decision (unthrottled, the map off). */
+async function screensOnTheWay(browser: Browser, origin: string): Promise<Drawn[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  await turnMapOff(context);
+  const page = await context.newPage();
+  await page.goto(`${origin}${BASE_PATH}index.html`);
+  await waitReady(page);
+  const drawn: Drawn[] = [];
+  for (const [screen, press] of PATH) {
+    await page.waitForFunction((s) => document.getElementById('app')?.dataset.screen === s, screen);
+    const target = page.locator(`#main :is(${press})`).first();
+    await target.waitFor();
+    drawn.push(
+      await page.evaluate((s) => {
+        const app = document.getElementById('app') as HTMLElement;
+        return { screen: s, appClass: app.className, html: (document.getElementById('main') as HTMLElement).innerHTML };
+      }, screen),
+    );
+    if (screen !== 'play') await target.click();
+  }
+  await context.close();
+  return drawn;
+}
+
+/**
+ * Runs in a throttled page whose app is loaded: puts a screen's panel in place at once, as the app
+ * drew it, with no app code, and resolves with the time until its button was painted.
+ */
+function paintScreen(d: Drawn & { press: string }): Promise<number> {
+  return new Promise((resolve) => {
+    const name = `floor-${d.screen}`;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+        if (e.identifier === name) resolve(e.renderTime - start);
+      }
+    }).observe({ type: 'element' });
+    const start = performance.now();
+    (document.getElementById('app') as HTMLElement).className = d.appClass;
+    const main = document.getElementById('main') as HTMLElement;
+    main.innerHTML = d.html;
+    const el = main.querySelector(d.press);
+    if (!el) throw new Error(`no ${d.press} on ${d.screen}`);
+    for (const e of [el, ...el.querySelectorAll('*')]) e.setAttribute('elementtiming', name);
+  });
+}
+
+/**
+ * The least the screens after the title take to be painted, whatever the app's code does: in a
+ * throttled page (the app loaded, the map off), each screen's panel on the way to the first
+ * decision is put in place at once, as the app drew it, and painted. Medians in ms, by screen.
+ */
+async function screenFloors(browser: Browser, origin: string): Promise<Map<string, number>> {
+  const drawn = (await screensOnTheWay(browser, origin)).slice(1);
+  const times = new Map<string, number[]>();
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(browser);
+    await turnMapOff(context);
+    await page.goto(`${origin}${BASE_PATH}index.html`);
+    await waitReady(page);
+    await page.waitForTimeout(500);
+    for (const d of drawn) {
+      const press = PATH.find(([s]) => s === d.screen)?.[1] ?? '';
+      const t = await page.evaluate(paintScreen, { ...d, press });
+      times.set(d.screen, [...(times.get(d.screen) ?? []), t]);
+      await page.waitForTimeout(300);
+    }
+    await context.close();
+  }
+  return new Map([...times].map(([screen, ts]) => [screen, median(ts)]));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 async function main(): Promise<void> {
@@ -277,6 +359,14 @@ async function main(): Promise<void> {
     );
     console.log(
       `    the title's HTML alone (no CSS, no script) painted at ${floor.toFixed(0)} ms: ${(floor / blank).toFixed(2)} × blank, the least a title with its content takes`,
+    );
+    const floors = await screenFloors(browser, site.origin);
+    const screensFloor = [...floors.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `    each later screen's panel put in place at once, as the app drew it, with no app code, painted in: ${[...floors].map(([s, t]) => `${s} ${t.toFixed(0)}`).join(', ')} ms`,
+    );
+    console.log(
+      `    the title's HTML alone and these: ${(floor + screensFloor).toFixed(0)} ms, ${((floor + screensFloor) / blank).toFixed(2)} × blank, the least the way to a decision takes`,
     );
     console.log(`  gzip JS+CSS before title  ${(bytes / 1000).toFixed(1)} KB  (goal ≤ 60 KB)  ${ok(bytes <= 60_000)}`);
     console.log(`    of which render-blocking  ${(blocking / 1000).toFixed(1)} KB`);
