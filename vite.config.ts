@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { type ConfigEnv, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { atlasPlugin } from './src/build/atlas-plugin';
 import { criticalCss } from './src/build/critical-css';
 import { installableSite, noServiceWorker } from './src/build/pwa';
@@ -53,14 +53,20 @@ const root = import.meta.dirname;
  *   opened from disk (src/build/single-file.ts).
  * - any other mode (`--mode scorm`) and `vite` (dev): no service worker.
  */
-export default defineConfig(({ command, mode }) => {
+export default defineConfig((env) => siteConfig(env));
+
+/**
+ * The site's config for a command and a mode. `scenarios`: a folder of cases to bundle instead of
+ * `scenarios/` (tests/browser/dev-server.test.ts serves a copy with an error in it).
+ */
+export function siteConfig({ command, mode }: ConfigEnv, scenarios?: string): UserConfig {
   const single = mode === 'single';
   const serviceWorker = command === 'build' && mode === 'production';
   return {
     base: './',
     plugins: [
       contentSecurityPolicy(single ? SINGLE_FILE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
-      scenariosPlugin(),
+      scenariosPlugin(scenarios),
       atlasPlugin(),
       titleInPage(),
       criticalCss(),
@@ -101,4 +107,4 @@ export default defineConfig(({ command, mode }) => {
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
   };
-});
+}
