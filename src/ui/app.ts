@@ -22,6 +22,7 @@ import { syncUrl, type UrlSync } from './flow/url-sync';
 import { gaugeGrid } from './gauge-grid';
 import { BridgeEvent, ScreenId } from './keys';
 import { emptyMap, type MapModel, shortTitle } from './map-model';
+import { placeMeters } from './meters-place';
 import { compiledRecord, forgetOpened, readOpened, rememberOpened } from './opened-store';
 import { Announcer, announceChange, announceNews } from './render/announce';
 import { runScreen } from './render/run-screens';
@@ -444,6 +445,8 @@ export class App {
       screen === ScreenId.Play &&
       classColumns(panel.width, Number.parseFloat(getComputedStyle(root).fontSize));
     if (root.classList.contains('class-columns') !== columns) root.classList.toggle('class-columns', columns);
+    // The meters beside the panel (the map off or not drawn yet) go into the panel when they would rise under the top bar.
+    placeMeters(root, this.el.main, top);
     if ((screen === ScreenId.Play || screen === ScreenId.Ending) && run) {
       // Larger words on a projector in class mode: a wide and tall screen, read from afar.
       const projector = run.mode === 'class' && vw >= 1200 && vh >= 900;

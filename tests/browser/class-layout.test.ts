@@ -3,8 +3,8 @@
  * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no
  * serious or critical problem at a choice and at the Council; the room's controls (the countdown
  * and the button that takes the room's choice, or calls the Council's vote) are inside the viewport
- * when the decision renders; the choice and the Council's members keep their words whole; the
- * result shows the room's vote and its reasons.
+ * when the decision renders; no meter is hidden under the top bar; the choice and the Council's
+ * members keep their words whole; the result shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -65,6 +65,23 @@ async function measure(page: Page, controls: string) {
   }, controls);
 }
 
+/**
+ * The meters beside the panel (the map off) where the top bar or the screen's edge hides part of
+ * them: their box, or null. In the panel's flow (src/ui/meters-place.ts) they scroll with it.
+ */
+async function metersHidden(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const meters = document.querySelector<HTMLElement>('#main .meters');
+    if (!meters || getComputedStyle(meters).position !== 'fixed') return null;
+    const bar = document.getElementById('topbar') as HTMLElement;
+    const top = bar.hidden ? 0 : bar.getBoundingClientRect().bottom;
+    const r = meters.getBoundingClientRect();
+    return r.top < top || r.bottom > window.innerHeight
+      ? `meters ${Math.round(r.top)}–${Math.round(r.bottom)}, top bar to ${Math.round(top)}`
+      : null;
+  });
+}
+
 async function toClassRun(page: Page): Promise<void> {
   await clickAndRender(page, '[data-action="new"]');
   await clickAndRender(page, '[data-case="kazakhstan-2022"]');
@@ -101,6 +118,7 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         expect(choice.page, 'the page scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.panel, 'the panel scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.outside).toEqual([]);
+        expect(await metersHidden(page)).toBeNull();
         expect(await wordsBroken(page, '#main')).toEqual([]);
         await expectAccessible(page, `class choice at ${size.name}`);
         await shoot(page, `class-choice-${size.name}`);
@@ -127,6 +145,7 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         expect(council.page, 'the page scrolls sideways at the Council').toBeLessThanOrEqual(0);
         expect(council.panel, 'the panel scrolls sideways at the Council').toBeLessThanOrEqual(0);
         expect(council.outside).toEqual([]);
+        expect(await metersHidden(page)).toBeNull();
         await expectAccessible(page, `class Council at ${size.name}`);
         // The members' cards keep their words whole ("President", "abstains"), and a member's
         // position is a one-line chip beside a name that wraps, not an oval as tall as the name.
