@@ -192,6 +192,44 @@ describe('loading', () => {
     }
   });
 
+  it('the title does not move when Inter arrives after its first paint (a laptop and a projector)', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      // Inter's files are held back until the title is painted in its fallback (src/ui/fonts.css).
+      const { context, held, release } = await holdingBack((url) => url.endsWith('.woff2'), { viewport, map: false });
+      await context.addInitScript(() => {
+        const w = window as unknown as { __shifts: number[] };
+        w.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shifts.push(e.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      try {
+        // Not to the load event: it waits for the fonts.
+        await page.goto(site.url, { waitUntil: 'commit' });
+        await waitReady(page);
+        expect(held()).toBeGreaterThan(0);
+        await release();
+        await page.waitForFunction(() => document.fonts.status === 'loaded' && document.fonts.check('700 16px Inter'));
+        // Two frames for the layout with Inter to be reported.
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+        const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+        // Measured: 0.0004 and 0.0003; with system-ui as the fallback 0.061 and 0.048.
+        expect(
+          shifts.reduce((a, b) => a + b, 0),
+          `at ${viewport.width}×${viewport.height}`,
+        ).toBeLessThan(0.005);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('once the app has taken over, each stylesheet applies once, in the order the build wrote them', async () => {
     const { page, context, errors } = await openPage(site, { map: false });
     try {
