@@ -5,7 +5,7 @@
  * 714 px tall, the first hidden under the bar. Then html.meters-in-panel puts them in the panel's
  * flow, after the step, as on a phone (styles.css), where the panel's own scroll reaches them.
  */
-export const METERS_IN_PANEL = 'meters-in-panel';
+const METERS_IN_PANEL = 'meters-in-panel';
 
 /** Measures where the meters beside the panel would start, and sets or clears METERS_IN_PANEL on `root`. */
 export function placeMeters(root: HTMLElement, main: HTMLElement, topBarBottom: number): void {

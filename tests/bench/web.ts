@@ -239,6 +239,8 @@ function titleHtmlOnly(indexHtml: string): string {
 
 interface Drawn {
   screen: string;
+  /** What the player presses there. */
+  press: string;
   appClass: string;
   html: string;
 }
@@ -256,10 +258,14 @@ async function screensOnTheWay(browser: Browser, origin: string): Promise<Drawn[
     const target = page.locator(`#main :is(${press})`).first();
     await target.waitFor();
     drawn.push(
-      await page.evaluate((s) => {
-        const app = document.getElementById('app') as HTMLElement;
-        return { screen: s, appClass: app.className, html: (document.getElementById('main') as HTMLElement).innerHTML };
-      }, screen),
+      await page.evaluate(
+        ([s, p]) => {
+          const app = document.getElementById('app') as HTMLElement;
+          const html = (document.getElementById('main') as HTMLElement).innerHTML;
+          return { screen: s, press: p, appClass: app.className, html };
+        },
+        [screen, press] as const,
+      ),
     );
     if (screen !== 'play') await target.click();
   }
@@ -271,7 +277,7 @@ async function screensOnTheWay(browser: Browser, origin: string): Promise<Drawn[
  * Runs in a throttled page whose app is loaded: puts a screen's panel in place at once, as the app
  * drew it, with no app code, and resolves with the time until its button was painted.
  */
-function paintScreen(d: Drawn & { press: string }): Promise<number> {
+function paintScreen(d: Drawn): Promise<number> {
   return new Promise((resolve) => {
     const name = `floor-${d.screen}`;
     new PerformanceObserver((list) => {
@@ -304,8 +310,7 @@ async function screenFloors(browser: Browser, origin: string): Promise<Map<strin
     await waitReady(page);
     await page.waitForTimeout(500);
     for (const d of drawn) {
-      const press = PATH.find(([s]) => s === d.screen)?.[1] ?? '';
-      const t = await page.evaluate(paintScreen, { ...d, press });
+      const t = await page.evaluate(paintScreen, d);
       times.set(d.screen, [...(times.get(d.screen) ?? []), t]);
       await page.waitForTimeout(300);
     }
