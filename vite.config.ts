@@ -57,16 +57,17 @@ export default defineConfig((env) => siteConfig(env));
 
 /**
  * The site's config for a command and a mode. `scenarios`: a folder of cases to bundle instead of
- * `scenarios/` (tests/browser/dev-server.test.ts serves a copy with an error in it).
+ * `scenarios/`, and a file for its checked cases (tests/browser/dev-server.test.ts serves a copy
+ * with an error in it, and keeps the real folder's cache as it is).
  */
-export function siteConfig({ command, mode }: ConfigEnv, scenarios?: string): UserConfig {
+export function siteConfig({ command, mode }: ConfigEnv, scenarios?: { dir: string; cache: string }): UserConfig {
   const single = mode === 'single';
   const serviceWorker = command === 'build' && mode === 'production';
   return {
     base: './',
     plugins: [
       contentSecurityPolicy(single ? SINGLE_FILE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
-      scenariosPlugin(scenarios),
+      scenariosPlugin(scenarios?.dir, scenarios?.cache),
       atlasPlugin(),
       titleInPage(),
       criticalCss(),

@@ -56,18 +56,18 @@ function codeHash(): string {
   return h.digest('hex');
 }
 
-function readDisk(): Record<string, Omit<Checked, 'mtime' | 'file'>> {
+function readDisk(file: string): Record<string, Omit<Checked, 'mtime' | 'file'>> {
   try {
-    return JSON.parse(readFileSync(DISK_CACHE, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return {};
   }
 }
 
-function writeDisk(entries: Record<string, Omit<Checked, 'mtime' | 'file'>>): void {
+function writeDisk(file: string, entries: Record<string, Omit<Checked, 'mtime' | 'file'>>): void {
   try {
-    mkdirSync(dirname(DISK_CACHE), { recursive: true });
-    writeFileSync(DISK_CACHE, JSON.stringify(entries));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(entries));
   } catch {
     // A cache that cannot be written only costs time.
   }
@@ -109,7 +109,14 @@ export interface ScenariosApi {
   index(): CaseSummary[];
 }
 
-export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'scenarios')): Plugin {
+/**
+ * `dir`: the folder of cases to bundle. `cacheFile`: where checked cases are kept, which holds one
+ * folder's files at a time (another folder, such as a test's copy, gives it a file of its own).
+ */
+export function scenariosPlugin(
+  dir = join(import.meta.dirname, '..', '..', 'scenarios'),
+  cacheFile = DISK_CACHE,
+): Plugin {
   let root = process.cwd();
   let server: ViteDevServer | null = null;
   const cache = new Map<string, Checked>();
@@ -129,7 +136,7 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
       const mtime = statSync(path).mtimeMs;
       const known = cache.get(f);
       if (known && known.mtime === mtime) return known;
-      disk ??= readDisk();
+      disk ??= readDisk(cacheFile);
       code ||= codeHash();
       const name = relative(root, path);
       const key = createHash('sha256').update(code).update(name).update(readFileSync(path)).digest('hex');
@@ -140,7 +147,7 @@ export function scenariosPlugin(dir = join(import.meta.dirname, '..', '..', 'sce
       return checked;
     });
     // Only this folder's files are kept, as they are now (all of them when every file was checked).
-    if (disk) writeDisk({ ...(cache.size > Object.keys(used).length ? disk : {}), ...used });
+    if (disk) writeDisk(cacheFile, { ...(cache.size > Object.keys(used).length ? disk : {}), ...used });
     return out;
   };
 

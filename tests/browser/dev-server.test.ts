@@ -24,6 +24,9 @@ let server: ViteDevServer | null = null;
 let site: Site;
 const logged: string[] = [];
 
+/** The copy of the cases, and a cache of its own: the real folder's (node_modules/.cache) stays as it is. */
+const scenarios = () => ({ dir: join(tmp, 'scenarios'), cache: join(tmp, 'scenarios-cache.json') });
+
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'article-four-dev-'));
   cpSync(join(ROOT, 'scenarios'), join(tmp, 'scenarios'), { recursive: true });
@@ -33,7 +36,7 @@ beforeAll(async () => {
   logger.warn = (msg) => void logged.push(msg);
   logger.info = () => {};
   server = await createServer({
-    ...siteConfig({ command: 'serve', mode: 'development' }, join(tmp, 'scenarios')),
+    ...siteConfig({ command: 'serve', mode: 'development' }, scenarios()),
     configFile: false,
     root: ROOT,
     // Its own cache of pre-bundled dependencies: a developer's `npm run dev` keeps theirs.
@@ -82,7 +85,7 @@ describe('an error in a bundled case', () => {
   it('fails npm run build with FILE:LINE:COL', async () => {
     const { error, fix } = breakCase();
     try {
-      const config = siteConfig({ command: 'build', mode: 'production' }, join(tmp, 'scenarios'));
+      const config = siteConfig({ command: 'build', mode: 'production' }, scenarios());
       const built = productionBuild({
         ...config,
         configFile: false,

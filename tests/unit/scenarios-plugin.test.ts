@@ -35,7 +35,8 @@ function folder(files: Record<string, string>): string {
 }
 
 function loadModule(root: string, id: string): { code: string | null; warnings: string[] } {
-  const plugin = scenariosPlugin(join(root, 'scenarios')) as unknown as Hooks;
+  // A cache of its own: the real folder's checked cases (node_modules/.cache) stay as they are.
+  const plugin = scenariosPlugin(join(root, 'scenarios'), join(root, 'scenarios-cache.json')) as unknown as Hooks;
   plugin.configResolved({ root });
   const warnings: string[] = [];
   const ctx = {
