@@ -9,15 +9,11 @@ const METERS_IN_PANEL = 'meters-in-panel';
 
 /** Measures where the meters beside the panel would start, and sets or clears METERS_IN_PANEL on `root`. */
 export function placeMeters(root: HTMLElement, main: HTMLElement, topBarBottom: number): void {
-  const meters = main.querySelector<HTMLElement>('.meters');
-  const was = root.classList.contains(METERS_IN_PANEL);
-  if (!meters) {
-    if (was) root.classList.remove(METERS_IN_PANEL);
-    return;
-  }
   // Measured where they would be beside the panel: the class off for the measure (a forced layout,
   // only while they are in the panel).
-  if (was) root.classList.remove(METERS_IN_PANEL);
+  if (root.classList.contains(METERS_IN_PANEL)) root.classList.remove(METERS_IN_PANEL);
+  const meters = main.querySelector<HTMLElement>('.meters');
+  if (!meters) return;
   const beside = getComputedStyle(meters).position === 'fixed';
   const inPanel = beside && meters.getBoundingClientRect().top < topBarBottom;
   if (inPanel) root.classList.add(METERS_IN_PANEL);
