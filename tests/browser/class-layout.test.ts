@@ -3,8 +3,8 @@
  * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no
  * serious or critical problem at a choice and at the Council; the room's controls (the countdown
  * and the button that takes the room's choice, or calls the Council's vote) are inside the viewport
- * when the decision renders; no meter is hidden under the top bar; the choice and the Council's
- * members keep their words whole; the result shows the room's vote and its reasons.
+ * when the decision renders; no meter is hidden under the top bar or the panel; the choice and the
+ * Council's members keep their words whole; the result shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -66,8 +66,8 @@ async function measure(page: Page, controls: string) {
 }
 
 /**
- * The meters beside the panel (the map off) where the top bar or the screen's edge hides part of
- * them: their box, or null. In the panel's flow (src/ui/meters-place.ts) they scroll with it.
+ * The meters beside the panel (the map off) where the top bar, the panel or the screen's edge hides
+ * part of them: their box, or null. In the panel's flow (src/ui/meters-place.ts) they scroll with it.
  */
 async function metersHidden(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -75,9 +75,10 @@ async function metersHidden(page: Page): Promise<string | null> {
     if (!meters || getComputedStyle(meters).position !== 'fixed') return null;
     const bar = document.getElementById('topbar') as HTMLElement;
     const top = bar.hidden ? 0 : bar.getBoundingClientRect().bottom;
+    const panelLeft = (document.getElementById('main') as HTMLElement).getBoundingClientRect().left;
     const r = meters.getBoundingClientRect();
-    return r.top < top || r.bottom > window.innerHeight
-      ? `meters ${Math.round(r.top)}–${Math.round(r.bottom)}, top bar to ${Math.round(top)}`
+    return r.top < top || r.bottom > window.innerHeight || r.right > panelLeft
+      ? `meters ${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}, top bar to ${Math.round(top)}, panel from ${Math.round(panelLeft)}`
       : null;
   });
 }
