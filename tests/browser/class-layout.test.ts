@@ -1,9 +1,9 @@
 /**
- * Class mode on the screens a class uses (issue 12): at 390×844 and 1366×768 (each also with
- * Larger text), 1024×768 and 1920×1080 nothing overflows the viewport sideways and axe finds no
+ * Class mode on the screens a class uses (issue 12): at 390×844, 1366×768 and 1920×1080 (each
+ * also with Larger text) and 1024×768 nothing overflows the viewport sideways and axe finds no
  * serious or critical problem at a choice and at the Council; the room's controls (the countdown
- * and the button that takes the room's choice, or calls the Council's vote) are inside the viewport
- * when the decision renders; no meter is hidden under the top bar or the panel; the choice and the
+ * and the button that takes the room's choice, or calls the Council's vote) and the top bar's
+ * buttons are inside the viewport when the decision renders; no meter is hidden under the top bar or the panel; the choice and the
  * Council's members keep their words whole; the result shows the room's vote and its reasons.
  */
 import type { Page } from 'playwright-core';
@@ -43,6 +43,9 @@ const SIZES: { name: string; width: number; height: number; text?: TextSize }[] 
   // on a phone, the player's own text size (125 % of Larger left 13em of panel).
   { name: 'laptop-larger-text', width: 1366, height: 768, text: 'larger' },
   { name: 'phone-larger-text', width: 390, height: 844, text: 'larger' },
+  // Larger text on a projector: the top bar's phases give way to its buttons (they pushed "Save
+  // and exit" 61 px off the screen).
+  { name: 'projector-larger-text', width: 1920, height: 1080, text: 'larger' },
 ];
 
 /** Widths wider than the viewport, and the room's controls outside it. */
@@ -115,7 +118,10 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
         for (let i = 0; i < 30 && (await page.locator('#main [data-class-option]').count()) === 0; i++) {
           await pressAndWait(page, 'Enter');
         }
-        const choice = await measure(page, '#main .class-panel .countdown, #main [data-class-take]');
+        const choice = await measure(
+          page,
+          '#main .class-panel .countdown, #main [data-class-take], #topbar .topbar-actions .btn',
+        );
         expect(choice.page, 'the page scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.panel, 'the panel scrolls sideways at a choice').toBeLessThanOrEqual(0);
         expect(choice.outside).toEqual([]);
@@ -142,7 +148,10 @@ describe('class mode on phones, tablets, laptops and projectors', () => {
             await clickAndRender(page, '[data-class-take]');
           else await pressAndWait(page, 'Enter');
         }
-        const council = await measure(page, '#main .class-panel .countdown, #main [data-vote]');
+        const council = await measure(
+          page,
+          '#main .class-panel .countdown, #main [data-vote], #topbar .topbar-actions .btn',
+        );
         expect(council.page, 'the page scrolls sideways at the Council').toBeLessThanOrEqual(0);
         expect(council.panel, 'the panel scrolls sideways at the Council').toBeLessThanOrEqual(0);
         expect(council.outside).toEqual([]);
